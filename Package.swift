@@ -1,0 +1,74 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Numeric code is optimised in every configuration (tests synthesise and analyse real audio, which
+/// is 20–50× slower unoptimised); bounds checks stay on in debug builds.
+let numericSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "Segue",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "segue", targets: ["segue"]),
+        .library(name: "SegueCore", targets: ["SegueCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    ],
+    targets: [
+        // Layer 0: system libraries and the domain model.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CTagLib", pkgConfig: "taglib_c", providers: [.apt(["libtagc0-dev"])]),
+        .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        .target(name: "DJModel"),
+
+        // Layer 1: signal processing and audio input/output.
+        .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: numericSettings),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"]),
+
+        // Layer 2: estimators, learning, storage, planning, formats, synthesis.
+        .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"], swiftSettings: numericSettings),
+        .target(name: "Recommender", dependencies: ["DJModel"], swiftSettings: numericSettings),
+        .target(name: "Embedding", dependencies: ["DJModel"], swiftSettings: numericSettings),
+        .target(name: "Library", dependencies: ["DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SetGraph", dependencies: ["DJModel", .product(name: "Collections", package: "swift-collections")],
+                swiftSettings: numericSettings),
+        .target(name: "PlaylistFormats", dependencies: ["DJModel"]),
+        .target(name: "TrackSynth", dependencies: ["DJModel", "AudioIO", "DSP"], swiftSettings: numericSettings),
+
+        // Layer 3: use cases.
+        .target(name: "SegueCore", dependencies: [
+            "DJModel", "DSP", "AudioIO", "Analysis", "Recommender", "Embedding", "Library",
+            "SetGraph", "PlaylistFormats", "TrackSynth",
+        ]),
+
+        // Layer 4: the HTTP server and the command line.
+        .target(name: "SegueServer", dependencies: [
+            "SegueCore", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "segue", dependencies: [
+            "SegueCore", "SegueServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DJModelTests", dependencies: ["DJModel"]),
+        .testTarget(name: "DSPTests", dependencies: ["DSP"]),
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TrackSynth"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrackSynth", "AudioIO"]),
+        .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
+        .testTarget(name: "LibraryTests", dependencies: ["Library"]),
+        .testTarget(name: "SetGraphTests", dependencies: ["SetGraph"]),
+        .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats"]),
+        .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore"]),
+        .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The phase of a constant-tempo beat grid: the offset that puts grid lines on the strongest
+/// onsets. O(frames) per candidate phase, O(frames · period) in all.
+public struct BeatGridEstimator: Sendable {
+    /// Delay between an onset in the audio and the peak it causes in the onset envelope, in
+    /// frames of the analysis STFT (half a 2048-sample window at hop 512, minus one flux frame).
+    public let latencyFrames: Double
+
+    /// Creates an estimator.
+    public init(latencyFrames: Double = 1) { self.latencyFrames = latencyFrames }
+
+    /// The time of the first beat in seconds (0 ≤ result < one beat period).
+    public func firstBeat(onset: [Float], frameRate: Double, bpm: Double) -> Double {
+        guard bpm > 0, !onset.isEmpty else { return 0 }
+        let period = 60 * frameRate / bpm
+        var bestPhase = 0.0, bestScore = -Float.infinity
+        var phase = 0.0
+        while phase < period {
+            var score: Float = 0
+            var position = phase
+            while position < Double(onset.count - 1) {
+                let index = Int(position)
+                let fraction = Float(position - Double(index))
+                score += onset[index] * (1 - fraction) + onset[index + 1] * fraction
+                position += period
+            }
+            if score > bestScore { (bestScore, bestPhase) = (score, phase) }
+            phase += 0.25
+        }
+        let seconds = (bestPhase - latencyFrames) / frameRate
+        let beat = 60 / bpm
+        return (seconds.truncatingRemainder(dividingBy: beat) + beat).truncatingRemainder(dividingBy: beat)
+    }
+}

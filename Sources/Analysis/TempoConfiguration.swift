@@ -1,0 +1,29 @@
+/// Parameters of ``TempoEstimator``.
+public struct TempoConfiguration: Sendable, Hashable {
+    /// Lowest tempo reported, BPM (default 60; 30…150).
+    public let minimumBPM: Double
+    /// Highest tempo reported, BPM (default 200; 90…300, above `minimumBPM`·2).
+    public let maximumBPM: Double
+    /// Centre of the log-normal DJ tempo prior, BPM (default 128).
+    public let priorCenterBPM: Double
+    /// Width of the prior in octaves (default 0.75; 0.1…4).
+    public let priorWidthOctaves: Double
+
+    /// Checks and stores the parameters.
+    public init(minimumBPM: Double = 60, maximumBPM: Double = 200, priorCenterBPM: Double = 128,
+                priorWidthOctaves: Double = 0.75) throws(AnalysisError) {
+        guard (30...150).contains(minimumBPM), (90...300).contains(maximumBPM), maximumBPM >= 2 * minimumBPM else {
+            throw .invalidParameter("tempo range \(minimumBPM)…\(maximumBPM) BPM must span an octave within 30…300")
+        }
+        guard (minimumBPM...maximumBPM).contains(priorCenterBPM), (0.1...4).contains(priorWidthOctaves) else {
+            throw .invalidParameter("tempo prior must be centred inside the range with a width of 0.1…4 octaves")
+        }
+        self.minimumBPM = minimumBPM
+        self.maximumBPM = maximumBPM
+        self.priorCenterBPM = priorCenterBPM
+        self.priorWidthOctaves = priorWidthOctaves
+    }
+
+    /// The defaults.
+    public static let standard = try! TempoConfiguration()
+}

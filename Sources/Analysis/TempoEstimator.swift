@@ -1,0 +1,88 @@
+import DJModel
+import DSP
+import Foundation
+
+/// Global tempo from an onset-strength envelope: autocorrelation, a comb over the first four
+/// beat multiples, a log-normal prior over DJ tempi to choose between half and double time,
+/// and an onset-density prior (dance music shows about 1.7 detected onsets per beat: drums on the beat and
+/// hats between, so drum & bass with sixteenth-like density at 87 BPM is really 174), then
+/// refinement on a long-lag autocorrelation peak for 0.01 BPM resolution
+/// (Ellis 2007, "Beat tracking by dynamic programming", for the prior-weighted tempogram idea).
+public struct TempoEstimator: Sendable {
+    /// The parameters.
+    public let configuration: TempoConfiguration
+
+    /// Creates an estimator.
+    public init(configuration: TempoConfiguration = .standard) { self.configuration = configuration }
+
+    /// The estimated BPM and a confidence 0…1 (0 for silence, noise or audio under 4 s).
+    ///
+    /// - Parameters:
+    ///   - onset: onset strength per frame (``OnsetEnvelope``).
+    ///   - frameRate: frames per second of `onset`.
+    ///   - onsetRate: onsets per second (``OnsetRate``), or `nil` to use the tempo prior alone.
+    /// - Complexity: O(n log n + candidates) for n frames.
+    public func estimate(onset: [Float], frameRate: Double, onsetRate: Double? = nil) -> (bpm: Double, confidence: Double) {
+        let fallback = (bpm: configuration.priorCenterBPM, confidence: 0.0)
+        guard Double(onset.count) >= 4 * frameRate else { return fallback }
+        let mean = onset.reduce(0, +) / Float(onset.count)
+        let centered = onset.map { $0 - mean }
+        let longestBeat = 60 * frameRate / configuration.minimumBPM
+        let maxLag = min(onset.count - 1, Int(longestBeat * 8) + 4)
+        guard var acf = try? Autocorrelation.compute(centered, maxLag: maxLag), let energy = acf.first, energy > 1e-9 else {
+            return fallback
+        }
+        let count = Float(onset.count)
+        for lag in acf.indices { acf[lag] = acf[lag] / energy * count / (count - Float(lag)) }
+
+        func value(at lag: Double) -> Float {
+            let index = Int(lag)
+            guard index + 1 < acf.count else { return 0 }
+            let fraction = Float(lag - Double(index))
+            return acf[index] * (1 - fraction) + acf[index + 1] * fraction
+        }
+        func salience(_ bpm: Double) -> Float {
+            let lag = 60 * frameRate / bpm
+            var sum: Float = 0
+            for multiple in 1...4 { sum += value(at: lag * Double(multiple)) }
+            return sum / 4
+        }
+        var best = (bpm: fallback.bpm, score: -Float.infinity, salience: Float(0))
+        var bpm = configuration.minimumBPM
+        while bpm <= configuration.maximumBPM {
+            let s = salience(bpm)
+            let octaves = log2(bpm / configuration.priorCenterBPM) / configuration.priorWidthOctaves
+            var weighted = max(s, 0) * Float(exp(-0.5 * octaves * octaves))
+            if let onsetRate, onsetRate > 0 {
+                let perBeat = log2(onsetRate * 60 / bpm / 1.7) / 0.6
+                weighted *= Float(exp(-0.5 * perBeat * perBeat))
+            }
+            if weighted > best.score { best = (bpm, weighted, s) }
+            bpm += 0.1
+        }
+        guard best.salience > 0 else { return fallback }
+        return (refine(bpm: best.bpm, acf: acf, frameRate: frameRate), Double(min(1, max(0, best.salience * 1.5))))
+    }
+
+    /// Refines a coarse tempo on the autocorrelation peak nearest to the largest beat multiple
+    /// (8, 4, 2 or 1 beats) that fits, with parabolic interpolation.
+    private func refine(bpm: Double, acf: [Float], frameRate: Double) -> Double {
+        let lag = 60 * frameRate / bpm
+        for multiple in [8, 4, 2, 1] {
+            let target = lag * Double(multiple)
+            let radius = max(2, Int(target * 0.01))
+            let low = Int(target) - radius, high = Int(target) + radius
+            guard low >= 1, high + 1 < acf.count else { continue }
+            var peak = low
+            for index in low...high where acf[index] > acf[peak] { peak = index }
+            guard peak > low, peak < high else { continue }
+            let (left, center, right) = (Double(acf[peak - 1]), Double(acf[peak]), Double(acf[peak + 1]))
+            let denominator = left - 2 * center + right
+            let offset = abs(denominator) > 1e-12 ? 0.5 * (left - right) / denominator : 0
+            let refinedLag = (Double(peak) + max(-0.5, min(0.5, offset))) / Double(multiple)
+            let refined = 60 * frameRate / refinedLag
+            if abs(refined - bpm) / bpm < 0.02 { return (refined * 100).rounded() / 100 }
+        }
+        return (bpm * 100).rounded() / 100
+    }
+}

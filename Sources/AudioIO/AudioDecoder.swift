@@ -1,0 +1,80 @@
+import CSndFile
+
+/// Decodes WAV, AIFF, FLAC, OGG/Vorbis, Opus and MP3 (libsndfile; the container is detected from
+/// the content, not the extension) into mono Float PCM at a chosen rate.
+///
+/// Decoding streams in blocks: downmix and resampling happen per block, so a 2-hour file is held
+/// once, at the analysis rate. MP3 frame counts from the header are approximate, so reading
+/// always continues to the end of the stream.
+public struct AudioDecoder: Sendable {
+    /// Frames read per block.
+    public let blockFrames: Int
+
+    /// Creates a decoder reading `blockFrames` frames at a time (1024…1 048 576).
+    public init(blockFrames: Int = 65536) throws(AudioIOError) {
+        guard (1024...1_048_576).contains(blockFrames) else {
+            throw .invalidParameter("block size must be in 1024…1048576 frames, got \(blockFrames)")
+        }
+        self.blockFrames = blockFrames
+    }
+
+    /// Decodes `path` to mono at `sampleRate` Hz (`nil` keeps the file's rate).
+    ///
+    /// - Throws: ``AudioIOError/unreadable(path:reason:)`` for a missing, corrupt or non-audio
+    ///   file; ``AudioIOError/empty(path:)`` when no sample could be decoded.
+    /// - Complexity: O(samples); memory O(output samples + one block).
+    public func decode(path: String, sampleRate: Double? = nil) throws(AudioIOError) -> DecodedAudio {
+        var info = SF_INFO()
+        guard let file = sf_open(path, Int32(SFM_READ), &info) else {
+            let reason = String(validatingCString: sf_strerror(nil)) ?? "unknown error"
+            throw .unreadable(path: path, reason: reason)
+        }
+        defer { sf_close(file) }
+        let channels = Int(info.channels)
+        let sourceRate = Double(info.samplerate)
+        guard channels > 0, sourceRate > 0 else { throw .unreadable(path: path, reason: "no channels or no sample rate") }
+        let targetRate = sampleRate ?? sourceRate
+        let resampler = targetRate == sourceRate ? nil : try StreamingResampler(inputRate: sourceRate, outputRate: targetRate)
+
+        var output: [Float] = []
+        if info.frames > 0 && info.frames < Int64.max / 2 {
+            output.reserveCapacity(Int(Double(info.frames) * targetRate / sourceRate) + blockFrames)
+        }
+        var interleaved = [Float](repeating: 0, count: blockFrames * channels)
+        var mono = [Float](repeating: 0, count: blockFrames)
+        let scale = 1 / Float(channels)
+        var decodedFrames = 0
+        while true {
+            let read = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_float(file, $0.baseAddress, sf_count_t(blockFrames)) })
+            if read <= 0 { break }
+            decodedFrames += read
+            interleaved.withUnsafeBufferPointer { source in
+                mono.withUnsafeMutableBufferPointer { target in
+                    if channels == 1 {
+                        for frame in 0..<read { target[frame] = source[frame] }
+                    } else {
+                        for frame in 0..<read {
+                            var sum: Float = 0
+                            for channel in 0..<channels { sum += source[frame * channels + channel] }
+                            target[frame] = sum * scale
+                        }
+                    }
+                }
+            }
+            if let resampler {
+                output.append(contentsOf: try resampler.process(Array(mono[0..<read]), endOfInput: false))
+            } else {
+                output.append(contentsOf: mono[0..<read])
+            }
+        }
+        if let resampler { output.append(contentsOf: try resampler.process([], endOfInput: true)) }
+        guard decodedFrames > 0 else {
+            let error = sf_error(file)
+            if error != 0 { throw .unreadable(path: path, reason: String(validatingCString: sf_strerror(file)) ?? "decode error") }
+            throw .empty(path: path)
+        }
+        // Clean non-finite samples from broken streams.
+        for index in output.indices where !output[index].isFinite { output[index] = 0 }
+        return DecodedAudio(samples: output, sampleRate: targetRate, sourceChannels: channels, sourceSampleRate: sourceRate)
+    }
+}

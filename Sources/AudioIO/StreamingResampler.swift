@@ -1,0 +1,77 @@
+import CSampleRate
+
+/// A band-limited sample-rate converter (libsamplerate's sinc interpolator) fed block by block,
+/// so that a long file is never held in memory at both rates.
+public final class StreamingResampler {
+    /// Output rate ÷ input rate.
+    public let ratio: Double
+    private let state: OpaquePointer
+    private var output: [Float]
+
+    /// Quality/speed of the sinc converter.
+    public enum Quality: Sendable {
+        /// `SRC_SINC_FASTEST`: 97 dB SNR, enough for analysis.
+        case fastest
+        /// `SRC_SINC_MEDIUM_QUALITY`.
+        case medium
+        /// `SRC_SINC_BEST_QUALITY`.
+        case best
+
+        var converter: Int32 {
+            switch self {
+            case .fastest: return Int32(SRC_SINC_FASTEST)
+            case .medium: return Int32(SRC_SINC_MEDIUM_QUALITY)
+            case .best: return Int32(SRC_SINC_BEST_QUALITY)
+            }
+        }
+    }
+
+    /// Creates a mono converter from `inputRate` to `outputRate` Hz (ratio within 1/256…256).
+    public init(inputRate: Double, outputRate: Double, quality: Quality = .fastest) throws(AudioIOError) {
+        guard inputRate > 0, outputRate > 0, (1.0 / 256...256).contains(outputRate / inputRate) else {
+            throw .invalidParameter("cannot resample \(inputRate) Hz to \(outputRate) Hz")
+        }
+        ratio = outputRate / inputRate
+        var error: Int32 = 0
+        guard let state = src_new(quality.converter, 1, &error) else {
+            throw .invalidParameter("libsamplerate: \(String(validatingCString: src_strerror(error)) ?? "error \(error)")")
+        }
+        self.state = state
+        output = []
+    }
+
+    deinit { src_delete(state) }
+
+    /// Converts one block; pass `endOfInput: true` with the last block (possibly empty) to flush.
+    /// - Returns: the output samples produced by this call.
+    public func process(_ input: [Float], endOfInput: Bool) throws(AudioIOError) -> [Float] {
+        let capacity = Int(Double(input.count) * ratio) + 256
+        var produced: [Float] = []
+        produced.reserveCapacity(capacity)
+        var consumed = 0
+        var scratch = [Float](repeating: 0, count: capacity)
+        while true {
+            var data = SRC_DATA()
+            let remaining = input.count - consumed
+            let status: Int32 = input.withUnsafeBufferPointer { inputBuffer in
+                scratch.withUnsafeMutableBufferPointer { outputBuffer in
+                    data.data_in = remaining > 0 ? inputBuffer.baseAddress! + consumed : nil
+                    data.input_frames = remaining
+                    data.data_out = outputBuffer.baseAddress
+                    data.output_frames = outputBuffer.count
+                    data.end_of_input = endOfInput ? 1 : 0
+                    data.src_ratio = ratio
+                    return src_process(state, &data)
+                }
+            }
+            guard status == 0 else {
+                throw .invalidParameter("libsamplerate: \(String(validatingCString: src_strerror(status)) ?? "error \(status)")")
+            }
+            consumed += data.input_frames_used
+            produced.append(contentsOf: scratch[0..<data.output_frames_gen])
+            if data.output_frames_gen == 0 && consumed >= input.count { break }
+            if !endOfInput && consumed >= input.count { break }
+        }
+        return produced
+    }
+}

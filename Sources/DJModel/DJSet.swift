@@ -1,0 +1,66 @@
+/// An ordered set of tracks with its transitions: the JSON set document of DESIGN.md.
+public struct DJSet: Hashable, Sendable, Codable {
+    /// A set grown from a seed, or a bridge between two tracks.
+    public enum Kind: String, Sendable, Codable {
+        case set, bridge
+    }
+
+    /// One track of the set, as written in the set document.
+    public struct Entry: Hashable, Sendable, Codable {
+        /// Library id.
+        public var id: TrackID
+        /// File path (empty for catalogue-only tracks).
+        public var path: String
+        /// Artist.
+        public var artist: String
+        /// Title.
+        public var title: String
+        /// Duration in seconds.
+        public var duration: Double
+        /// Tempo in BPM.
+        public var bpm: Double
+        /// Key name, e.g. `A minor`.
+        public var key: String
+        /// Camelot code, e.g. `8A`.
+        public var camelot: String
+        /// Energy 1–10.
+        public var energy: Int
+        /// Start time in the set, in seconds.
+        public var start: Double
+
+        /// Creates an entry.
+        public init(id: TrackID, path: String, artist: String, title: String, duration: Double, bpm: Double,
+                    key: String, camelot: String, energy: Int, start: Double) {
+            self.id = id
+            self.path = path
+            self.artist = artist
+            self.title = title
+            self.duration = duration
+            self.bpm = bpm
+            self.key = key
+            self.camelot = camelot
+            self.energy = energy
+            self.start = start
+        }
+    }
+
+    /// `set` or `bridge`.
+    public var kind: Kind
+    /// The seed query or track (for a bridge: the first track).
+    public var seed: String
+    /// Total duration in seconds.
+    public var duration: Double
+    /// The tracks in play order.
+    public var tracks: [Entry]
+    /// The transitions between consecutive tracks.
+    public var transitions: [Transition]
+
+    /// Creates a set document.
+    public init(kind: Kind, seed: String, duration: Double, tracks: [Entry], transitions: [Transition]) {
+        self.kind = kind
+        self.seed = seed
+        self.duration = duration
+        self.tracks = tracks
+        self.transitions = transitions
+    }
+}

@@ -1,0 +1,38 @@
+/// Everything Segue measures of one track's audio.
+public struct TrackAnalysis: Hashable, Sendable, Codable {
+    /// Version of the analysis code; a different version triggers re-analysis on the next scan.
+    public static let currentVersion = 1
+
+    /// Duration in seconds.
+    public var duration: Double
+    /// Tempo and beat grid.
+    public var tempo: Tempo
+    /// Musical key.
+    public var key: MusicalKey
+    /// Confidence of the key estimate, 0–1.
+    public var keyConfidence: Double
+    /// Integrated loudness in LUFS (EBU R128).
+    public var loudness: Double
+    /// Loudness range in LU (EBU Tech 3342).
+    public var loudnessRange: Double
+    /// Energy on the DJ scale 1 (ambient) to 10 (peak time).
+    public var energy: Int
+    /// Timbral feature vector for content similarity.
+    public var features: FeatureVector
+    /// The analysis code version that produced this record.
+    public var version: Int
+
+    /// Creates an analysis record.
+    public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, loudness: Double,
+                loudnessRange: Double, energy: Int, features: FeatureVector, version: Int = TrackAnalysis.currentVersion) {
+        self.duration = duration
+        self.tempo = tempo
+        self.key = key
+        self.keyConfidence = keyConfidence
+        self.loudness = loudness
+        self.loudnessRange = loudnessRange
+        self.energy = energy
+        self.features = features
+        self.version = version
+    }
+}

@@ -1,0 +1,68 @@
+/// Configuration of a short-time Fourier transform.
+public struct STFTConfiguration: Sendable, Hashable {
+    /// Frame (and FFT) size in samples; even, 64…65536.
+    public let frameSize: Int
+    /// Hop between frames in samples; 1…frameSize.
+    public let hopSize: Int
+
+    /// Checks and stores the parameters.
+    public init(frameSize: Int, hopSize: Int) throws(DSPError) {
+        guard (64...65536).contains(frameSize), frameSize % 2 == 0 else {
+            throw .invalidParameter("STFT frame size must be even and in 64…65536, got \(frameSize)")
+        }
+        guard (1...frameSize).contains(hopSize) else {
+            throw .invalidParameter("STFT hop must be in 1…\(frameSize), got \(hopSize)")
+        }
+        self.frameSize = frameSize
+        self.hopSize = hopSize
+    }
+
+    /// Number of frames for `sampleCount` samples (frames start at 0, hop, 2·hop… while they
+    /// begin inside the signal; the last ones are zero-padded).
+    public func frameCount(sampleCount: Int) -> Int {
+        sampleCount <= 0 ? 0 : (sampleCount - 1) / hopSize + 1
+    }
+}
+
+/// A Hann-windowed short-time power spectrum, visited frame by frame so that callers keep only
+/// what they accumulate (memory stays flat on long files). O(F · n log n) for F frames of size n.
+public final class STFT {
+    /// The frame and hop sizes.
+    public let configuration: STFTConfiguration
+    private let fft: RealFFT
+    private let window: [Float]
+    private var frame: [Float]
+    private var power: [Float]
+
+    /// Plans the transform.
+    public init(configuration: STFTConfiguration) throws(DSPError) {
+        self.configuration = configuration
+        fft = try RealFFT(size: configuration.frameSize)
+        window = Window.hann(configuration.frameSize)
+        frame = [Float](repeating: 0, count: configuration.frameSize)
+        power = [Float](repeating: 0, count: configuration.frameSize / 2 + 1)
+    }
+
+    /// Number of power bins per frame, `frameSize / 2 + 1`.
+    public var binCount: Int { configuration.frameSize / 2 + 1 }
+
+    /// Calls `body(frameIndex, power)` for each frame of `samples`, in order.
+    public func forEachFrame(of samples: [Float], _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
+        let size = configuration.frameSize
+        let frames = configuration.frameCount(sampleCount: samples.count)
+        samples.withUnsafeBufferPointer { signal in
+            for frameIndex in 0..<frames {
+                let start = frameIndex * configuration.hopSize
+                let available = min(size, signal.count - start)
+                frame.withUnsafeMutableBufferPointer { buffer in
+                    for index in 0..<available { buffer[index] = signal[start + index] * window[index] }
+                    for index in available..<size { buffer[index] = 0 }
+                }
+                frame.withUnsafeBufferPointer { buffer in
+                    power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: buffer, into: $0) }
+                }
+                power.withUnsafeBufferPointer { body(frameIndex, $0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+/// The library schema as append-only migrations. Never edit a registered migration: add one.
+/// Migrations use SQL and table definitions only, never application types.
+enum LibraryMigrations {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tracks-analyses-tracklists-factors-graph") { db in
+            try db.create(table: "track") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).unique()
+                t.column("fileSize", .integer)
+                t.column("modifiedAt", .double)
+                t.column("contentHash", .text)
+                t.column("artist", .text).notNull().defaults(to: "")
+                t.column("title", .text).notNull().defaults(to: "")
+                t.column("album", .text).notNull().defaults(to: "")
+                t.column("genre", .text).notNull().defaults(to: "")
+                t.column("comment", .text).notNull().defaults(to: "")
+                t.column("duration", .double).notNull().defaults(to: 0)
+                t.column("matchKey", .text).notNull().indexed()
+            }
+            try db.create(table: "analysis") { t in
+                t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
+                t.column("version", .integer).notNull()
+                t.column("duration", .double).notNull()
+                t.column("bpm", .double).notNull()
+                t.column("firstBeat", .double).notNull()
+                t.column("tempoConfidence", .double).notNull()
+                t.column("keyName", .text).notNull()
+                t.column("keyConfidence", .double).notNull()
+                t.column("loudness", .double).notNull()
+                t.column("loudnessRange", .double).notNull()
+                t.column("energy", .integer).notNull()
+                t.column("features", .blob).notNull()
+            }
+            try db.create(table: "tracklist") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source", .text).notNull()
+                t.column("externalId", .text).notNull()
+                t.column("name", .text).notNull().defaults(to: "")
+                t.uniqueKey(["source", "externalId"])
+            }
+            try db.create(table: "tracklistEntry") { t in
+                t.column("tracklistId", .integer).notNull().references("tracklist", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("trackId", .integer).notNull().references("track", onDelete: .cascade).indexed()
+                t.primaryKey(["tracklistId", "position"])
+            }
+            try db.create(table: "factor") { t in
+                t.column("trackId", .integer).notNull().references("track", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("vector", .blob).notNull()
+                t.primaryKey(["trackId", "kind"])
+            }
+            try db.create(table: "graphEdge") { t in
+                t.column("sourceId", .integer).notNull().references("track", onDelete: .cascade)
+                t.column("targetId", .integer).notNull().references("track", onDelete: .cascade)
+                t.column("score", .double).notNull()
+                t.column("als", .double).notNull()
+                t.column("content", .double).notNull()
+                t.column("bpm", .double).notNull()
+                t.column("key", .double).notNull()
+                t.column("energy", .double).notNull()
+                t.primaryKey(["sourceId", "targetId"])
+            }
+            try db.create(table: "setting") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

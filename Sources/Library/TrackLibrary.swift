@@ -1,0 +1,202 @@
+import DJModel
+import Foundation
+import GRDB
+
+/// The Segue library: one SQLite file (WAL mode) holding tracks, analyses, tracklists, factors
+/// and the track graph.
+///
+/// Every write is its own transaction, so a scan killed at any moment keeps each track that was
+/// committed before. Reads run concurrently with the single writer (GRDB's `DatabasePool`).
+public final class TrackLibrary: Sendable {
+    /// The database path (`:memory:` for a temporary in-memory library).
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating if needed) the library at `path`.
+    public init(path: String) throws(LibraryError) {
+        self.path = path
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try LibraryMigrations.migrator().migrate(pool)
+            writer = pool
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens a private in-memory library (tests, the standalone `als` command).
+    public init(inMemory: Void = ()) throws(LibraryError) {
+        path = ":memory:"
+        do {
+            let queue = try DatabaseQueue()
+            try LibraryMigrations.migrator().migrate(queue)
+            writer = queue
+        } catch {
+            throw .cannotOpen(path: ":memory:", reason: "\(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do { return try writer.read(body) } catch { throw .database("\(error)") }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do { return try writer.write(body) } catch { throw .database("\(error)") }
+    }
+
+    // MARK: Scanning
+
+    /// What the scanner last stored for a file, to skip unchanged files.
+    public struct FileState: Sendable, Hashable {
+        /// Size in bytes.
+        public var size: Int64
+        /// Modification time (seconds since 1970).
+        public var modifiedAt: Double
+        /// Analysis version stored, or `nil` when not analysed.
+        public var analysisVersion: Int?
+    }
+
+    /// The stored state of every scanned file, by path.
+    public func fileStates() throws(LibraryError) -> [String: FileState] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.path, t.fileSize, t.modifiedAt, a.version FROM track t LEFT JOIN analysis a ON a.trackId = t.id
+                WHERE t.path IS NOT NULL
+                """)
+            var states: [String: FileState] = [:]
+            for row in rows {
+                states[row[0]] = FileState(size: row[1] ?? 0, modifiedAt: row[2] ?? 0, analysisVersion: row[3])
+            }
+            return states
+        }
+    }
+
+    /// Stores one analysed file (inserting or updating by path) in a single transaction.
+    /// - Returns: the track's id.
+    @discardableResult
+    public func storeScannedFile(path: String, size: Int64, modifiedAt: Double, contentHash: String,
+                                 metadata: TrackMetadata, analysis: TrackAnalysis) throws(LibraryError) -> TrackID {
+        try write { db in
+            let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
+            let arguments: StatementArguments = [path, size, modifiedAt, contentHash, metadata.artist, metadata.title,
+                                                 metadata.album, metadata.genre, metadata.comment, analysis.duration, matchKey]
+            try db.execute(sql: """
+                INSERT INTO track (path, fileSize, modifiedAt, contentHash, artist, title, album, genre, comment, duration, matchKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET fileSize = excluded.fileSize, modifiedAt = excluded.modifiedAt,
+                  contentHash = excluded.contentHash, artist = excluded.artist, title = excluded.title, album = excluded.album,
+                  genre = excluded.genre, comment = excluded.comment, duration = excluded.duration, matchKey = excluded.matchKey
+                """, arguments: arguments)
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE path = ?", arguments: [path]) else {
+                throw LibraryError.database("track row for \(path) vanished")
+            }
+            try Self.storeAnalysis(analysis, trackId: id, in: db)
+            return TrackID(id)
+        }
+    }
+
+    static func storeAnalysis(_ analysis: TrackAnalysis, trackId: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO analysis (trackId, version, duration, bpm, firstBeat, tempoConfidence, keyName, keyConfidence,
+              loudness, loudnessRange, energy, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [trackId, analysis.version, analysis.duration, analysis.tempo.bpm, analysis.tempo.firstBeat,
+                             analysis.tempo.confidence, analysis.key.name, analysis.keyConfidence, analysis.loudness,
+                             analysis.loudnessRange, analysis.energy, FloatBlob.encode(analysis.features.values)])
+    }
+
+    /// Adds a track known only from tracklists (no file), or returns the existing one with the same match key.
+    public func catalogueTrack(metadata: TrackMetadata) throws(LibraryError) -> TrackID {
+        try write { db in
+            let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE matchKey = ? ORDER BY id LIMIT 1", arguments: [matchKey]) {
+                return TrackID(id)
+            }
+            try db.execute(sql: "INSERT INTO track (artist, title, album, genre, matchKey) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [metadata.artist, metadata.title, metadata.album, metadata.genre, matchKey])
+            return TrackID(db.lastInsertedRowID)
+        }
+    }
+
+    // MARK: Reading tracks
+
+    private static let trackSelect = """
+        SELECT t.id, t.path, t.artist, t.title, t.album, t.genre, t.comment, t.duration,
+               a.version, a.duration, a.bpm, a.firstBeat, a.tempoConfidence, a.keyName, a.keyConfidence,
+               a.loudness, a.loudnessRange, a.energy, a.features
+        FROM track t LEFT JOIN analysis a ON a.trackId = t.id
+        """
+
+    static func track(from row: Row) -> Track {
+        let metadata = TrackMetadata(artist: row[2], title: row[3], album: row[4], genre: row[5], comment: row[6])
+        var analysis: TrackAnalysis?
+        if let version: Int = row[8], let keyName: String = row[13], let key = MusicalKey(parsing: keyName) {
+            let features: Data = row[18]
+            analysis = TrackAnalysis(
+                duration: row[9], tempo: Tempo(bpm: row[10], firstBeat: row[11], confidence: row[12]), key: key,
+                keyConfidence: row[14], loudness: row[15], loudnessRange: row[16], energy: row[17],
+                features: FeatureVector(FloatBlob.decode(features)), version: version)
+        }
+        return Track(id: TrackID(row[0]), path: row[1], metadata: metadata, duration: row[7], analysis: analysis)
+    }
+
+    /// Every track, by id.
+    public func allTracks() throws(LibraryError) -> [Track] {
+        try read { db in try Row.fetchAll(db, sql: Self.trackSelect + " ORDER BY t.id").map(Self.track(from:)) }
+    }
+
+    /// The tracks that have an analysis (the ones a set can contain).
+    public func analysedTracks() throws(LibraryError) -> [Track] {
+        try read { db in try Row.fetchAll(db, sql: Self.trackSelect + " WHERE a.trackId IS NOT NULL ORDER BY t.id").map(Self.track(from:)) }
+    }
+
+    /// One track by id, or `nil`.
+    public func track(id: TrackID) throws(LibraryError) -> Track? {
+        try read { db in try Row.fetchOne(db, sql: Self.trackSelect + " WHERE t.id = ?", arguments: [id.rawValue]).map(Self.track(from:)) }
+    }
+
+    /// One track by exact path, or `nil`.
+    public func track(path: String) throws(LibraryError) -> Track? {
+        try read { db in try Row.fetchOne(db, sql: Self.trackSelect + " WHERE t.path = ?", arguments: [path]).map(Self.track(from:)) }
+    }
+
+    /// Tracks whose match key equals that of `artist`/`title`.
+    public func tracks(matchingArtist artist: String, title: String) throws(LibraryError) -> [Track] {
+        let key = MatchKey.make(artist: artist, title: title)
+        return try read { db in
+            try Row.fetchAll(db, sql: Self.trackSelect + " WHERE t.matchKey = ? ORDER BY t.id", arguments: [key]).map(Self.track(from:))
+        }
+    }
+
+    /// Analysed tracks whose artist, title, album or path contains every word of `query`
+    /// (case-insensitive), paged.
+    /// - Returns: the page and the total number of matches.
+    public func search(_ query: String, limit: Int, offset: Int) throws(LibraryError) -> (tracks: [Track], total: Int) {
+        let words = query.split(whereSeparator: { $0.isWhitespace }).map { "%\($0)%" }
+        var conditions = ["a.trackId IS NOT NULL"]
+        var arguments: [any DatabaseValueConvertible] = []
+        for word in words {
+            conditions.append("(t.artist LIKE ? OR t.title LIKE ? OR t.album LIKE ? OR t.genre LIKE ? OR t.path LIKE ?)")
+            arguments += [word, word, word, word, word]
+        }
+        let filter = " WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track t LEFT JOIN analysis a ON a.trackId = t.id" + filter,
+                                         arguments: StatementArguments(arguments)) ?? 0
+            let page = try Row.fetchAll(db, sql: Self.trackSelect + filter + " ORDER BY t.artist, t.title, t.id LIMIT ? OFFSET ?",
+                                        arguments: StatementArguments(arguments + [limit, offset])).map(Self.track(from:))
+            return (page, total)
+        }
+    }
+
+    /// Number of tracks and of analysed tracks.
+    public func counts() throws(LibraryError) -> (tracks: Int, analysed: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM analysis") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A `user,item[,count]` CSV turned into a sparse users × items matrix with id maps.
+///
+/// Rules: an optional header row (`user,item[,count]`) is skipped; fields may be quoted with
+/// `"` (ids may then hold commas and doubled quotes); a missing count means 1; duplicate
+/// (user, item) rows are summed; a count that is negative, non-numeric or not finite is an
+/// error naming the line; a count of 0 keeps the ids but adds no interaction.
+public struct InteractionTable: Sendable {
+    /// User ids in row order.
+    public let userIds: [String]
+    /// Item ids in column order.
+    public let itemIds: [String]
+    /// Users × items counts.
+    public let matrix: SparseMatrix
+
+    /// Parses CSV text; `source` names the file in error messages.
+    public init(csv text: String, source: String) throws(RecommenderError) {
+        var userIndex: [String: Int] = [:], itemIndex: [String: Int] = [:]
+        var users: [String] = [], items: [String] = []
+        var triplets: [(row: Int, column: Int, value: Float)] = []
+        var lineNumber = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            let fields: [String]
+            do { fields = try CSVLine.split(String(trimmed)) } catch {
+                throw .invalidData("\(source):\(lineNumber): \(error)")
+            }
+            if lineNumber == 1, fields.first?.lowercased() == "user" { continue }
+            guard fields.count == 2 || fields.count == 3 else {
+                throw .invalidData("\(source):\(lineNumber): expected user,item[,count], found \(fields.count) fields")
+            }
+            guard !fields[0].isEmpty, !fields[1].isEmpty else { throw .invalidData("\(source):\(lineNumber): empty user or item id") }
+            var count: Float = 1
+            if fields.count == 3 {
+                guard let value = Float(fields[2].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    throw .invalidData("\(source):\(lineNumber): count '\(fields[2])' is not a number")
+                }
+                guard value >= 0 else { throw .invalidData("\(source):\(lineNumber): count \(value) is negative") }
+                count = value
+            }
+            let user = userIndex[fields[0]] ?? { users.append(fields[0]); userIndex[fields[0]] = users.count - 1; return users.count - 1 }()
+            let item = itemIndex[fields[1]] ?? { items.append(fields[1]); itemIndex[fields[1]] = items.count - 1; return items.count - 1 }()
+            if count > 0 { triplets.append((user, item, count)) }
+        }
+        guard !triplets.isEmpty else { throw .invalidData("\(source): no interactions (the file is empty or all counts are 0)") }
+        userIds = users
+        itemIds = items
+        matrix = try SparseMatrix(rowCount: users.count, columnCount: items.count, triplets: triplets)
+    }
+}
+
+/// Splits one CSV line (RFC 4180 quoting).
+public enum CSVLine {
+    /// An unterminated quote.
+    public struct QuoteError: Error, CustomStringConvertible {
+        public var description: String { "unterminated quoted field" }
+    }
+
+    /// The fields of `line`.
+    public static func split(_ line: String) throws -> [String] {
+        var fields: [String] = [], current = "", quoted = false, index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if quoted {
+                if character == "\"" {
+                    let next = line.index(after: index)
+                    if next < line.endIndex && line[next] == "\"" { current.append("\""); index = next } else { quoted = false }
+                } else { current.append(character) }
+            } else if character == "\"" && current.isEmpty {
+                quoted = true
+            } else if character == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            index = line.index(after: index)
+        }
+        if quoted { throw QuoteError() }
+        fields.append(current)
+        return fields
+    }
+
+    /// Quotes a field if it holds a comma, quote or line break.
+    public static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

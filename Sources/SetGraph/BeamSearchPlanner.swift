@@ -1,0 +1,66 @@
+/// Beam search for a set of about N minutes from a seed track.
+///
+/// Paths grow one track per step; at each depth the `width` paths with the highest sum of
+/// transition scores survive (equal depth, so equal transition counts). Every path whose playing
+/// time is within 10 % below the target or beyond is a candidate, scored by ``SetObjective``;
+/// paths at or past the target stop growing. O(depth · width · k) edge checks for k neighbours.
+public struct BeamSearchPlanner: Sendable {
+    /// Paths kept per depth (1…10 000; default 64).
+    public let width: Int
+    /// The hard rules.
+    public let constraints: SetConstraints
+
+    /// Checks and stores the parameters.
+    public init(width: Int = 64, constraints: SetConstraints = .standard) throws(SetGraphError) {
+        guard (1...10_000).contains(width) else { throw .invalidParameter("beam width must be 1…10000, got \(width)") }
+        self.width = width
+        self.constraints = constraints
+    }
+
+    private struct Partial {
+        var nodes: [Int]
+        var edges: [TrackGraph.Edge]
+        var scoreSum: Double
+        var duration: Double
+    }
+
+    /// The best path from `seed` (a node index) for `objective`.
+    /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
+    public func plan(from seed: Int, in graph: TrackGraph, objective: SetObjective) throws(SetGraphError) -> PlannedPath {
+        guard graph.nodes.indices.contains(seed) else { throw .unknownTrack(-1) }
+        var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
+        var best: (path: Partial, value: Double)?
+        let maxDepth = 500
+        var depth = 0
+        while !beam.isEmpty && depth < maxDepth {
+            depth += 1
+            var next: [Partial] = []
+            for partial in beam {
+                let last = partial.nodes[partial.nodes.count - 1]
+                let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
+                for edge in graph.adjacency[last] where constraints.allows(edge.target, after: partial.nodes, anchor: seed, in: graph) {
+                    var grown = partial
+                    grown.nodes.append(edge.target)
+                    grown.edges.append(edge)
+                    grown.scoreSum += edge.score
+                    grown.duration += graph.nodes[edge.target].duration - overlap
+                    next.append(grown)
+                }
+            }
+            next.sort { $0.scoreSum > $1.scoreSum }
+            beam = []
+            for partial in next {
+                if objective.isCandidate(duration: partial.duration) {
+                    let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
+                    if best == nil || value > best!.value { best = (partial, value) }
+                }
+                if partial.duration < objective.targetSeconds && beam.count < width { beam.append(partial) }
+            }
+        }
+        guard let best else {
+            throw .noPath("no set of \(Int(objective.targetSeconds / 60)) minutes fits the tempo and artist rules from this seed; "
+                + "try fewer minutes or a wider BPM drift")
+        }
+        return PlannedPath(nodes: best.path.nodes, edges: best.path.edges, duration: best.path.duration, objective: best.value)
+    }
+}

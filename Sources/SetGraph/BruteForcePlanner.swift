@@ -1,0 +1,53 @@
+/// Exhaustive reference planners for small graphs: every simple path under the same rules.
+/// Exponential in path length; for tests only.
+public struct BruteForcePlanner: Sendable {
+    /// The hard rules.
+    public let constraints: SetConstraints
+
+    /// Creates a reference planner.
+    public init(constraints: SetConstraints = .standard) { self.constraints = constraints }
+
+    /// The best set from `seed` for `objective` over the graph's stored edges (as beam search uses).
+    public func bestSet(from seed: Int, in graph: TrackGraph, objective: SetObjective) -> PlannedPath? {
+        var best: PlannedPath?
+        func visit(_ path: [Int], _ edges: [TrackGraph.Edge], _ sum: Double, _ duration: Double) {
+            if path.count > 1 && objective.isCandidate(duration: duration) {
+                let value = objective.value(scoreSum: sum, transitions: edges.count, duration: duration)
+                if best == nil || value > best!.objective { best = PlannedPath(nodes: path, edges: edges, duration: duration, objective: value) }
+            }
+            guard duration < objective.targetSeconds, let last = path.last else { return }
+            let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
+            for edge in graph.adjacency[last] where constraints.allows(edge.target, after: path, anchor: seed, in: graph) {
+                visit(path + [edge.target], edges + [edge], sum + edge.score, duration + graph.nodes[edge.target].duration - overlap)
+            }
+        }
+        visit([seed], [], 0, graph.nodes[seed].duration)
+        return best
+    }
+
+    /// The cheapest bridge (Σ 1 − score) from `start` to `goal` with intermediate time within
+    /// `seconds ± tolerance`.
+    public func cheapestBridge(from start: Int, to goal: Int, seconds: Double, tolerance: Double, in graph: TrackGraph) -> PlannedPath? {
+        var best: PlannedPath?
+        let low = seconds - tolerance, high = seconds + tolerance
+        func visit(_ path: [Int], _ edges: [TrackGraph.Edge], _ cost: Double, _ elapsed: Double) {
+            guard let last = path.last else { return }
+            if path.count > 1 && (low...high).contains(elapsed) {
+                let step = CompatibilityRules.tempoChange(from: graph.nodes[last].bpm, to: graph.nodes[goal].bpm)
+                if abs(step.percent) <= constraints.maxStepPercent {
+                    let edge = graph.edge(from: last, to: goal)
+                    let total = cost + 1 - edge.score
+                    if best == nil || total < best!.objective {
+                        best = PlannedPath(nodes: path + [goal], edges: edges + [edge], duration: elapsed, objective: total)
+                    }
+                }
+            }
+            for edge in graph.adjacency[last] where edge.target != goal && constraints.allows(edge.target, after: path, anchor: start, in: graph) {
+                let grown = elapsed + graph.nodes[edge.target].duration
+                if grown <= high { visit(path + [edge.target], edges + [edge], cost + 1 - edge.score, grown) }
+            }
+        }
+        visit([start], [], 0, 0)
+        return best
+    }
+}

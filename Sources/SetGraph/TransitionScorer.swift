@@ -1,0 +1,35 @@
+import DJModel
+
+/// Scores a transition between two tracks from its components (see ``TransitionWeights``).
+public struct TransitionScorer: Sendable {
+    /// The weights.
+    public let weights: TransitionWeights
+
+    /// Creates a scorer.
+    public init(weights: TransitionWeights = .standard) { self.weights = weights }
+
+    /// The components and the weighted score of playing `to` after `from`.
+    public func score(from: TrackNode, to: TrackNode) -> (score: Double, components: Transition.Components) {
+        var alsScore = 0.5
+        var alsWeight = 0.0
+        if let a = from.alsVector, let b = to.alsVector {
+            alsScore = (Double(dot(a, b)) + 1) / 2
+            alsWeight = weights.als
+        }
+        let content = (Double(dot(from.contentVector, to.contentVector)) + 1) / 2
+        let tempo = CompatibilityRules.tempo(from: from.bpm, to: to.bpm, pitchRange: weights.pitchRangePercent,
+                                             halfDoubleFactor: weights.halfDoubleTimeFactor)
+        let key = CompatibilityRules.key(from: from.key, to: to.key)
+        let energy = CompatibilityRules.energy(from: from.energy, to: to.energy)
+        let total = alsWeight * alsScore + weights.content * content + weights.bpm * tempo + weights.key * key + weights.energy * energy
+        let weightSum = alsWeight + weights.content + weights.bpm + weights.key + weights.energy
+        let components = Transition.Components(als: alsScore, content: content, bpm: tempo, key: key, energy: energy)
+        return (total / weightSum, components)
+    }
+
+    private func dot(_ a: [Float], _ b: [Float]) -> Float {
+        var sum: Float = 0
+        for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
+        return sum
+    }
+}

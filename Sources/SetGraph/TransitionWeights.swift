@@ -1,0 +1,41 @@
+/// Weights of the transition score and the tolerances of its parts.
+///
+/// score = Σ w_c · s_c / Σ w_c over the components c available for the pair (ALS is left out,
+/// and the other weights renormalised, when either track is in no tracklist: cold start).
+/// Defaults: ALS 0.30, content 0.25, BPM 0.20, key 0.20, energy 0.05; pitch range ±8 %.
+public struct TransitionWeights: Sendable, Hashable, Codable {
+    /// Weight of ALS co-occurrence similarity (≥ 0).
+    public var als: Double
+    /// Weight of content (timbre) similarity (≥ 0).
+    public var content: Double
+    /// Weight of tempo compatibility (≥ 0).
+    public var bpm: Double
+    /// Weight of key compatibility (≥ 0).
+    public var key: Double
+    /// Weight of energy-step compatibility (≥ 0).
+    public var energy: Double
+    /// Largest tempo change a DJ bridges with the pitch fader, in percent (1…50; default 8).
+    public var pitchRangePercent: Double
+    /// Score multiplier for a half/double-time transition (0…1; default 0.8).
+    public var halfDoubleTimeFactor: Double
+
+    /// Checks and stores weights.
+    public init(als: Double = 0.30, content: Double = 0.25, bpm: Double = 0.20, key: Double = 0.20, energy: Double = 0.05,
+                pitchRangePercent: Double = 8, halfDoubleTimeFactor: Double = 0.8) throws(SetGraphError) {
+        guard [als, content, bpm, key, energy].allSatisfy({ $0 >= 0 && $0.isFinite }), als + content + bpm + key + energy > 0 else {
+            throw .invalidParameter("weights must be non-negative and not all zero")
+        }
+        guard (1...50).contains(pitchRangePercent) else { throw .invalidParameter("pitch range must be 1…50 %, got \(pitchRangePercent)") }
+        guard (0...1).contains(halfDoubleTimeFactor) else { throw .invalidParameter("half/double-time factor must be 0…1") }
+        self.als = als
+        self.content = content
+        self.bpm = bpm
+        self.key = key
+        self.energy = energy
+        self.pitchRangePercent = pitchRangePercent
+        self.halfDoubleTimeFactor = halfDoubleTimeFactor
+    }
+
+    /// The defaults.
+    public static let standard = try! TransitionWeights()
+}

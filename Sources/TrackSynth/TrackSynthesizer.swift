@@ -1,0 +1,223 @@
+import DJModel
+import Foundation
+
+/// Synthesises a dance track of a given style, tempo, key and length, deterministically from a seed.
+///
+/// Drums follow the style's idiomatic pattern on a 16-step grid; a bass line and four-bar chord
+/// progressions (each starting and ending on the tonic) establish the key; an arpeggiated lead
+/// plays in the middle sections; a drums-only intro and outro frame the track as DJ edits do.
+/// Complexity O(duration · sampleRate · voices).
+public struct TrackSynthesizer: Sendable {
+    private let sine = SineTable()
+
+    /// Creates a synthesiser.
+    public init() {}
+
+    /// Renders `spec` as mono samples in −1…1 at `spec.sampleRate`.
+    public func render(_ spec: SynthesisSpec) -> [Float] {
+        var random = SeededGenerator(seed: spec.seed)
+        let rate = Double(spec.sampleRate)
+        let sampleCount = Int(spec.duration * rate)
+        var drums = [Float](repeating: 0, count: sampleCount)
+        var music = [Float](repeating: 0, count: sampleCount)
+        let barSeconds = 240 / spec.bpm
+        let stepSeconds = barSeconds / 16
+        let barCount = Int(ceil(spec.duration / barSeconds))
+        let variant = Int(random.next() % 6)
+        let pattern = DrumPattern.pattern(for: spec.style, variant: variant)
+        let progression = Harmony.progression(mode: spec.key.mode, variant: Int(random.next() % 3))
+        let scale = Harmony.scale(mode: spec.key.mode)
+        let frame = spec.djIntroOutro ? min(16, barCount / 6) : 0
+        let breakdown = barCount >= 48 ? (barCount / 2 - 4)..<(barCount / 2 + 4) : 0..<0
+        let kickPitch = 45 + Double(random.next() % 15)
+        let leadSeed = random.next()
+
+        for bar in 0..<barCount {
+            let barStart = Double(bar) * barSeconds
+            let inIntroOrOutro = bar < frame || bar >= barCount - frame
+            let inBreakdown = breakdown.contains(bar)
+            let chord = progression[bar % progression.count]
+            // Drums.
+            if !inBreakdown {
+                for step in 0..<16 {
+                    let swingDelay = step % 4 == 2 ? pattern.swing * stepSeconds : 0
+                    let time = barStart + Double(step) * stepSeconds + swingDelay
+                    let at = Int(time * rate)
+                    if pattern.kick.contains(step) { addKick(to: &drums, at: at, rate: rate, basePitch: kickPitch, gain: 0.9) }
+                    if pattern.snare.contains(step) { addSnare(to: &drums, at: at, rate: rate, gain: 0.5, random: &random) }
+                    if pattern.clap.contains(step) { addClap(to: &drums, at: at, rate: rate, gain: 0.35, random: &random) }
+                    if pattern.closedHat.contains(step) {
+                        addHat(to: &drums, at: at, rate: rate, decay: 0.03, gain: step % 4 == 2 ? 0.16 : 0.1, random: &random)
+                    }
+                    if pattern.openHat.contains(step) { addHat(to: &drums, at: at, rate: rate, decay: 0.16, gain: 0.12, random: &random) }
+                }
+            }
+            guard !inIntroOrOutro || bar == frame - 1 || bar >= barCount - frame && bar < barCount - frame + 4 else { continue }
+            // Bass: the chord root, in the style's rhythm.
+            let bassMidi = 36 + (spec.key.tonic + chord.rootOffset) % 12
+            if !inBreakdown {
+                for (step, length) in bassRhythm(for: spec.style) {
+                    addTone(to: &music, start: barStart + Double(step) * stepSeconds, length: Double(length) * stepSeconds,
+                            midi: bassMidi, harmonics: [1, 0.45, 0.25, 0.12], gain: 0.32, rate: rate)
+                }
+            }
+            // Chords: a sustained pad, one triad per bar, voiced in octave 4.
+            for offset in chord.notes {
+                let midi = 48 + (spec.key.tonic + offset) % 12 + (offset >= 12 ? 12 : 0)
+                addTone(to: &music, start: barStart, length: barSeconds, midi: midi, harmonics: [1, 0.5, 0.3, 0.2, 0.1],
+                        gain: inBreakdown ? 0.16 : 0.11, rate: rate, attack: 0.05, release: 0.2)
+            }
+            // Tonic drone an octave up in the breakdown and on the first beat of each progression.
+            if bar % progression.count == 0 || inBreakdown {
+                addTone(to: &music, start: barStart, length: barSeconds / 2, midi: 60 + spec.key.tonic, harmonics: [1, 0.3],
+                        gain: 0.08, rate: rate, attack: 0.02, release: 0.3)
+            }
+            // Lead: an arpeggio of chord and scale tones in the second and fourth quarters of the track.
+            let quarter = bar * 4 / max(barCount, 1)
+            if quarter == 1 || quarter == 3 || inBreakdown {
+                var leadRandom = SeededGenerator(seed: leadSeed &+ UInt64(bar % 8))
+                for eighth in 0..<8 {
+                    let useChord = eighth % 2 == 0
+                    let offset = useChord ? chord.notes[Int(leadRandom.next() % 3)] : scale[Int(leadRandom.next() % 7)]
+                    addTone(to: &music, start: barStart + Double(eighth) * 2 * stepSeconds, length: 1.6 * stepSeconds,
+                            midi: 72 + (spec.key.tonic + offset) % 12, harmonics: [1, 0.3, 0.12], gain: 0.07, rate: rate,
+                            attack: 0.005, release: 0.05)
+                }
+            }
+        }
+        var mix = [Float](repeating: 0, count: sampleCount)
+        for index in 0..<sampleCount { mix[index] = drums[index] + music[index] }
+        if spec.reverb > 0 { applyReverb(to: &mix, amount: spec.reverb, rate: rate) }
+        if spec.noiseLevel > 0 {
+            let rms = sqrt(mix.reduce(0) { $0 + $1 * $1 } / Float(max(sampleCount, 1)))
+            for index in 0..<sampleCount { mix[index] += spec.noiseLevel * rms * random.noise() }
+        }
+        let peak = mix.reduce(0) { max($0, abs($1)) }
+        let target = levelTarget(for: spec.style) * Float(0.85 + 0.15 * Double(random.next() % 1000) / 1000)
+        if peak > 0 { for index in 0..<sampleCount { mix[index] *= target / peak } }
+        return mix
+    }
+
+    /// Peak level by style: quieter downtempo, louder peak-time styles (energy spreads over the scale).
+    private func levelTarget(for style: DJStyle) -> Float {
+        switch style {
+        case .downtempo: return 0.3
+        case .hipHop: return 0.5
+        case .house: return 0.75
+        case .breakbeat: return 0.75
+        case .trance: return 0.85
+        case .techno, .dubstep: return 0.9
+        case .drumAndBass: return 0.95
+        }
+    }
+
+    /// Bass notes per bar as (start step, length in steps).
+    private func bassRhythm(for style: DJStyle) -> [(Int, Int)] {
+        switch style {
+        case .house, .trance: return [(2, 2), (6, 2), (10, 2), (14, 2)]
+        case .techno: return [(1, 1), (2, 1), (3, 1), (5, 1), (6, 1), (7, 1), (9, 1), (10, 1), (11, 1), (13, 1), (14, 1), (15, 1)]
+        case .drumAndBass, .dubstep, .downtempo: return [(0, 8), (8, 8)]
+        case .hipHop: return [(0, 3), (7, 2), (10, 4)]
+        case .breakbeat: return [(0, 3), (6, 2), (10, 4)]
+        }
+    }
+
+    private func frequency(midi: Int) -> Double { 440 * pow(2, Double(midi - 69) / 12) }
+
+    private func addKick(to buffer: inout [Float], at start: Int, rate: Double, basePitch: Double, gain: Float) {
+        let length = Int(0.35 * rate)
+        var phase = 0.0
+        for offset in 0..<length where start + offset < buffer.count {
+            let time = Double(offset) / rate
+            let pitch = basePitch + 110 * exp(-time / 0.03)
+            phase += pitch / rate
+            let envelope = Float(exp(-time / 0.12))
+            buffer[start + offset] += gain * envelope * sine.value(cycles: phase)
+        }
+    }
+
+    private func addSnare(to buffer: inout [Float], at start: Int, rate: Double, gain: Float, random: inout SeededGenerator) {
+        let length = Int(0.2 * rate)
+        var previous: Float = 0
+        for offset in 0..<length where start + offset < buffer.count {
+            let time = Double(offset) / rate
+            let white = random.noise()
+            let bright = white - previous
+            previous = white
+            let noise = bright * Float(exp(-time / 0.05))
+            let tone = sine.value(cycles: 185 * time) * Float(exp(-time / 0.04))
+            buffer[start + offset] += gain * (0.7 * noise + 0.5 * tone)
+        }
+    }
+
+    private func addClap(to buffer: inout [Float], at start: Int, rate: Double, gain: Float, random: inout SeededGenerator) {
+        let length = Int(0.15 * rate)
+        for offset in 0..<length where start + offset < buffer.count {
+            let time = Double(offset) / rate
+            let burst = time.truncatingRemainder(dividingBy: 0.011) < 0.004 || time > 0.03 ? 1.0 : 0.3
+            buffer[start + offset] += gain * random.noise() * Float(burst * exp(-time / 0.035))
+        }
+    }
+
+    private func addHat(to buffer: inout [Float], at start: Int, rate: Double, decay: Double, gain: Float, random: inout SeededGenerator) {
+        let length = Int(decay * 5 * rate)
+        var previous: Float = 0, previous2: Float = 0
+        for offset in 0..<length where start + offset < buffer.count {
+            let white = random.noise()
+            let high = white - 2 * previous + previous2  // second difference: a steep high-pass
+            previous2 = previous
+            previous = white
+            buffer[start + offset] += gain * 0.5 * high * Float(exp(-Double(offset) / rate / decay))
+        }
+    }
+
+    private func addTone(to buffer: inout [Float], start: Double, length: Double, midi: Int, harmonics: [Float], gain: Float,
+                         rate: Double, attack: Double = 0.01, release: Double = 0.03) {
+        let first = Int(start * rate), count = Int((length + release) * rate)
+        let base = frequency(midi: midi)
+        let nyquist = rate / 2
+        for offset in 0..<count where first + offset < buffer.count {
+            let time = Double(offset) / rate
+            let envelope: Double
+            if time < attack { envelope = time / attack }
+            else if time < length { envelope = 1 }
+            else { envelope = max(0, 1 - (time - length) / release) }
+            var sample: Float = 0
+            for (index, amplitude) in harmonics.enumerated() {
+                let harmonicFrequency = base * Double(index + 1)
+                if harmonicFrequency >= nyquist { break }
+                sample += amplitude * sine.value(cycles: harmonicFrequency * time)
+            }
+            buffer[first + offset] += gain * Float(envelope) * sample
+        }
+    }
+
+    /// A Schroeder reverb: four parallel feedback combs and two series all-passes.
+    private func applyReverb(to buffer: inout [Float], amount: Float, rate: Double) {
+        let combDelays = [0.0297, 0.0371, 0.0411, 0.0437].map { Int($0 * rate) }
+        var wet = [Float](repeating: 0, count: buffer.count)
+        for delay in combDelays {
+            var line = [Float](repeating: 0, count: delay)
+            var position = 0
+            for index in buffer.indices {
+                let output = line[position]
+                line[position] = buffer[index] + 0.78 * output
+                wet[index] += output * 0.25
+                position = (position + 1) % delay
+            }
+        }
+        for delay in [0.005, 0.0017].map({ Int($0 * rate) }) {
+            var line = [Float](repeating: 0, count: delay)
+            var position = 0
+            for index in wet.indices {
+                let delayed = line[position]
+                let input = wet[index]
+                let output = -0.7 * input + delayed
+                line[position] = input + 0.7 * output
+                wet[index] = output
+                position = (position + 1) % delay
+            }
+        }
+        for index in buffer.indices { buffer[index] = (1 - 0.5 * amount) * buffer[index] + amount * wet[index] }
+    }
+}
