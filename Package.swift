@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Layer 0: system libraries and the domain model.
@@ -32,7 +33,7 @@ let package = Package(
 
         // Layer 1: signal processing and audio input/output.
         .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: numericSettings),
-        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"]),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"], swiftSettings: numericSettings),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
         .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"], swiftSettings: numericSettings),
@@ -52,10 +53,10 @@ let package = Package(
 
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
-            "SegueCore", .product(name: "Hummingbird", package: "hummingbird"),
+            "SegueCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "segue", dependencies: [
-            "SegueCore", "SegueServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SegueCore", "SegueServer", "AudioIO", "TrackSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "DJModelTests", dependencies: ["DJModel"]),

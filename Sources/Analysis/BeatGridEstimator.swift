@@ -1,14 +1,16 @@
 import Foundation
 
 /// The phase of a constant-tempo beat grid: the offset that puts grid lines on the strongest
-/// onsets. O(frames) per candidate phase, O(frames · period) in all.
+/// onsets of a low-band (kick) onset envelope, so that the grid sits on the beat rather than on
+/// off-beat hats. O(frames) per candidate phase, O(frames · period) in all.
 public struct BeatGridEstimator: Sendable {
-    /// Delay between an onset in the audio and the peak it causes in the onset envelope, in
-    /// frames of the analysis STFT (half a 2048-sample window at hop 512, minus one flux frame).
-    public let latencyFrames: Double
+    /// Frame `t` of the onset envelope describes the window starting at `t · hop`, whose energy
+    /// rises most when an onset reaches its centre, `frameSize / 2` later: an onset seen at frame
+    /// `t` happened at `t + centerOffsetFrames` (2 for a 2048-sample window at hop 512).
+    public let centerOffsetFrames: Double
 
     /// Creates an estimator.
-    public init(latencyFrames: Double = 1) { self.latencyFrames = latencyFrames }
+    public init(centerOffsetFrames: Double = 2) { self.centerOffsetFrames = centerOffsetFrames }
 
     /// The time of the first beat in seconds (0 ≤ result < one beat period).
     public func firstBeat(onset: [Float], frameRate: Double, bpm: Double) -> Double {
@@ -28,7 +30,7 @@ public struct BeatGridEstimator: Sendable {
             if score > bestScore { (bestScore, bestPhase) = (score, phase) }
             phase += 0.25
         }
-        let seconds = (bestPhase - latencyFrames) / frameRate
+        let seconds = (bestPhase + centerOffsetFrames) / frameRate
         let beat = 60 / bpm
         return (seconds.truncatingRemainder(dividingBy: beat) + beat).truncatingRemainder(dividingBy: beat)
     }

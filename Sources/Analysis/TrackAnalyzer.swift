@@ -38,7 +38,8 @@ public struct TrackAnalyzer: Sendable {
         let onset = OnsetEnvelope.compute(frames)
         let onsetRate = OnsetRate.compute(onset: onset, frameRate: frames.frameRate)
         let (bpm, tempoConfidence) = tempoEstimator.estimate(onset: onset, frameRate: frames.frameRate, onsetRate: onsetRate)
-        let firstBeat = BeatGridEstimator().firstBeat(onset: onset, frameRate: frames.frameRate, bpm: bpm)
+        let kickOnset = OnsetEnvelope.compute(frames, maximumHz: 150, linear: true)
+        let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: frames.frameRate, bpm: bpm)
         let (key, keyConfidence) = keyEstimator.estimate(pitchProfile)
         let loudness = try LoudnessMeter().measure(samples: samples, sampleRate: sampleRate, sourceChannels: sourceChannels)
         let highShare = frames.frameCount > 0

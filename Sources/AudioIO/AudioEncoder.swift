@@ -28,8 +28,8 @@ public enum AudioContainer: String, Sendable, CaseIterable {
     }
 }
 
-/// Writes PCM to WAV, AIFF, FLAC (16-bit), OGG/Vorbis or MP3 with libsndfile, with tags where
-/// the container holds them.
+/// Writes PCM to WAV, AIFF, FLAC (16-bit), OGG/Vorbis or MP3 with libsndfile, then the tags
+/// with ``TagWriter``.
 public struct AudioEncoder: Sendable {
     /// Creates an encoder.
     public init() {}
@@ -52,12 +52,6 @@ public struct AudioEncoder: Sendable {
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw .unwritable(path: path, reason: String(validatingCString: sf_strerror(nil)) ?? "open failed")
         }
-        let strings: [(Int32, String)] = [
-            (Int32(SF_STR_TITLE), metadata.title), (Int32(SF_STR_ARTIST), metadata.artist),
-            (Int32(SF_STR_ALBUM), metadata.album), (Int32(SF_STR_GENRE), metadata.genre),
-            (Int32(SF_STR_COMMENT), metadata.comment),
-        ]
-        for (kind, value) in strings where !value.isEmpty { _ = sf_set_string(file, kind, value) }
         let block = 65536
         var interleaved = [Float](repeating: 0, count: block * channels.count)
         var start = 0
@@ -77,5 +71,6 @@ public struct AudioEncoder: Sendable {
             start += count
         }
         guard sf_close(file) == 0 else { throw .unwritable(path: path, reason: "close failed") }
+        if metadata != TrackMetadata() { try TagWriter().write(metadata, to: path) }
     }
 }

@@ -50,12 +50,14 @@ public final class StreamingResampler {
         produced.reserveCapacity(capacity)
         var consumed = 0
         var scratch = [Float](repeating: 0, count: capacity)
+        // libsamplerate wants a valid input pointer even when draining with no input left.
+        let source = input.isEmpty ? [Float](repeating: 0, count: 1) : input
         while true {
             var data = SRC_DATA()
             let remaining = input.count - consumed
-            let status: Int32 = input.withUnsafeBufferPointer { inputBuffer in
+            let status: Int32 = source.withUnsafeBufferPointer { inputBuffer in
                 scratch.withUnsafeMutableBufferPointer { outputBuffer in
-                    data.data_in = remaining > 0 ? inputBuffer.baseAddress! + consumed : nil
+                    data.data_in = inputBuffer.baseAddress! + min(consumed, max(0, inputBuffer.count - 1))
                     data.input_frames = remaining
                     data.data_out = outputBuffer.baseAddress
                     data.output_frames = outputBuffer.count

@@ -2,8 +2,14 @@ import CTagLib
 import DJModel
 import Synchronization
 
-/// TagLib's C API keeps global string bookkeeping; every call goes through this lock.
-private let tagLibLock = Mutex(())
+/// TagLib's C API keeps global settings and string bookkeeping; every call goes through this lock.
+enum TagLibAccess {
+    private static let lock = Mutex(())
+
+    static func withLock<T>(_ body: () -> T) -> T {
+        lock.withLock { _ in body() }
+    }
+}
 
 /// Tags and audio properties read with TagLib.
 public struct FileTags: Sendable, Hashable {
@@ -22,7 +28,7 @@ public struct TagReader: Sendable {
     /// Reads the tags of `path`; a file TagLib cannot parse yields empty tags rather than an error
     /// (the decoder is the judge of whether a file is audio).
     public func read(path: String) -> FileTags {
-        tagLibLock.withLock { _ in
+        TagLibAccess.withLock {
             taglib_set_strings_unicode(1)
             taglib_set_string_management_enabled(0)
             guard let file = taglib_file_new(path) else { return FileTags(metadata: TrackMetadata(), duration: 0) }

@@ -9,12 +9,30 @@ public struct BeamSearchPlanner: Sendable {
     public let width: Int
     /// The hard rules.
     public let constraints: SetConstraints
+    /// The energy shape to follow, or `nil` for none.
+    public let energyArc: EnergyArc?
+    /// Weight of the energy-arc error per transition: each step's score loses
+    /// `energyArcWeight · |energy − target| / 9` (0…1; default 0.3).
+    public let energyArcWeight: Double
 
     /// Checks and stores the parameters.
-    public init(width: Int = 64, constraints: SetConstraints = .standard) throws(SetGraphError) {
+    public init(width: Int = 64, constraints: SetConstraints = .standard, energyArc: EnergyArc? = nil,
+                energyArcWeight: Double = 0.3) throws(SetGraphError) {
         guard (1...10_000).contains(width) else { throw .invalidParameter("beam width must be 1…10000, got \(width)") }
+        guard (0...1).contains(energyArcWeight) else { throw .invalidParameter("energy-arc weight must be 0…1") }
         self.width = width
         self.constraints = constraints
+        self.energyArc = energyArc
+        self.energyArcWeight = energyArcWeight
+    }
+
+    /// The value a step adds to a path: the edge score, less the energy-arc error at the time
+    /// the incoming track starts.
+    func stepValue(_ edge: TrackGraph.Edge, startingAt seconds: Double, seedEnergy: Int, graph: TrackGraph,
+                   objective: SetObjective) -> Double {
+        guard let energyArc else { return edge.score }
+        let target = energyArc.target(at: seconds / objective.targetSeconds, start: seedEnergy)
+        return edge.score - energyArcWeight * abs(Double(graph.nodes[edge.target].energy) - target) / 9
     }
 
     private struct Partial {
@@ -42,7 +60,8 @@ public struct BeamSearchPlanner: Sendable {
                     var grown = partial
                     grown.nodes.append(edge.target)
                     grown.edges.append(edge)
-                    grown.scoreSum += edge.score
+                    grown.scoreSum += stepValue(edge, startingAt: partial.duration - overlap, seedEnergy: graph.nodes[seed].energy,
+                                                graph: graph, objective: objective)
                     grown.duration += graph.nodes[edge.target].duration - overlap
                     next.append(grown)
                 }

@@ -7,8 +7,9 @@ public struct BruteForcePlanner: Sendable {
     /// Creates a reference planner.
     public init(constraints: SetConstraints = .standard) { self.constraints = constraints }
 
-    /// The best set from `seed` for `objective` over the graph's stored edges (as beam search uses).
-    public func bestSet(from seed: Int, in graph: TrackGraph, objective: SetObjective) -> PlannedPath? {
+    /// The best set from `seed` for `objective` over the graph's stored edges, valuing each step
+    /// as `beam` does (its energy arc included).
+    public func bestSet(from seed: Int, in graph: TrackGraph, objective: SetObjective, valuedAs beam: BeamSearchPlanner) -> PlannedPath? {
         var best: PlannedPath?
         func visit(_ path: [Int], _ edges: [TrackGraph.Edge], _ sum: Double, _ duration: Double) {
             if path.count > 1 && objective.isCandidate(duration: duration) {
@@ -18,7 +19,9 @@ public struct BruteForcePlanner: Sendable {
             guard duration < objective.targetSeconds, let last = path.last else { return }
             let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
             for edge in graph.adjacency[last] where constraints.allows(edge.target, after: path, anchor: seed, in: graph) {
-                visit(path + [edge.target], edges + [edge], sum + edge.score, duration + graph.nodes[edge.target].duration - overlap)
+                let value = beam.stepValue(edge, startingAt: duration - overlap, seedEnergy: graph.nodes[seed].energy, graph: graph,
+                                           objective: objective)
+                visit(path + [edge.target], edges + [edge], sum + value, duration + graph.nodes[edge.target].duration - overlap)
             }
         }
         visit([seed], [], 0, graph.nodes[seed].duration)

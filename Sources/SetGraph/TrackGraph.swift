@@ -11,6 +11,13 @@ public struct TrackGraph: Sendable {
         public var score: Double
         /// The score's parts.
         public var components: Transition.Components
+
+        /// Creates an edge.
+        public init(target: Int, score: Double, components: Transition.Components) {
+            self.target = target
+            self.score = score
+            self.components = components
+        }
     }
 
     /// The tracks.

@@ -1,0 +1,74 @@
+import DJModel
+import Foundation
+import SetGraph
+
+extension Segue {
+    /// Plans a set of about `request.minutes` from its seed by beam search over the track graph.
+    public func planSet(_ request: SetRequest) throws(SegueError) -> DJSet {
+        try PlanLimits.checkMinutes(request.minutes)
+        let seed = try resolveTrack(request.seed)
+        let graph = try loadGraph()
+        guard let start = graph.index(of: seed.id) else { throw SegueError(.notFound, "track \(seed.id) is not in the graph; run `segue graph`") }
+        let path: PlannedPath
+        do {
+            let planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, energyArc: request.energy ?? .flat)
+            path = try planner.plan(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60))
+        } catch {
+            throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
+        }
+        return try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, overlapAware: true)
+    }
+
+    /// Plans a bridge from one track to another with about `request.minutes` of music between
+    /// them, by A* over the track graph.
+    public func planBridge(_ request: BridgeRequest) throws(SegueError) -> DJSet {
+        try PlanLimits.checkMinutes(request.minutes)
+        let from = try resolveTrack(request.from), to = try resolveTrack(request.to)
+        guard from.id != to.id else { throw SegueError(.invalidInput, "a bridge needs two different tracks") }
+        let graph = try loadGraph()
+        guard let start = graph.index(of: from.id), let goal = graph.index(of: to.id) else {
+            throw SegueError(.notFound, "a track is not in the graph; run `segue graph`")
+        }
+        let path: PlannedPath
+        do {
+            path = try AStarBridgePlanner().bridge(from: start, to: goal, seconds: request.minutes * 60, in: graph)
+        } catch {
+            throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
+        }
+        return try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, overlapAware: true)
+    }
+
+    /// The set document of a planned path: entries with start times (consecutive tracks overlap
+    /// by the mix length of ``SetConstraints``) and explained transitions.
+    func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String, overlapAware: Bool) throws(SegueError) -> DJSet {
+        var entries: [DJSet.Entry] = []
+        var start = 0.0
+        let constraints = SetConstraints.standard
+        for (position, index) in path.nodes.enumerated() {
+            let node = graph.nodes[index]
+            guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
+            entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
+                                       duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
+                                       energy: node.energy, start: start))
+            if position + 1 < path.nodes.count {
+                let overlap = overlapAware ? min(constraints.overlapBeats * 60 / max(node.bpm, 1), node.duration / 3) : 0
+                start += node.duration - overlap
+            }
+        }
+        let transitions = path.edges.enumerated().map { offset, edge in
+            let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]
+            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components,
+                              explanation: TransitionExplainer.explain(from: from, to: to, components: edge.components))
+        }
+        let duration = (entries.last.map { $0.start + $0.duration }) ?? 0
+        return DJSet(kind: kind, seed: seed, duration: duration, tracks: entries, transitions: transitions)
+    }
+}
+
+extension SetGraphError {
+    /// Whether the error means "no answer under these rules" rather than a bad parameter.
+    var isUnsatisfiable: Bool {
+        if case .noPath = self { return true }
+        return false
+    }
+}

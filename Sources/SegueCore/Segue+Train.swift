@@ -1,0 +1,127 @@
+import DJModel
+import Embedding
+import Foundation
+import Library
+import Recommender
+import SetGraph
+
+/// What training did.
+public struct TrainReport: Sendable, Hashable {
+    /// Tracklists used.
+    public var tracklists: Int
+    /// Tracks with ALS factors.
+    public var tracksWithFactors: Int
+    /// Analysed tracks with content vectors.
+    public var tracksWithContent: Int
+    /// Seconds spent fitting ALS.
+    public var alsSeconds: Double
+    /// Edges stored in the graph.
+    public var edges: Int
+}
+
+extension Segue {
+    /// Learns ALS factors from the stored tracklists (sets × tracks), standardises the content
+    /// features of analysed tracks, and rebuilds the track graph.
+    ///
+    /// With no tracklists, ALS is skipped and the graph uses content, tempo, key and energy only.
+    public func train(options: TrainingOptions, progress: ProgressHandler? = nil) throws(SegueError) -> TrainReport {
+        let lists = try db { try library.tracklists() }.filter { !$0.trackIds.isEmpty }
+        var report = TrainReport(tracklists: lists.count, tracksWithFactors: 0, tracksWithContent: 0, alsSeconds: 0, edges: 0)
+        if !lists.isEmpty {
+            progress?(.stage(name: "als", total: options.als.iterations))
+            var columnOf: [TrackID: Int] = [:], items: [TrackID] = []
+            var triplets: [(row: Int, column: Int, value: Float)] = []
+            for (row, list) in lists.enumerated() {
+                for id in list.trackIds {
+                    let column = columnOf[id] ?? { items.append(id); columnOf[id] = items.count - 1; return items.count - 1 }()
+                    triplets.append((row, column, 1))
+                }
+            }
+            let model: ImplicitALS.Model
+            do {
+                let matrix = try SparseMatrix(rowCount: lists.count, columnCount: items.count, triplets: triplets)
+                model = try ImplicitALS(configuration: options.als).fit(matrix) { done, total in
+                    progress?(.step(name: "als", done: done, total: total, item: "iteration \(done)"))
+                }
+            } catch {
+                throw SegueError(.unsatisfiable, error.description)
+            }
+            var factors: [TrackID: [Float]] = [:]
+            for (column, id) in items.enumerated() { factors[id] = model.itemFactors.row(column) }
+            try db { try library.replaceFactors(kind: "als", factors) }
+            report.tracksWithFactors = factors.count
+            report.alsSeconds = model.fitSeconds
+            progress?(.stageFinished(name: "als", summary: String(format: "%d sets × %d tracks in %.2f s", lists.count, items.count, model.fitSeconds)))
+        } else {
+            try db { try library.replaceFactors(kind: "als", [:]) }
+        }
+        let analysed = try db { try library.analysedTracks() }
+        guard !analysed.isEmpty else { throw SegueError(.unsatisfiable, "no analysed tracks to train on; run `segue scan DIR` first") }
+        let standardizer: FeatureStandardizer
+        do { standardizer = try FeatureStandardizer(fitting: analysed.compactMap { $0.analysis?.features }) } catch {
+            throw SegueError(.unsatisfiable, error.description)
+        }
+        var content: [TrackID: [Float]] = [:]
+        for track in analysed { if let features = track.analysis?.features { content[track.id] = standardizer.transform(features) } }
+        try db { try library.replaceFactors(kind: "content", content) }
+        report.tracksWithContent = content.count
+        report.edges = try buildGraph(neighbors: options.neighbors, progress: progress)
+        return report
+    }
+
+    /// Rebuilds the k-nearest track graph from the stored analyses and vectors.
+    /// - Returns: the number of edges stored.
+    @discardableResult
+    public func buildGraph(neighbors: Int = 24, progress: ProgressHandler? = nil) throws(SegueError) -> Int {
+        progress?(.stage(name: "graph", total: 0))
+        let nodes = try graphNodes()
+        let graph: TrackGraph
+        do { graph = try TrackGraph(nodes: nodes, neighbors: neighbors) } catch { throw SegueError(.invalidInput, error.description) }
+        var edges: [TrackLibrary.StoredEdge] = []
+        for (sourceIndex, outgoing) in graph.adjacency.enumerated() {
+            for edge in outgoing {
+                let c = edge.components
+                edges.append(TrackLibrary.StoredEdge(source: nodes[sourceIndex].id, target: nodes[edge.target].id, score: edge.score,
+                                                     als: c.als, content: c.content, bpm: c.bpm, key: c.key, energy: c.energy))
+            }
+        }
+        try db { try library.replaceGraph(edges) }
+        progress?(.stageFinished(name: "graph", summary: "\(nodes.count) tracks, \(edges.count) edges"))
+        return edges.count
+    }
+
+    /// Planner nodes for every analysed track, with their stored vectors (content vectors fall
+    /// back to the raw features when the content model has not been trained).
+    func graphNodes() throws(SegueError) -> [TrackNode] {
+        let analysed = try db { try library.analysedTracks() }
+        let als = try db { try library.factors(kind: "als") }
+        let content = try db { try library.factors(kind: "content") }
+        return analysed.compactMap { track in
+            guard let analysis = track.analysis else { return nil }
+            return TrackNode(id: track.id, artist: track.metadata.artist, duration: analysis.duration, bpm: analysis.tempo.bpm,
+                             key: analysis.key, energy: analysis.energy, alsVector: als[track.id],
+                             contentVector: content[track.id] ?? analysis.features.values)
+        }
+    }
+
+    /// The stored graph (built first if it is empty).
+    func loadGraph() throws(SegueError) -> TrackGraph {
+        var stored = try db { try library.graphEdges() }
+        if stored.isEmpty {
+            try buildGraph()
+            stored = try db { try library.graphEdges() }
+        }
+        let nodes = try graphNodes()
+        guard !nodes.isEmpty else { throw SegueError(.unsatisfiable, "the library has no analysed tracks; run `segue scan DIR` first") }
+        var index: [TrackID: Int] = [:]
+        for (position, node) in nodes.enumerated() { index[node.id] = position }
+        var adjacency = [[TrackGraph.Edge]](repeating: [], count: nodes.count)
+        for edge in stored {
+            guard let source = index[edge.source], let target = index[edge.target] else { continue }
+            adjacency[source].append(TrackGraph.Edge(target: target, score: edge.score, components: Transition.Components(
+                als: edge.als, content: edge.content, bpm: edge.bpm, key: edge.key, energy: edge.energy)))
+        }
+        for source in adjacency.indices { adjacency[source].sort { $0.score > $1.score } }
+        return TrackGraph(nodes: nodes, adjacency: adjacency, scorer: TransitionScorer())
+    }
+}

@@ -1,0 +1,50 @@
+import DJModel
+import Foundation
+import Library
+
+extension Segue {
+    /// Finds the one analysed track a user means by `query`: a track id, a file path, or
+    /// `artist - title` (or any words of them).
+    /// - Throws: ``SegueError`` listing the closest matches when nothing or several tracks match.
+    public func resolveTrack(_ query: String) throws(SegueError) -> Track {
+        let text = query.trimmingWhitespace
+        guard !text.isEmpty else { throw SegueError(.invalidInput, "empty track query") }
+        if let id = Int64(text) {
+            if let track = try db({ try library.track(id: TrackID(id)) }), track.analysis != nil { return track }
+            throw SegueError(.notFound, "no analysed track with id \(id)")
+        }
+        let absolute = URL(fileURLWithPath: text).standardizedFileURL.path
+        if let track = try db({ try library.track(path: absolute) }), track.analysis != nil { return track }
+        let parts = text.components(separatedBy: " - ")
+        if parts.count >= 2 {
+            let exact = try db { try library.tracks(matchingArtist: parts[0], title: parts.dropFirst().joined(separator: " - ")) }
+                .filter { $0.analysis != nil }
+            if exact.count == 1 { return exact[0] }
+        }
+        let words = text.replacingOccurrences(of: " - ", with: " ")
+        let found = try db { try library.search(words, limit: 6, offset: 0) }
+        if found.total == 1 { return found.tracks[0] }
+        if found.total > 1 {
+            let names = found.tracks.prefix(5).map { "  \($0.id): \($0.metadata.displayName)" }.joined(separator: "\n")
+            throw SegueError(.invalidInput, "'\(text)' matches \(found.total) tracks; be more specific or use an id:\n\(names)")
+        }
+        let all = try db { try library.analysedTracks() }
+        guard !all.isEmpty else { throw SegueError(.notFound, "the library has no analysed tracks yet; run `segue scan DIR` first") }
+        let closest = all.map { ($0, Self.similarity(text.lowercased(), $0.metadata.displayName.lowercased())) }
+            .sorted { $0.1 > $1.1 }.prefix(5)
+        let names = closest.map { "  \($0.0.id): \($0.0.metadata.displayName)" }.joined(separator: "\n")
+        throw SegueError(.notFound, "no track matches '\(text)'. Closest:\n\(names)")
+    }
+
+    /// Dice coefficient of character trigrams, 0…1.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        func trigrams(_ s: String) -> Set<String> {
+            let characters = Array("  \(s) ")
+            guard characters.count >= 3 else { return [] }
+            return Set((0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) })
+        }
+        let x = trigrams(a), y = trigrams(b)
+        guard !x.isEmpty || !y.isEmpty else { return 0 }
+        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    }
+}

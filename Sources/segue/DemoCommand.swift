@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SegueCore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Synthesise a demo library and tracklists, then scan, train, plan a one-hour set and a bridge, and export them.")
+
+    @Option(help: "Folder for the demo library, audio and exports.")
+    var dir: String = "segue-demo"
+
+    @Option(help: "Number of demo tracks (at least 8).")
+    var tracks: Int = 64
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let start = Date()
+        var options = Segue.DemoOptions()
+        options.trackCount = tracks
+        options.jobs = jobs
+        let report = try Segue.runDemo(directory: dir, options: options, progress: ProgressPrinter().handler)
+        print("One-hour set from \(report.set.seed) (energy: rise)\n")
+        print(SetTable.render(report.set))
+        print("\nTransitions:\n" + SetTable.explanations(report.set))
+        print("\n20-minute bridge: \(report.bridge.tracks.first!.artist) – \(report.bridge.tracks.first!.title) → "
+              + "\(report.bridge.tracks.last!.artist) – \(report.bridge.tracks.last!.title)\n")
+        print(SetTable.render(report.bridge))
+        print("\nLibrary: \(report.libraryPath)")
+        print("Scan: \(report.scan.analysed) analysed, \(report.scan.unchanged) unchanged, \(report.scan.failures.count) unreadable"
+              + (report.scan.wallSeconds > 0 && report.scan.analysed > 0
+                 ? String(format: "; %.0f× realtime per core", report.scan.audioSeconds / report.scan.wallSeconds / Double(jobs)) : ""))
+        print("Tracklists: \(report.imported.tracklists) sets, \(report.imported.matched) entries matched, \(report.imported.unmatched) unmatched")
+        print("Model: ALS factors for \(report.trained.tracksWithFactors) tracks, graph of \(report.trained.edges) edges")
+        print("Files:")
+        for file in report.files { print("  \(file)") }
+        print("Timings: " + report.timings.map { "\($0.stage) " + String(format: "%.1f s", $0.seconds) }.joined(separator: ", ")
+              + String(format: "; total %.1f s", Date().timeIntervalSince(start)))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import SegueCore
+
+struct ImportTracklistsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-tracklists",
+        abstract: "Import DJ-set tracklists (CSV: set_id,position,artist,title) and match them to library tracks.",
+        discussion: "A file with a bad row is rejected whole, with the file and line named; re-importing a file replaces its sets.")
+
+    @Argument(help: "Tracklist CSV files.")
+    var files: [String]
+
+    @OptionGroup var library: LibraryOption
+
+    func run() throws {
+        let report = try library.open().importTracklists(files: files)
+        print("\(report.tracklists) tracklists: \(report.matched) entries matched to library tracks, "
+              + "\(report.unmatched) unmatched (kept as catalogue-only tracks)")
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import SegueCore
+
+extension EnergyArc: ExpressibleByArgument {}
+
+/// Output options shared by `set` and `bridge`.
+struct PlanOutputOptions: ParsableArguments {
+    @Option(help: "Export format: m3u8, json, csv, rekordbox, traktor, serato, xspf (default: from --out, else json).")
+    var format: String?
+
+    @Option(help: "Write the set here (the table still goes to the terminal).")
+    var out: String?
+
+    /// Prints the set and writes or prints the export.
+    func emit(_ set: DJSet) throws {
+        let formatName = format ?? out.map { ($0 as NSString).pathExtension }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
+        let chosen = try SetFormat(name: formatName)
+        if let out {
+            try Segue.export(set, format: chosen, to: out)
+            print(SetTable.render(set))
+            print("\nTransitions:\n" + SetTable.explanations(set))
+            print("\nWrote \(out)")
+        } else if format != nil {
+            FileHandle.standardOutput.write(try Segue.export(set, format: chosen))
+        } else {
+            print(SetTable.render(set))
+            print("\nTransitions:\n" + SetTable.explanations(set))
+        }
+    }
+}
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Plan a set of N minutes from a seed track (beam search).")
+
+    @Option(help: "Seed: a track id, a path, or 'artist - title'.") var seed: String
+    @Option(help: "Length in minutes.") var minutes: Double = 60
+    @Option(help: "Energy arc: flat, rise, peak or wave.") var energy: EnergyArc = .flat
+    @Option(help: "Beam width.") var beamWidth: Int = 64
+    @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var library: LibraryOption
+
+    func run() throws {
+        let set = try library.open().planSet(SetRequest(seed: seed, minutes: minutes, energy: energy, beamWidth: beamWidth))
+        try output.emit(set)
+    }
+}
+
+struct BridgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bridge", abstract: "Fill the gap between two tracks with N minutes of music (A*).")
+
+    @Option(help: "First track: an id, a path, or 'artist - title'.") var from: String
+    @Option(help: "Last track.") var to: String
+    @Option(help: "Minutes of music between them.") var minutes: Double = 20
+    @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var library: LibraryOption
+
+    func run() throws {
+        let set = try library.open().planBridge(BridgeRequest(from: from, to: to, minutes: minutes))
+        try output.emit(set)
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a set document (JSON) in another format.")
+
+    @Argument(help: "A set document written by `segue set --format json`.") var setDocument: String
+    @Option(help: "Export format.") var format: String
+    @Option(help: "Output file.") var out: String
+    @Option(help: "Rewrite path prefixes, FROM=TO (repeatable).") var pathPrefix: [String] = []
+
+    func run() throws {
+        var set = try Segue.readSetDocument(at: setDocument)
+        for mapping in pathPrefix {
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--path-prefix needs FROM=TO, got \(mapping)") }
+            for index in set.tracks.indices where set.tracks[index].path.hasPrefix(parts[0]) {
+                set.tracks[index].path = parts[1] + set.tracks[index].path.dropFirst(parts[0].count)
+            }
+        }
+        try Segue.export(set, format: try SetFormat(name: format), to: out)
+        print("Wrote \(out)")
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Find analysed tracks by artist, title, album, genre or path.")
+
+    @Argument(help: "Words to look for (all must match).") var words: [String] = []
+    @Option(help: "Maximum results.") var limit: Int = 20
+    @OptionGroup var library: LibraryOption
+
+    func run() throws {
+        let (tracks, total) = try library.open().search(words.joined(separator: " "), limit: limit)
+        for track in tracks {
+            let a = track.analysis!
+            let key = "\(a.key.camelot) \(a.key.name)"
+            print(String(format: "%6lld  %6.2f BPM  ", track.id.rawValue, a.tempo.bpm) + key.padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + String(format: " E%-2d  ", a.energy) + track.metadata.displayName)
+        }
+        print("\(total) tracks match")
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import SegueCore
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Analyse audio files into the library (incremental and resumable).",
+        discussion: "Unchanged files are skipped; each analysed file is saved at once, so an interrupted scan loses nothing finished. Unreadable files are named on stderr and skipped.")
+
+    @Argument(help: "Folders or files to scan.")
+    var paths: [String]
+
+    @OptionGroup var library: LibraryOption
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let segue = try library.open()
+        let report = try segue.scan(paths, jobs: jobs, progress: ProgressPrinter().handler)
+        let speed = report.wallSeconds > 0 ? report.audioSeconds / report.wallSeconds : 0
+        print("\(report.found) audio files: \(report.analysed) analysed, \(report.unchanged) unchanged, \(report.failures.count) unreadable"
+              + String(format: " (%.1f s, %.0f× realtime)", report.wallSeconds, speed))
+        if report.analysed == 0 && report.unchanged == 0 && report.found > 0 { throw ExitCode(1) }
+    }
+}

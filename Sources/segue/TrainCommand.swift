@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SegueCore
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Learn ALS factors from the tracklists, the content model from the analyses, and rebuild the track graph.")
+
+    @OptionGroup var library: LibraryOption
+
+    @Option(help: "Latent factors.") var factors: Int = 32
+    @Option(help: "Regularisation λ.") var regularization: Float = 0.1
+    @Option(help: "Confidence scale α.") var alpha: Float = 10
+    @Option(help: "ALS iterations.") var iterations: Int = 15
+    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Successors kept per track in the graph.") var neighbors: Int = 24
+
+    func run() throws {
+        let options = TrainingOptions(als: try ALSConfiguration(factors: factors, regularization: regularization, alpha: alpha,
+                                                                iterations: iterations, threads: threads), neighbors: neighbors)
+        let report = try library.open().train(options: options, progress: ProgressPrinter().handler)
+        print("Trained on \(report.tracklists) tracklists: ALS factors for \(report.tracksWithFactors) tracks"
+              + String(format: " (%.2f s)", report.alsSeconds) + ", content vectors for \(report.tracksWithContent), "
+              + "graph of \(report.edges) edges")
+    }
+}
+
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Rebuild the k-nearest track graph from the stored analyses and factors.")
+
+    @OptionGroup var library: LibraryOption
+    @Option(help: "Successors kept per track.") var neighbors: Int = 24
+
+    func run() throws {
+        let edges = try library.open().buildGraph(neighbors: neighbors, progress: ProgressPrinter().handler)
+        print("Graph rebuilt: \(edges) edges")
+    }
+}

@@ -1,0 +1,89 @@
+import DJModel
+import Foundation
+import Library
+import Testing
+
+@Suite struct TrackLibraryTests {
+    private func temporaryLibrary() throws -> TrackLibrary {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-library-\(UUID().uuidString)/library.sqlite").path
+        return try TrackLibrary(path: path)
+    }
+
+    private func analysis(bpm: Double = 124, features: [Float] = [1, 2, 3]) -> TrackAnalysis {
+        TrackAnalysis(duration: 300, tempo: Tempo(bpm: bpm, firstBeat: 0.1, confidence: 0.9), key: MusicalKey(tonic: 9, mode: .minor),
+                      keyConfidence: 0.8, loudness: -9, loudnessRange: 5, energy: 7, features: FeatureVector(features))
+    }
+
+    @Test func storesAndReadsBackATrackWithItsAnalysis() throws {
+        let library = try temporaryLibrary()
+        let id = try library.storeScannedFile(path: "/music/a.flac", size: 100, modifiedAt: 5, contentHash: "ab",
+                                              metadata: TrackMetadata(artist: "Ann", title: "One"), analysis: analysis())
+        let track = try #require(try library.track(id: id))
+        #expect(track.path == "/music/a.flac")
+        #expect(track.metadata.artist == "Ann")
+        #expect(track.analysis == analysis())
+        let state = try #require(try library.fileStates()["/music/a.flac"])
+        #expect(state.size == 100 && state.modifiedAt == 5 && state.analysisVersion == TrackAnalysis.currentVersion)
+    }
+
+    @Test func rescanningAPathUpdatesInPlace() throws {
+        let library = try temporaryLibrary()
+        let first = try library.storeScannedFile(path: "/m/a.flac", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(title: "A"), analysis: analysis())
+        let second = try library.storeScannedFile(path: "/m/a.flac", size: 2, modifiedAt: 2, contentHash: "", metadata: TrackMetadata(title: "A2"),
+                                                  analysis: analysis(bpm: 128))
+        #expect(first == second)
+        #expect(try library.counts().tracks == 1)
+        #expect(try library.track(id: first)?.analysis?.tempo.bpm == 128)
+    }
+
+    @Test func reopeningKeepsTheData() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-library-\(UUID().uuidString).sqlite").path
+        do {
+            let library = try TrackLibrary(path: path)
+            try library.storeScannedFile(path: "/m/x.wav", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
+        }
+        let counts = try TrackLibrary(path: path).counts()
+        #expect(counts.tracks == 1 && counts.analysed == 1)
+    }
+
+    @Test func tracklistsReplaceBySourceAndId() throws {
+        let library = try temporaryLibrary()
+        let a = try library.catalogueTrack(metadata: TrackMetadata(artist: "Ann", title: "One"))
+        let b = try library.catalogueTrack(metadata: TrackMetadata(artist: "Bob", title: "Two"))
+        #expect(try library.catalogueTrack(metadata: TrackMetadata(artist: "ANN", title: "one (Original Mix)")) == a)
+        try library.replaceTracklists(source: "f.csv", [("s1", "s1", [a, b]), ("s2", "s2", [b])])
+        try library.replaceTracklists(source: "f.csv", [("s1", "s1", [a, b]), ("s2", "s2", [b])])
+        let lists = try library.tracklists()
+        #expect(lists.count == 2)
+        #expect(lists.map(\.trackIds) == [[a, b], [b]])
+    }
+
+    @Test func searchMatchesEveryWordAndPages() throws {
+        let library = try temporaryLibrary()
+        for (index, (artist, title)) in [("Nova", "Midnight Harbour"), ("Nova", "Golden Pulse"), ("Juno", "Midnight Drift")].enumerated() {
+            try library.storeScannedFile(path: "/m/\(index).flac", size: 1, modifiedAt: 1, contentHash: "",
+                                         metadata: TrackMetadata(artist: artist, title: title), analysis: analysis())
+        }
+        #expect(try library.search("midnight", limit: 10, offset: 0).total == 2)
+        #expect(try library.search("nova midnight", limit: 10, offset: 0).tracks.map(\.metadata.title) == ["Midnight Harbour"])
+        let page = try library.search("", limit: 2, offset: 2)
+        #expect(page.total == 3 && page.tracks.count == 1)
+    }
+
+    @Test func factorsAndGraphRoundTrip() throws {
+        let library = try temporaryLibrary()
+        let a = try library.storeScannedFile(path: "/m/a", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
+        let b = try library.storeScannedFile(path: "/m/b", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
+        try library.replaceFactors(kind: "als", [a: [0.5, -1.25], b: [3, 4]])
+        #expect(try library.factors(kind: "als") == [a: [0.5, -1.25], b: [3, 4]])
+        let edge = TrackLibrary.StoredEdge(source: a, target: b, score: 0.8, als: 0.9, content: 0.7, bpm: 1, key: 0.9, energy: 1)
+        try library.replaceGraph([edge])
+        #expect(try library.graphEdges() == [edge])
+    }
+
+    @Test func matchKeyNormalises() {
+        #expect(MatchKey.make(artist: "Beyoncé feat. Jay-Z", title: "Déjà Vu (Original Mix)") == MatchKey.make(artist: "beyonce", title: "deja vu"))
+        #expect(MatchKey.make(artist: "A", title: "Song (B Remix)") != MatchKey.make(artist: "A", title: "Song"))
+        #expect(MatchKey.make(artist: "A & B", title: "X") == MatchKey.make(artist: "a and b", title: "x"))
+    }
+}

@@ -1,0 +1,103 @@
+import AudioIO
+import Foundation
+import SegueCore
+import Testing
+
+@Suite(.serialized) struct SegueTests {
+    @Test func demoRunsTheWholePipeline() throws {
+        let report = try SmallDemo.report.get()
+        #expect(report.scan.analysed == 16 && report.scan.failures.isEmpty)
+        #expect(report.imported.tracklists == 300)
+        #expect(report.imported.unmatched > 0, "the demo tracklists name tracks outside the library")
+        #expect(report.trained.tracksWithFactors > 0 && report.trained.edges > 0)
+        #expect(report.set.kind == .set && report.set.tracks.count >= 3)
+        #expect(report.set.duration >= 0.9 * 4 * 60)
+        #expect(report.set.transitions.count == report.set.tracks.count - 1)
+        #expect(report.bridge.kind == .bridge)
+        #expect(report.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        // Start times follow each other.
+        for (previous, next) in zip(report.set.tracks, report.set.tracks.dropFirst()) {
+            #expect(next.start > previous.start && next.start < previous.start + previous.duration)
+        }
+    }
+
+    @Test func rescanSkipsUnchangedFilesAndNamesBrokenOnes() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let music = (report.directory as NSString).appendingPathComponent("music")
+        let broken = (music as NSString).appendingPathComponent("zz broken.mp3")
+        try Data("not an mp3".utf8).write(to: URL(fileURLWithPath: broken))
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        let warnings = WarningLog()
+        let again = try segue.scan([music], jobs: 2, progress: { event in if case .warning(let text) = event { warnings.add(text) } })
+        #expect(again.unchanged == 16)
+        #expect(again.analysed == 0)
+        #expect(again.failures.count == 1)
+        #expect(warnings.all.contains { $0.contains("zz broken.mp3") })
+    }
+
+    @Test func reimportingTracklistsChangesNothing() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let before = try segue.counts()
+        let again = try segue.importTracklists(files: [report.files[0]])
+        #expect(again.tracklists == report.imported.tracklists)
+        let after = try segue.counts()
+        #expect(after.tracks == before.tracks)
+    }
+
+    @Test func badTracklistRowRejectsTheWholeFile() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv").path
+        try "set_id,position,artist,title\nnew-set,0,A,B\nnew-set,oops,C,D\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try segue.counts()
+        #expect {
+            _ = try segue.importTracklists(files: [path])
+        } throws: { error in
+            "\(error)".contains("\(path):3:")
+        }
+        #expect(try segue.counts().tracks == before.tracks)
+    }
+
+    @Test func unknownSeedListsClosestMatches() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let seed = report.set.tracks[0]
+        let misspelt = String(seed.title.dropLast(2)) + "xq"
+        do {
+            _ = try segue.planSet(SetRequest(seed: "\(seed.artist) - \(misspelt)zz", minutes: 5))
+            Issue.record("planned from a seed that does not exist")
+        } catch {
+            #expect(error.kind == .notFound)
+            #expect(error.message.contains("Closest"))
+            #expect(error.message.contains(seed.artist))
+        }
+        #expect(throws: SegueError.self) { try segue.planSet(SetRequest(seed: "\(seed.id)", minutes: 0)) }
+        #expect(throws: SegueError.self) { try segue.planSet(SetRequest(seed: "\(seed.id)", minutes: 100_000)) }
+    }
+
+    @Test func resolvesIdsPathsAndNames() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let track = report.set.tracks[1]
+        #expect(try segue.resolveTrack("\(track.id)").id == track.id)
+        #expect(try segue.resolveTrack(track.path).id == track.id)
+        #expect(try segue.resolveTrack("\(track.artist) - \(track.title)").id == track.id)
+    }
+
+    @Test func exportedFilesReadBack() throws {
+        let report = try SmallDemo.report.get()
+        let json = try #require(report.files.first { $0.hasSuffix("demo-set.json") })
+        let set = try Segue.readSetDocument(at: json)
+        #expect(set == report.set)
+    }
+}
+
+/// Collects warnings from worker threads.
+final class WarningLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ text: String) { lock.lock(); items.append(text); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}

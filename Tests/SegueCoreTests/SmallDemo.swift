@@ -1,0 +1,16 @@
+import Foundation
+import SegueCore
+
+/// A small demo library (16 tracks of 45–75 s at 22.05 kHz), built once per test process.
+enum SmallDemo {
+    static let report: Result<DemoReport, SegueError> = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-core-demo-\(UUID().uuidString)").path
+        var options = Segue.DemoOptions()
+        options.trackCount = 16
+        options.trackDurations = 45...75
+        options.sampleRate = 22050
+        options.setMinutes = 4
+        options.bridgeMinutes = 2
+        return Result { () throws(SegueError) in try Segue.runDemo(directory: directory, options: options) }
+    }()
+}

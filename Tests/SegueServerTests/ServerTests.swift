@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Hummingbird
+import SegueCore
+import SegueServer
+import Testing
+
+/// The API served for real on a free port of 127.0.0.1, over a small demo library.
+@Suite(.serialized) struct ServerTests {
+    static let demo: Result<DemoReport, SegueError> = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-server-demo-\(UUID().uuidString)").path
+        var options = Segue.DemoOptions()
+        options.trackCount = 12
+        options.trackDurations = 40...60
+        options.sampleRate = 22050
+        options.setMinutes = 3
+        options.bridgeMinutes = 2
+        return Result { () throws(SegueError) in try Segue.runDemo(directory: directory, options: options) }
+    }()
+
+    /// Runs `body` against a live server, then shuts it down.
+    private func withServer(_ body: @Sendable (URL) async throws -> Void) async throws {
+        let core = try Segue(libraryPath: try Self.demo.get().libraryPath)
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = buildApplication(core: core, configuration: try ServerConfiguration(host: "127.0.0.1", port: 0)) { port in
+            portContinuation.yield(port)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = portStream.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw ServerError(status: 500, message: "no port") }
+            try await body(URL(string: "http://127.0.0.1:\(port)")!)
+            group.cancelAll()
+        }
+    }
+
+    private func request(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, [String: Any]) {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.httpBody = body
+        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["raw": String(decoding: data, as: UTF8.self)]
+        return (status, object)
+    }
+
+    @Test func healthTracksSetsAndBridges() async throws {
+        let demo = try Self.demo.get()
+        try await withServer { base in
+            let (healthStatus, health) = try await request(base.appendingPathComponent("health"))
+            #expect(healthStatus == 200)
+            #expect(health["status"] as? String == "ok")
+            #expect(health["tracks"] as? Int == 12)
+
+            let (tracksStatus, tracks) = try await request(URL(string: "\(base)/tracks?query=&limit=5&offset=0")!)
+            #expect(tracksStatus == 200)
+            #expect((tracks["tracks"] as? [[String: Any]])?.count == 5)
+            #expect(tracks["total"] as? Int == 12)
+
+            let seed = demo.set.tracks[0]
+            let setBody = try JSONSerialization.data(withJSONObject: ["seed": "\(seed.artist) - \(seed.title)", "minutes": 3, "energy": "flat"])
+            let (setStatus, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: setBody)
+            #expect(setStatus == 200, "\(set)")
+            #expect(set["kind"] as? String == "set")
+            #expect(((set["tracks"] as? [[String: Any]])?.count ?? 0) >= 2)
+
+            let last = demo.bridge.tracks[demo.bridge.tracks.count - 1]
+            let bridgeBody = try JSONSerialization.data(withJSONObject: ["from": "\(seed.id)", "to": "\(last.id)", "minutes": 2])
+            let (bridgeStatus, bridge) = try await request(base.appendingPathComponent("bridges"), method: "POST", body: bridgeBody)
+            #expect(bridgeStatus == 200 || bridgeStatus == 422, "\(bridge)")
+            if bridgeStatus == 200 { #expect(bridge["kind"] as? String == "bridge") } else { #expect(bridge["error"] is String) }
+        }
+    }
+
+    @Test func badRequestsGetJSONErrors() async throws {
+        try await withServer { base in
+            let cases: [(String, String, Data?, Int)] = [
+                ("sets", "POST", Data("{not json".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": 5, \"minutes\": 10}".utf8), 400),
+                ("sets", "POST", Data("{\"minutes\": 10}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"no such track at all\", \"minutes\": 10}".utf8), 404),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": -3}".utf8), 400),
+                ("bridges", "POST", Data("{\"from\": \"1\", \"to\": \"1\", \"minutes\": 5}".utf8), 400),
+                ("sets", "POST", Data(repeating: 0x20, count: 2 << 20), 413),
+                ("nowhere", "GET", nil, 404),
+                ("tracks?limit=abc", "GET", nil, 400),
+            ]
+            for (path, method, body, expected) in cases {
+                let (status, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: body)
+                #expect(status == expected, "\(method) /\(path): \(status) \(object)")
+                #expect(object["error"] is String, "\(method) /\(path) answered \(object)")
+            }
+        }
+    }
+}

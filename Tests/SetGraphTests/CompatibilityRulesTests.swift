@@ -1,0 +1,45 @@
+import DJModel
+import SetGraph
+import Testing
+
+@Suite struct CompatibilityRulesTests {
+    private func key(_ text: String) -> MusicalKey { MusicalKey(parsing: text)! }
+
+    @Test func camelotMovesAreGraded() {
+        #expect(CompatibilityRules.key(from: key("8A"), to: key("8A")) == 1)
+        #expect(CompatibilityRules.key(from: key("8A"), to: key("9A")) == 0.9)
+        #expect(CompatibilityRules.key(from: key("8A"), to: key("7A")) == 0.9)
+        #expect(CompatibilityRules.key(from: key("12A"), to: key("1A")) == 0.9)
+        #expect(CompatibilityRules.key(from: key("8A"), to: key("8B")) == 0.85)
+        #expect(CompatibilityRules.key(from: key("8A"), to: key("10A")) == 0.5)
+        let far = CompatibilityRules.key(from: key("8A"), to: key("2B"))
+        #expect(far < 0.2)
+        #expect(CompatibilityRules.isHarmonic(from: key("8A"), to: key("8B")))
+        #expect(!CompatibilityRules.isHarmonic(from: key("8A"), to: key("10A")))
+    }
+
+    @Test func tempoCountsHalfAndDoubleTime() {
+        #expect(CompatibilityRules.tempo(from: 124, to: 124, pitchRange: 8, halfDoubleFactor: 0.8) == 1)
+        #expect(abs(CompatibilityRules.tempo(from: 124, to: 128, pitchRange: 8, halfDoubleFactor: 0.8) - (1 - 3.2258 / 8)) < 1e-3)
+        #expect(CompatibilityRules.tempo(from: 124, to: 140, pitchRange: 8, halfDoubleFactor: 0.8) == 0)
+        #expect(abs(CompatibilityRules.tempo(from: 87, to: 174, pitchRange: 8, halfDoubleFactor: 0.8) - 0.8) < 1e-9)
+        let change = CompatibilityRules.tempoChange(from: 170, to: 86)
+        #expect(change.halfOrDouble && abs(change.percent - 1.176) < 0.01)
+    }
+
+    @Test func scorerRenormalisesWithoutALS() {
+        let a = TrackNode(id: TrackID(1), artist: "a", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: nil, contentVector: [1, 0])
+        let b = TrackNode(id: TrackID(2), artist: "b", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: [1, 0], contentVector: [1, 0])
+        let (score, components) = TransitionScorer().score(from: a, to: b)
+        #expect(score == 1)
+        #expect(components.als == 0.5)
+    }
+
+    @Test func explanationsSpeakDJ() {
+        let a = TrackNode(id: TrackID(1), artist: "a", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: [1, 0], contentVector: [1])
+        let b = TrackNode(id: TrackID(2), artist: "b", duration: 300, bpm: 126, key: key("9A"), energy: 5, alsVector: [1, 0], contentVector: [1])
+        let (_, components) = TransitionScorer().score(from: a, to: b)
+        let text = TransitionExplainer.explain(from: a, to: b, components: components)
+        #expect(text == "8A → 9A, +1 on the Camelot wheel; 124 → 126 BPM (+1.6%); often played together in DJ sets")
+    }
+}
