@@ -3,9 +3,10 @@ import Foundation
 
 /// A tuning-corrected pitch-class profile of a whole track (HPCP-like).
 ///
-/// Spectral peaks of a 8192-point STFT (hop 2048 at 22 050 Hz, 2.7 Hz bins) between 50 Hz and
+/// Spectral peaks of a 8192-point STFT (hop 2048 at 22 050 Hz, 2.7 Hz bins) between 60 Hz and
 /// 2 kHz are located by parabolic interpolation, folded into one octave at 10-cent resolution
-/// with per-frame normalisation; the tuning (deviation of A4 from 440 Hz) is the energy-weighted
+/// with per-frame normalisation and a weight for how tonal the frame is (the share of its energy
+/// in peaks, squared); the tuning (deviation of A4 from 440 Hz) is the energy-weighted
 /// circular mean of their deviations from equal temperament, and the twelve pitch classes sum
 /// the fine bins around each tuned semitone. Peaks below 200 Hz also go into a bass profile.
 public struct PitchClassProfile: Sendable, Hashable {
@@ -21,7 +22,7 @@ public struct PitchClassProfile: Sendable, Hashable {
         let frameSize = sampleRate > 30000 ? 16384 : 8192
         let stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: frameSize / 4))
         let binHz = sampleRate / Double(frameSize)
-        let lowBin = max(2, Int(50 / binHz)), highBin = min(stft.binCount - 2, Int(2000 / binHz))
+        let lowBin = max(2, Int(60 / binHz)), highBin = min(stft.binCount - 2, Int(2000 / binHz))
         var fine = [Double](repeating: 0, count: 120)
         var fineBass = [Double](repeating: 0, count: 120)
         var magnitude = [Float](repeating: 0, count: stft.binCount)
@@ -36,6 +37,8 @@ public struct PitchClassProfile: Sendable, Hashable {
             var frameFine = [Double](repeating: 0, count: 120)
             var frameBass = [Double](repeating: 0, count: 120)
             var frameTotal = 0.0
+            var rangeTotal = 0.0
+            for bin in lowBin...highBin { rangeTotal += Double(magnitude[bin]) }
             for bin in lowBin...highBin {
                 let center = magnitude[bin]
                 guard center > threshold, center >= magnitude[bin - 1], center > magnitude[bin + 1] else { continue }
@@ -53,9 +56,14 @@ public struct PitchClassProfile: Sendable, Hashable {
                 frameTotal += weight
             }
             guard frameTotal > 0 else { return }
+            // Tonal frames (energy concentrated in peaks) count fully; noisy, drum-only frames
+            // (energy spread between peaks) count little.
+            let peakEnergy = frameFine.reduce(0, +) * Double(frameMax)
+            let tonality = min(1, peakEnergy / max(rangeTotal, 1e-9) * 4)
+            let weight = tonality * tonality / frameTotal
             for index in 0..<120 {
-                fine[index] += frameFine[index] / frameTotal
-                fineBass[index] += frameBass[index] / frameTotal
+                fine[index] += frameFine[index] * weight
+                fineBass[index] += frameBass[index] * weight
             }
         }
         // Tuning: circular mean of the deviation within each semitone (10 fine bins per semitone).

@@ -1,6 +1,7 @@
 /// Parameters of ``TempoEstimator``.
 public struct TempoConfiguration: Sendable, Hashable {
-    /// Lowest tempo reported, BPM (default 60; 30…150).
+    /// Lowest tempo reported, BPM (default 75; 30…150). DJ tools count in 75–200: a house track
+    /// whose half tempo (62.5) looks periodic is reported at 125.
     public let minimumBPM: Double
     /// Highest tempo reported, BPM (default 200; 90…300, above `minimumBPM`·2).
     public let maximumBPM: Double
@@ -10,7 +11,7 @@ public struct TempoConfiguration: Sendable, Hashable {
     public let priorWidthOctaves: Double
 
     /// Checks and stores the parameters.
-    public init(minimumBPM: Double = 60, maximumBPM: Double = 200, priorCenterBPM: Double = 128,
+    public init(minimumBPM: Double = 75, maximumBPM: Double = 200, priorCenterBPM: Double = 128,
                 priorWidthOctaves: Double = 0.75) throws(AnalysisError) {
         guard (30...150).contains(minimumBPM), (90...300).contains(maximumBPM), maximumBPM >= 2 * minimumBPM else {
             throw .invalidParameter("tempo range \(minimumBPM)…\(maximumBPM) BPM must span an octave within 30…300")

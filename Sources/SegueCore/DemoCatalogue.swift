@@ -63,7 +63,7 @@ public struct DemoCatalogue: Sendable {
             let artistIndex = scene + 4 * (tracksInScene[scene] % artistsPerScene)
             tracksInScene[scene] += 1
             let range = style.tempoRange
-            let bpm = (range.lowerBound + (range.upperBound - range.lowerBound) * Double(random.next() % 1000) / 999 * 2).rounded() / 2
+            let bpm = ((range.lowerBound + (range.upperBound - range.lowerBound) * Double(random.next() % 1000) / 999) * 2).rounded() / 2
             let key = MusicalKey.all[Int(random.next() % 24)]
             let duration = Double(durations.lowerBound + Int(random.next() % UInt64(durations.count)))
             let artist = Self.firstNames[artistIndex % Self.firstNames.count] + Self.secondNames[(artistIndex / Self.firstNames.count + artistIndex) % Self.secondNames.count]

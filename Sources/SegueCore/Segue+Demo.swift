@@ -83,10 +83,12 @@ extension Segue {
         let set = try timed("plan set") { () throws(SegueError) in
             try segue.planSet(SetRequest(seed: "\(seed.artist) - \(seed.title)", minutes: options.setMinutes, energy: .rise))
         }
-        // The bridge links the set's seed to a track of another style in the same scene family.
-        let target = catalogue.items.first { $0.scene == seed.scene && $0.spec.style != seed.spec.style } ?? catalogue.items[1]
+        // The bridge fills the gap between the set's opener and its closing track.
+        guard let closing = set.tracks.last, set.tracks.count > 1 else {
+            throw SegueError(.unsatisfiable, "the demo set has a single track; cannot plan a bridge")
+        }
         let bridge = try timed("plan bridge") { () throws(SegueError) in
-            try segue.planBridge(BridgeRequest(from: "\(seed.artist) - \(seed.title)", to: "\(target.artist) - \(target.title)", minutes: options.bridgeMinutes))
+            try segue.planBridge(BridgeRequest(from: "\(set.tracks[0].id)", to: "\(closing.id)", minutes: options.bridgeMinutes))
         }
         var files = [tracklistPath]
         for format in SetFormat.allCases where format.writer != nil {
@@ -117,7 +119,7 @@ extension Segue {
                 let partial = (folder as NSString).appendingPathComponent(".partial-" + item.fileName)
                 do {
                     let metadata = TrackMetadata(artist: item.artist, title: item.title, album: "Segue Demo",
-                                                 genre: item.spec.style.displayName, comment: "TrackSynth seed \(item.spec.seed)")
+                                                 genre: item.spec.style.displayName, comment: "TrackSynth \(item.spec.style.rawValue) \(item.spec.bpm) BPM \(item.spec.key.name) seed \(item.spec.seed)")
                     try AudioEncoder().write(channels: [samples], sampleRate: item.spec.sampleRate, to: partial, metadata: metadata)
                     try FileManager.default.moveItem(atPath: partial, toPath: path)
                 } catch {

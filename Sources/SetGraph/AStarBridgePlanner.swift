@@ -98,9 +98,16 @@ public struct AStarBridgePlanner: Sendable {
             + "and artist rules; try a different length, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
     }
 
-    private func allowsGoal(_ goal: Int, after path: [Int], start: Int, graph: TrackGraph) -> Bool {
+    /// Whether the goal may follow `path`: the tempo step and the artist spacing hold (the drift
+    /// bound does not apply to the goal, which the user chose).
+    func allowsGoal(_ goal: Int, after path: [Int], start: Int, graph: TrackGraph) -> Bool {
         guard let last = path.last else { return false }
         let step = CompatibilityRules.tempoChange(from: graph.nodes[last].bpm, to: graph.nodes[goal].bpm)
-        return abs(step.percent) <= constraints.maxStepPercent
+        guard abs(step.percent) <= constraints.maxStepPercent else { return false }
+        let artist = graph.nodes[goal].artist
+        if constraints.artistSpacing > 0 && !artist.isEmpty {
+            for previous in path.dropFirst().suffix(constraints.artistSpacing) where graph.nodes[previous].artist == artist { return false }
+        }
+        return true
     }
 }

@@ -31,13 +31,13 @@ public struct BruteForcePlanner: Sendable {
     /// The cheapest bridge (Σ 1 − score) from `start` to `goal` with intermediate time within
     /// `seconds ± tolerance`.
     public func cheapestBridge(from start: Int, to goal: Int, seconds: Double, tolerance: Double, in graph: TrackGraph) -> PlannedPath? {
+        let rules = try! AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance)
         var best: PlannedPath?
         let low = seconds - tolerance, high = seconds + tolerance
         func visit(_ path: [Int], _ edges: [TrackGraph.Edge], _ cost: Double, _ elapsed: Double) {
             guard let last = path.last else { return }
             if path.count > 1 && (low...high).contains(elapsed) {
-                let step = CompatibilityRules.tempoChange(from: graph.nodes[last].bpm, to: graph.nodes[goal].bpm)
-                if abs(step.percent) <= constraints.maxStepPercent {
+                if rules.allowsGoal(goal, after: path, start: start, graph: graph) {
                     let edge = graph.edge(from: last, to: goal)
                     let total = cost + 1 - edge.score
                     if best == nil || total < best!.objective {

@@ -2,7 +2,9 @@
 ///
 /// score = Σ w_c · s_c / Σ w_c over the components c available for the pair (ALS is left out,
 /// and the other weights renormalised, when either track is in no tracklist: cold start).
-/// Defaults: ALS 0.30, content 0.25, BPM 0.20, key 0.20, energy 0.05; pitch range ±8 %.
+/// Defaults: ALS 0.25, content 0.20, BPM 0.20, key 0.30, energy 0.05; pitch range ±8 % (key
+/// weighs most because a clash is what a crowd hears; set by inspecting demo sets, to be tuned
+/// by measurement).
 public struct TransitionWeights: Sendable, Hashable, Codable {
     /// Weight of ALS co-occurrence similarity (≥ 0).
     public var als: Double
@@ -20,7 +22,7 @@ public struct TransitionWeights: Sendable, Hashable, Codable {
     public var halfDoubleTimeFactor: Double
 
     /// Checks and stores weights.
-    public init(als: Double = 0.30, content: Double = 0.25, bpm: Double = 0.20, key: Double = 0.20, energy: Double = 0.05,
+    public init(als: Double = 0.25, content: Double = 0.20, bpm: Double = 0.20, key: Double = 0.30, energy: Double = 0.05,
                 pitchRangePercent: Double = 8, halfDoubleTimeFactor: Double = 0.8) throws(SetGraphError) {
         guard [als, content, bpm, key, energy].allSatisfy({ $0 >= 0 && $0.isFinite }), als + content + bpm + key + energy > 0 else {
             throw .invalidParameter("weights must be non-negative and not all zero")

@@ -1,6 +1,8 @@
 import DJModel
 
-/// Chord progressions that establish the tonic: each starts on it and returns to it.
+/// Chord progressions that establish the tonic: each starts on it and returns to it or to a
+/// dominant that leads back to it; minor keys use the major dominant (the raised leading tone of
+/// harmonic minor), as most minor-key dance music does.
 enum Harmony {
     /// A chord as scale-degree root (semitones above the tonic) and whether it is minor.
     struct Chord: Sendable {
@@ -23,9 +25,9 @@ enum Harmony {
             return options[variant % options.count]
         case .minor:
             let options: [[Chord]] = [
-                [.init(rootOffset: 0, isMinor: true), .init(rootOffset: 5, isMinor: true), .init(rootOffset: 0, isMinor: true), .init(rootOffset: 7, isMinor: true)],
+                [.init(rootOffset: 0, isMinor: true), .init(rootOffset: 5, isMinor: true), .init(rootOffset: 0, isMinor: true), .init(rootOffset: 7, isMinor: false)],
                 [.init(rootOffset: 0, isMinor: true), .init(rootOffset: 8, isMinor: false), .init(rootOffset: 5, isMinor: true), .init(rootOffset: 0, isMinor: true)],
-                [.init(rootOffset: 0, isMinor: true), .init(rootOffset: 10, isMinor: false), .init(rootOffset: 8, isMinor: false), .init(rootOffset: 7, isMinor: true)],
+                [.init(rootOffset: 0, isMinor: true), .init(rootOffset: 10, isMinor: false), .init(rootOffset: 8, isMinor: false), .init(rootOffset: 7, isMinor: false)],
             ]
             return options[variant % options.count]
         }

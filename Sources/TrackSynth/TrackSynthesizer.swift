@@ -159,15 +159,25 @@ public struct TrackSynthesizer: Sendable {
         }
     }
 
+    /// A hi-hat: white noise through a band-pass around 7 kHz (RBJ biquad, Q ≈ 0.9), so that its
+    /// energy sits where real cymbals have it rather than at the Nyquist frequency.
     private func addHat(to buffer: inout [Float], at start: Int, rate: Double, decay: Double, gain: Float, random: inout SeededGenerator) {
         let length = Int(decay * 5 * rate)
-        var previous: Float = 0, previous2: Float = 0
+        let center = min(7000, rate * 0.3), q = 0.9
+        let omega = 2 * Double.pi * center / rate
+        let alpha = sin(omega) / (2 * q)
+        let a0 = 1 + alpha
+        let b0 = Float(alpha / a0), b2 = Float(-alpha / a0)
+        let a1 = Float(-2 * cos(omega) / a0), a2 = Float((1 - alpha) / a0)
+        var x1: Float = 0, x2: Float = 0, y1: Float = 0, y2: Float = 0
         for offset in 0..<length where start + offset < buffer.count {
-            let white = random.noise()
-            let high = white - 2 * previous + previous2  // second difference: a steep high-pass
-            previous2 = previous
-            previous = white
-            buffer[start + offset] += gain * 0.5 * high * Float(exp(-Double(offset) / rate / decay))
+            let x = random.noise()
+            let y = b0 * x + b2 * x2 - a1 * y1 - a2 * y2
+            x2 = x1
+            x1 = x
+            y2 = y1
+            y1 = y
+            buffer[start + offset] += gain * 1.4 * y * Float(exp(-Double(offset) / rate / decay))
         }
     }
 

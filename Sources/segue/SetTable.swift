@@ -5,13 +5,13 @@ import Foundation
 enum SetTable {
     static func render(_ set: DJSet) -> String {
         var lines: [String] = []
-        let header = "  #  start  " + pad("artist – title", 46) + "    BPM  key          energy  score"
+        let header = "  #  start  " + pad("artist – title", 46) + "    BPM  key           energy  score"
         lines.append(header)
         lines.append(String(repeating: "─", count: header.count))
         for (index, track) in set.tracks.enumerated() {
             let start = String(format: "%2d:%02d", Int(track.start) / 60, Int(track.start) % 60)
             let name = pad("\(track.artist) – \(track.title)", 46)
-            let key = pad("\(track.camelot) \(track.key)", 12)
+            let key = pad("\(track.camelot) \(track.key)", 13)
             let score = index == 0 ? "    –" : String(format: "%5.2f", set.transitions[index - 1].score)
             lines.append(String(format: "%3d  ", index + 1) + start + "  " + name + String(format: " %6.2f  ", track.bpm) + key
                          + String(format: " %6d  ", track.energy) + score)
