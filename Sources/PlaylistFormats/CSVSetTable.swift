@@ -25,13 +25,16 @@ public struct CSVSetTable: SetWriter {
     }
 
     public func readTracks(_ data: Data, source: String) throws(PlaylistFormatError) -> [PlaylistEntry] {
-        let rows = try CSVField.rows(String(decoding: data, as: UTF8.self), source: source)
-        guard let header = rows.first, header.joined(separator: ",") == Self.header else {
+        let rows: [(line: Int, fields: [String])]
+        do { rows = try CSVField.rows(String(decoding: data, as: UTF8.self)) } catch {
+            throw .malformed(source: source, line: error.line, reason: error.reason)
+        }
+        guard let header = rows.first, header.fields.joined(separator: ",") == Self.header else {
             throw .malformed(source: source, line: 1, reason: "expected the header \(Self.header)")
         }
-        return try rows.dropFirst().enumerated().map { offset, fields throws(PlaylistFormatError) in
+        return try rows.dropFirst().map { line, fields throws(PlaylistFormatError) in
             guard fields.count == 11 else {
-                throw .malformed(source: source, line: offset + 2, reason: "expected 11 fields, found \(fields.count)")
+                throw .malformed(source: source, line: line, reason: "expected 11 fields, found \(fields.count)")
             }
             return PlaylistEntry(path: fields[9], artist: fields[2], title: fields[3], duration: Double(fields[8]))
         }

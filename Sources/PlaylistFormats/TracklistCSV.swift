@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// One DJ set from a tracklist file: its id and the tracks in play order.
@@ -25,7 +26,8 @@ public enum TracklistCSV {
 
     /// Parses `text`; `source` names the file in errors.
     public static func read(_ text: String, source: String) throws(PlaylistFormatError) -> [ImportedTracklist] {
-        let rows = try CSVField.numberedRows(text, source: source)
+        let rows: [(line: Int, fields: [String])]
+        do { rows = try CSVField.rows(text) } catch { throw .malformed(source: source, line: error.line, reason: error.reason) }
         guard let first = rows.first else { throw .malformed(source: source, line: 0, reason: "the file is empty") }
         guard first.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) == header else {
             throw .malformed(source: source, line: first.line, reason: "expected the header set_id,position,artist,title")

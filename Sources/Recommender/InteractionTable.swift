@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// A `user,item[,count]` CSV turned into a sparse users × items matrix with id maps.
@@ -19,15 +20,11 @@ public struct InteractionTable: Sendable {
         var userIndex: [String: Int] = [:], itemIndex: [String: Int] = [:]
         var users: [String] = [], items: [String] = []
         var triplets: [(row: Int, column: Int, value: Float)] = []
-        var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            let fields: [String]
-            do { fields = try CSVLine.split(String(trimmed)) } catch {
-                throw .invalidData("\(source):\(lineNumber): \(error)")
-            }
+        let rows: [(line: Int, fields: [String])]
+        do { rows = try CSVField.rows(text) } catch { throw .invalidData("\(source):\(error.line): \(error.reason)") }
+        for (lineNumber, rawFields) in rows {
+            let fields = rawFields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if fields.allSatisfy(\.isEmpty) { continue }
             if lineNumber == 1, fields.first?.lowercased() == "user" { continue }
             guard fields.count == 2 || fields.count == 3 else {
                 throw .invalidData("\(source):\(lineNumber): expected user,item[,count], found \(fields.count) fields")
@@ -52,41 +49,3 @@ public struct InteractionTable: Sendable {
     }
 }
 
-/// Splits one CSV line (RFC 4180 quoting).
-public enum CSVLine {
-    /// An unterminated quote.
-    public struct QuoteError: Error, CustomStringConvertible {
-        public var description: String { "unterminated quoted field" }
-    }
-
-    /// The fields of `line`.
-    public static func split(_ line: String) throws -> [String] {
-        var fields: [String] = [], current = "", quoted = false, index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            if quoted {
-                if character == "\"" {
-                    let next = line.index(after: index)
-                    if next < line.endIndex && line[next] == "\"" { current.append("\""); index = next } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" && current.isEmpty {
-                quoted = true
-            } else if character == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            index = line.index(after: index)
-        }
-        if quoted { throw QuoteError() }
-        fields.append(current)
-        return fields
-    }
-
-    /// Quotes a field if it holds a comma, quote or line break.
-    public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

@@ -47,6 +47,18 @@ extension Segue {
 
         /// The full demo.
         public init() {}
+
+        /// A quick demo for tests and trials: `tracks` short tracks of `seconds` at 22.05 kHz,
+        /// a set of `setMinutes` and a bridge of `bridgeMinutes`.
+        public static func quick(tracks: Int, seconds: ClosedRange<Int>, setMinutes: Double, bridgeMinutes: Double) -> DemoOptions {
+            var options = DemoOptions()
+            options.trackCount = tracks
+            options.trackDurations = seconds
+            options.sampleRate = 22050
+            options.setMinutes = setMinutes
+            options.bridgeMinutes = bridgeMinutes
+            return options
+        }
     }
 
     /// Runs the whole pipeline on a synthetic library in `directory`: synthesise the demo tracks

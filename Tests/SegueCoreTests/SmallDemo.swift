@@ -5,12 +5,7 @@ import SegueCore
 enum SmallDemo {
     static let report: Result<DemoReport, SegueError> = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-core-demo-\(UUID().uuidString)").path
-        var options = Segue.DemoOptions()
-        options.trackCount = 16
-        options.trackDurations = 45...75
-        options.sampleRate = 22050
-        options.setMinutes = 4
-        options.bridgeMinutes = 2
+        let options = Segue.DemoOptions.quick(tracks: 16, seconds: 45...75, setMinutes: 4, bridgeMinutes: 2)
         return Result { () throws(SegueError) in try Segue.runDemo(directory: directory, options: options) }
     }()
 }

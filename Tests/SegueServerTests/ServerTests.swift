@@ -11,12 +11,7 @@ import Testing
 @Suite(.serialized) struct ServerTests {
     static let demo: Result<DemoReport, SegueError> = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-server-demo-\(UUID().uuidString)").path
-        var options = Segue.DemoOptions()
-        options.trackCount = 12
-        options.trackDurations = 40...60
-        options.sampleRate = 22050
-        options.setMinutes = 3
-        options.bridgeMinutes = 2
+        let options = Segue.DemoOptions.quick(tracks: 12, seconds: 40...60, setMinutes: 3, bridgeMinutes: 2)
         return Result { () throws(SegueError) in try Segue.runDemo(directory: directory, options: options) }
     }()
 

@@ -36,6 +36,10 @@ import Testing
         // Merged states can cost optimality (see the planner's notes); measured: equal on these graphs.
         #expect(found.objective <= best.objective + 0.02, "A* \(found.objective) vs optimum \(best.objective)")
         #expect(found.nodes.first == 0 && found.nodes.last == 8)
+        for (offset, index) in found.nodes.enumerated().dropFirst(2) {
+            let window = found.nodes[max(1, offset - 3)..<offset].map { graph.nodes[$0].artist }
+            #expect(!window.contains(graph.nodes[index].artist), "artist repeats within 3 tracks of the bridge")
+        }
         #expect((12 * 60 - 90)...(12 * 60 + 90) ~= found.duration)
     }
 
