@@ -1,3 +1,4 @@
+import Foundation
 /// Errors of the estimators.
 public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A configuration value is outside its documented range.
@@ -16,5 +17,3 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-import Foundation

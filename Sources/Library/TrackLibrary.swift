@@ -8,7 +8,7 @@ import GRDB
 /// Every write is its own transaction, so a scan killed at any moment keeps each track that was
 /// committed before. Reads run concurrently with the single writer (GRDB's `DatabasePool`).
 public final class TrackLibrary: Sendable {
-    /// The database path (`:memory:` for a temporary in-memory library).
+    /// The database path.
     public let path: String
     let writer: any DatabaseWriter
 
@@ -25,18 +25,6 @@ public final class TrackLibrary: Sendable {
             writer = pool
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
-        }
-    }
-
-    /// Opens a private in-memory library (tests, the standalone `als` command).
-    public init(inMemory: Void = ()) throws(LibraryError) {
-        path = ":memory:"
-        do {
-            let queue = try DatabaseQueue()
-            try LibraryMigrations.migrator().migrate(queue)
-            writer = queue
-        } catch {
-            throw .cannotOpen(path: ":memory:", reason: "\(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import AudioIO
 import DJModel
@@ -44,5 +45,3 @@ public struct AudioFileAnalyzer: Sendable {
         return Result(metadata: metadata, analysis: analysis)
     }
 }
-
-import Foundation

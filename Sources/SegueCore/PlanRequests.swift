@@ -43,7 +43,7 @@ enum PlanLimits {
 
     static func checkMinutes(_ minutes: Double) throws(SegueError) {
         guard minutes.isFinite, minutes > 0 else { throw SegueError(.invalidInput, "minutes must be a positive number, got \(minutes)") }
-        guard minutes.isFinite, minutes.isFinite, PlanLimits.minutes.contains(minutes) else {
+        guard PlanLimits.minutes.contains(minutes) else {
             throw SegueError(.invalidInput, "minutes must be between 1 and 600, got \(minutes)")
         }
     }

@@ -16,7 +16,7 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, overlapAware: true)
+        return try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName)
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between
@@ -35,25 +35,21 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, overlapAware: true)
+        return try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName)
     }
 
     /// The set document of a planned path: entries with start times (consecutive tracks overlap
     /// by the mix length of ``SetConstraints``) and explained transitions.
-    func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String, overlapAware: Bool) throws(SegueError) -> DJSet {
+    func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String) throws(SegueError) -> DJSet {
         var entries: [DJSet.Entry] = []
         var start = 0.0
-        let constraints = SetConstraints.standard
         for (position, index) in path.nodes.enumerated() {
             let node = graph.nodes[index]
             guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
             entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
                                        duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
                                        energy: node.energy, start: start))
-            if position + 1 < path.nodes.count {
-                let overlap = overlapAware ? min(constraints.overlapBeats * 60 / max(node.bpm, 1), node.duration / 3) : 0
-                start += node.duration - overlap
-            }
+            if position + 1 < path.nodes.count { start += node.duration - SetConstraints.standard.overlapSeconds(outgoing: node) }
         }
         let transitions = path.edges.enumerated().map { offset, edge in
             let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]

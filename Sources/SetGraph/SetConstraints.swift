@@ -6,8 +6,8 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     public var maxStepPercent: Double
     /// Largest tempo distance from the first track, percent (half/double time counted; default 10).
     public var maxDriftPercent: Double
-    /// Seconds two consecutive tracks overlap in the mix (0…120; default 16 beats' worth is
-    /// computed per transition when `nil`).
+    /// Beats of the outgoing track during which the next one already plays (the mix), 0…128
+    /// (default 32, eight bars); capped at a third of the outgoing track.
     public var overlapBeats: Double
 
     /// Checks and stores the rules.
@@ -42,7 +42,7 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     }
 
     /// Seconds by which the incoming track starts before the outgoing one ends.
-    func overlapSeconds(outgoing node: TrackNode) -> Double {
+    public func overlapSeconds(outgoing node: TrackNode) -> Double {
         guard node.bpm > 0 else { return 0 }
         return min(overlapBeats * 60 / node.bpm, node.duration / 3)
     }
