@@ -9,10 +9,14 @@ public struct TempoConfiguration: Sendable, Hashable {
     public let priorCenterBPM: Double
     /// Width of the prior in octaves (default 0.75; 0.1…4).
     public let priorWidthOctaves: Double
+    /// Expected detected onsets per beat, the centre of the onset-density prior (default 1.7; 0.5…8).
+    public let onsetsPerBeat: Double
+    /// Width of the onset-density prior in octaves (default 0.9; 0.1…4).
+    public let onsetDensityWidthOctaves: Double
 
     /// Checks and stores the parameters.
     public init(minimumBPM: Double = 75, maximumBPM: Double = 200, priorCenterBPM: Double = 128,
-                priorWidthOctaves: Double = 0.75) throws(AnalysisError) {
+                priorWidthOctaves: Double = 0.75, onsetsPerBeat: Double = 1.7, onsetDensityWidthOctaves: Double = 0.9) throws(AnalysisError) {
         guard (30...150).contains(minimumBPM), (90...300).contains(maximumBPM), maximumBPM >= 2 * minimumBPM else {
             throw .invalidParameter("tempo range \(minimumBPM)…\(maximumBPM) BPM must span an octave within 30…300")
         }
@@ -23,6 +27,11 @@ public struct TempoConfiguration: Sendable, Hashable {
         self.maximumBPM = maximumBPM
         self.priorCenterBPM = priorCenterBPM
         self.priorWidthOctaves = priorWidthOctaves
+        guard (0.5...8).contains(onsetsPerBeat), (0.1...4).contains(onsetDensityWidthOctaves) else {
+            throw .invalidParameter("onset-density prior must be centred in 0.5…8 onsets per beat with a width of 0.1…4 octaves")
+        }
+        self.onsetsPerBeat = onsetsPerBeat
+        self.onsetDensityWidthOctaves = onsetDensityWidthOctaves
     }
 
     /// The defaults.

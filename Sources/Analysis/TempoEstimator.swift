@@ -54,7 +54,7 @@ public struct TempoEstimator: Sendable {
             let octaves = log2(bpm / configuration.priorCenterBPM) / configuration.priorWidthOctaves
             var weighted = max(s, 0) * Float(exp(-0.5 * octaves * octaves))
             if let onsetRate, onsetRate > 0 {
-                let perBeat = log2(onsetRate * 60 / bpm / 1.7) / 0.6
+                let perBeat = log2(onsetRate * 60 / bpm / configuration.onsetsPerBeat) / configuration.onsetDensityWidthOctaves
                 weighted *= Float(exp(-0.5 * perBeat * perBeat))
             }
             if weighted > best.score { best = (bpm, weighted, s) }

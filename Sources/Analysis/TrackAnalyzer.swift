@@ -45,7 +45,7 @@ public struct TrackAnalyzer: Sendable {
         let highShare = frames.frameCount > 0
             ? stride(from: 2, to: frames.bandShares.count, by: 3).reduce(0.0) { $0 + Double(frames.bandShares[$1]) } / Double(frames.frameCount)
             : 0
-        let energy = EnergyEstimator().estimate(loudness: loudness.integrated, onsetRate: onsetRate, highShare: highShare)
+        let energy = EnergyEstimator().estimate(loudness: loudness.integrated, onsetRate: onsetRate, highShare: highShare, bpm: bpm)
         let features = TimbreExtractor().extract(frames, onsetRate: onsetRate)
         let silent = loudness.integrated <= -69.9
         return TrackAnalysis(

@@ -92,22 +92,31 @@ public struct TrackSynthesizer: Sendable {
             let rms = sqrt(mix.reduce(0) { $0 + $1 * $1 } / Float(max(sampleCount, 1)))
             for index in 0..<sampleCount { mix[index] += spec.noiseLevel * rms * random.noise() }
         }
-        let peak = mix.reduce(0) { max($0, abs($1)) }
-        let target = levelTarget(for: spec.style) * Float(0.85 + 0.15 * Double(random.next() % 1000) / 1000)
-        if peak > 0 { for index in 0..<sampleCount { mix[index] *= target / peak } }
+        master(&mix, style: spec.style, variation: Float(Double(random.next() % 1000) / 1000))
         return mix
     }
 
-    /// Peak level by style: quieter downtempo, louder peak-time styles (energy spreads over the scale).
-    private func levelTarget(for style: DJStyle) -> Float {
+    /// Mastering as dance records are: normalise, drive into a tanh saturator (harder for
+    /// peak-time styles, so they end up loud and dense, about −8 to −10 LUFS; downtempo stays
+    /// near −16), then set the output peak with a little per-track variation.
+    private func master(_ mix: inout [Float], style: DJStyle, variation: Float) {
+        let peak = mix.reduce(0) { max($0, abs($1)) }
+        guard peak > 0 else { return }
+        let drive = masteringDrive(for: style) * (0.8 + 0.4 * variation)
+        let normaliser = 1 / tanh(drive)
+        let outputPeak = 0.98 - 0.1 * variation
+        for index in mix.indices { mix[index] = outputPeak * normaliser * tanh(drive * mix[index] / peak) }
+    }
+
+    /// Saturation drive by style: gentle for downtempo, hard for peak-time styles.
+    private func masteringDrive(for style: DJStyle) -> Float {
         switch style {
-        case .downtempo: return 0.3
-        case .hipHop: return 0.5
-        case .house: return 0.75
-        case .breakbeat: return 0.75
-        case .trance: return 0.85
-        case .techno, .dubstep: return 0.9
-        case .drumAndBass: return 0.95
+        case .downtempo: return 0.6
+        case .hipHop: return 1.5
+        case .house, .breakbeat: return 2.5
+        case .trance: return 3
+        case .techno, .dubstep: return 3.5
+        case .drumAndBass: return 4
         }
     }
 
