@@ -7,6 +7,13 @@ public struct KeyProfile: Sendable, Hashable {
     /// Twelve weights for a minor key, tonic first.
     public let minor: [Double]
 
+    /// A profile from twelve major and twelve minor weights, tonic first.
+    public init(major: [Double], minor: [Double]) {
+        precondition(major.count == 12 && minor.count == 12, "a key profile has twelve weights per mode")
+        self.major = major
+        self.minor = minor
+    }
+
     /// Temperley's profiles from the Kostka–Payne corpus (Temperley 2005, "What's key for key?").
     public static let temperley = KeyProfile(
         major: [0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400],
