@@ -3,7 +3,7 @@ import DSP
 import Foundation
 
 /// Global tempo from an onset-strength envelope: autocorrelation, a comb over the first four
-/// beat multiples, a log-normal prior over DJ tempi to choose between half and double time,
+/// beat multiples plus the half-beat pulse, a log-normal prior over DJ tempi to choose between half and double time,
 /// and an onset-density prior (dance music shows about 1.7 detected onsets per beat: drums on the beat and
 /// hats between, so drum & bass with sixteenth-like density at 87 BPM is really 174), then
 /// refinement on a long-lag autocorrelation peak for 0.01 BPM resolution
@@ -45,7 +45,7 @@ public struct TempoEstimator: Sendable {
             let lag = 60 * frameRate / bpm
             var sum: Float = 0
             for multiple in 1...4 { sum += value(at: lag * Double(multiple)) }
-            return sum / 4
+            return sum / 4 + Float(configuration.subdivisionWeight) * value(at: lag / 2)
         }
         var best = (bpm: fallback.bpm, score: -Float.infinity, salience: Float(0))
         var bpm = configuration.minimumBPM
