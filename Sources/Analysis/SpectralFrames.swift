@@ -29,10 +29,9 @@ public struct SpectralFrames: Sendable {
     public init(samples: [Float], sampleRate: Double, frameSize: Int = 2048, hopSize: Int = 512,
                 melBandCount: Int = 40) throws(DSPError) {
         let stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: hopSize))
-        let highHz = min(11000, sampleRate / 2)
-        let bank = try MelFilterBank(bandCount: melBandCount, fftSize: frameSize, sampleRate: sampleRate, lowHz: 30, highHz: highHz)
-        let (lowMel, highMel) = (MelFilterBank.mel(fromHz: 30), MelFilterBank.mel(fromHz: highHz))
-        melBandCenters = (1...melBandCount).map { MelFilterBank.hz(fromMel: lowMel + (highMel - lowMel) * Double($0) / Double(melBandCount + 1)) }
+        let bank = try MelFilterBank(bandCount: melBandCount, fftSize: frameSize, sampleRate: sampleRate, lowHz: 30,
+                                     highHz: min(11000, sampleRate / 2))
+        melBandCenters = bank.centerFrequencies
         let frames = stft.configuration.frameCount(sampleCount: samples.count)
         let binHz = sampleRate / Double(frameSize)
         let lowBin = Int(150 / binHz), midBin = Int(2000 / binHz)

@@ -4,6 +4,8 @@ import Foundation
 public struct MelFilterBank: Sendable {
     /// Number of mel bands.
     public let bandCount: Int
+    /// Centre frequency of each band in Hz.
+    public let centerFrequencies: [Double]
     /// For each band: first bin and weights.
     private let filters: [(start: Int, weights: [Float])]
 
@@ -21,6 +23,7 @@ public struct MelFilterBank: Sendable {
         self.bandCount = bandCount
         let lowMel = Self.mel(fromHz: lowHz), highMel = Self.mel(fromHz: highHz)
         let edges = (0...(bandCount + 1)).map { Self.hz(fromMel: lowMel + (highMel - lowMel) * Double($0) / Double(bandCount + 1)) }
+        centerFrequencies = Array(edges[1...bandCount])
         let binHz = sampleRate / Double(fftSize)
         let binCount = fftSize / 2 + 1
         filters = (0..<bandCount).map { band in
