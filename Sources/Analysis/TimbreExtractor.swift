@@ -1,5 +1,4 @@
 import DJModel
-import DSP
 import Foundation
 
 /// The timbral feature vector, version 1 (34 dimensions), for content similarity:
@@ -13,7 +12,13 @@ import Foundation
 /// | 29–31 | mean share of power below 150 Hz, 150 Hz–2 kHz, above 2 kHz |
 /// | 32 | onsets per second ÷ 10 |
 /// | 33 | share of frames more than 20 dB below the track's mean power (sparseness) |
+///
+/// Frames more than 20 dB below the track's mean power are left out of dims 0–31 and counted in
+/// dim 33. Bump ``featureVersion`` whenever a dimension changes meaning.
 public struct TimbreExtractor: Sendable {
+    /// Version of the feature vector's definition, stored with every analysis.
+    public static let featureVersion = 1
+
     /// Dimension names, in order.
     public static let featureNames: [String] =
         (1...13).map { "mfcc\($0)_mean" } + (1...13).map { "mfcc\($0)_std" } +
@@ -23,41 +28,16 @@ public struct TimbreExtractor: Sendable {
     /// Creates an extractor.
     public init() {}
 
-    /// The feature vector of `frames` with the given onset rate (onsets per second).
-    public func extract(_ frames: SpectralFrames, onsetRate: Double) -> FeatureVector {
-        let bands = frames.melBandCount
-        let dct = try! DCT(inputCount: bands, outputCount: 14)
-        var sum = [Double](repeating: 0, count: 13), sumSquares = [Double](repeating: 0, count: 13)
-        var coefficients = [Float](repeating: 0, count: 14)
-        let meanPower = frames.power.reduce(0, +) / Float(max(frames.frameCount, 1))
-        var active = 0, quiet = 0
-        var centroid = 0.0, centroidSquares = 0.0, flatness = 0.0, shares = [0.0, 0.0, 0.0]
-        frames.logMel.withUnsafeBufferPointer { mel in
-            for frame in 0..<frames.frameCount {
-                if frames.power[frame] < meanPower * 0.01 { quiet += 1; continue }
-                active += 1
-                coefficients.withUnsafeMutableBufferPointer { output in
-                    dct.apply(UnsafeBufferPointer(rebasing: mel[(frame * bands)..<((frame + 1) * bands)]), into: output)
-                }
-                for index in 0..<13 {
-                    let value = Double(coefficients[index + 1])
-                    sum[index] += value
-                    sumSquares[index] += value * value
-                }
-                let kHz = Double(frames.centroid[frame]) / 1000
-                centroid += kHz
-                centroidSquares += kHz * kHz
-                flatness += Double(frames.flatness[frame])
-                for band in 0..<3 { shares[band] += Double(frames.bandShares[frame * 3 + band]) }
-            }
-        }
-        let n = Double(max(active, 1))
+    /// The feature vector from a track's timbre statistics and its onset rate (onsets per second).
+    public func extract(_ statistics: TimbreStatistics, onsetRate: Double) -> FeatureVector {
+        let (sums, quietShare) = statistics.gated(relativeToMean: 0.01)
+        let n = max(sums[0], 1)
         func deviation(_ total: Double, _ squares: Double) -> Double { max(0, squares / n - (total / n) * (total / n)).squareRoot() }
-        var values: [Double] = sum.map { $0 / n }
-        values += (0..<13).map { deviation(sum[$0], sumSquares[$0]) }
-        values += [centroid / n, deviation(centroid, centroidSquares), flatness / n]
-        values += shares.map { $0 / n }
-        values += [onsetRate / 10, Double(quiet) / Double(max(frames.frameCount, 1))]
+        var values: [Double] = (1...13).map { sums[$0] / n }
+        values += (1...13).map { deviation(sums[$0], sums[$0 + 13]) }
+        values += [sums[27] / n, deviation(sums[27], sums[28]), sums[29] / n]
+        values += (30...32).map { sums[$0] / n }
+        values += [onsetRate / 10, quietShare]
         return FeatureVector(values.map { Float($0.isFinite ? $0 : 0) })
     }
 }

@@ -6,15 +6,16 @@ import Foundation
 ///
 /// Audio should be at ``TrackAnalyzer/analysisSampleRate`` (other rates work; the estimators
 /// adapt their frequency mapping). Audio under one second is rejected; under four seconds the
-/// tempo and key come back with confidence 0.
+/// tempo and key come back with confidence 0. For files, use ``session(sampleRate:sourceChannels:)``
+/// and feed decoded blocks, so that memory stays flat however long the track.
 public struct TrackAnalyzer: Sendable {
     /// The rate Segue decodes to for analysis, in Hz.
     public static let analysisSampleRate = 22050.0
     /// Shortest audio analysed, in seconds.
     public static let minimumDuration = 1.0
 
-    private let tempoEstimator: TempoEstimator
-    private let keyEstimator: KeyEstimator
+    let tempoEstimator: TempoEstimator
+    let keyEstimator: KeyEstimator
 
     /// Creates an analyser with the given estimator parameters.
     public init(tempo: TempoConfiguration = .standard, key: KeyConfiguration = .standard) {
@@ -22,37 +23,17 @@ public struct TrackAnalyzer: Sendable {
         keyEstimator = KeyEstimator(configuration: key)
     }
 
+    /// Starts a streaming analysis of audio at `sampleRate` Hz from a file of `sourceChannels`
+    /// channels (for loudness).
+    public func session(sampleRate: Double, sourceChannels: Int = 2) throws(AnalysisError) -> TrackAnalysisSession {
+        try TrackAnalysisSession(analyzer: self, sampleRate: sampleRate, sourceChannels: sourceChannels)
+    }
+
     /// Analyses `samples` (mono, −1…1) at `sampleRate` Hz; `sourceChannels` is the channel count
     /// of the file they came from (for loudness).
     public func analyze(samples: [Float], sampleRate: Double, sourceChannels: Int = 2) throws(AnalysisError) -> TrackAnalysis {
-        let duration = Double(samples.count) / sampleRate
-        guard duration >= Self.minimumDuration else { throw .tooShort(seconds: duration, minimum: Self.minimumDuration) }
-        let frames: SpectralFrames
-        let pitchProfile: PitchClassProfile
-        do {
-            frames = try SpectralFrames(samples: samples, sampleRate: sampleRate)
-            pitchProfile = try PitchClassProfile(samples: samples, sampleRate: sampleRate)
-        } catch {
-            throw .backend("spectral analysis failed: \(error)")
-        }
-        let onset = OnsetEnvelope.compute(frames)
-        let onsetRate = OnsetRate.compute(onset: onset, frameRate: frames.frameRate)
-        let (bpm, tempoConfidence) = tempoEstimator.estimate(onset: onset, frameRate: frames.frameRate, onsetRate: onsetRate)
-        let kickOnset = OnsetEnvelope.compute(frames, maximumHz: 150, linear: true)
-        let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: frames.frameRate, bpm: bpm)
-        let (key, keyConfidence) = keyEstimator.estimate(pitchProfile)
-        let loudness = try LoudnessMeter().measure(samples: samples, sampleRate: sampleRate, sourceChannels: sourceChannels)
-        let highShare = frames.frameCount > 0
-            ? stride(from: 2, to: frames.bandShares.count, by: 3).reduce(0.0) { $0 + Double(frames.bandShares[$1]) } / Double(frames.frameCount)
-            : 0
-        let energy = EnergyEstimator().estimate(loudness: loudness.integrated, onsetRate: onsetRate, highShare: highShare, bpm: bpm)
-        let features = TimbreExtractor().extract(frames, onsetRate: onsetRate)
-        let silent = loudness.integrated <= -69.9
-        return TrackAnalysis(
-            duration: duration,
-            tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: silent ? 0 : tempoConfidence),
-            key: key, keyConfidence: silent ? 0 : keyConfidence,
-            loudness: loudness.integrated, loudnessRange: loudness.range,
-            energy: energy, features: features)
+        let session = try session(sampleRate: sampleRate, sourceChannels: sourceChannels)
+        samples.withUnsafeBufferPointer { session.add($0) }
+        return try session.finish()
     }
 }

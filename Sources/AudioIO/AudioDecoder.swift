@@ -24,6 +24,26 @@ public struct AudioDecoder: Sendable {
     ///   file; ``AudioIOError/empty(path:)`` when no sample could be decoded.
     /// - Complexity: O(samples); memory O(output samples + one block).
     public func decode(path: String, sampleRate: Double? = nil) throws(AudioIOError) -> DecodedAudio {
+        var output: [Float] = []
+        let format = try stream(path: path, sampleRate: sampleRate, onStart: { output.reserveCapacity($0.expectedFrames ?? 0) }) { block in
+            output.append(contentsOf: block)
+        }
+        return DecodedAudio(samples: output, sampleRate: format.sampleRate, sourceChannels: format.sourceChannels,
+                            sourceSampleRate: format.sourceSampleRate)
+    }
+
+    /// Decodes `path` to mono at `sampleRate` Hz (`nil` keeps the file's rate) and hands the
+    /// samples to `body` block by block, so that a 2-hour mix never sits in memory whole.
+    /// Non-finite samples from broken streams arrive as 0.
+    ///
+    /// - Parameters:
+    ///   - onStart: called once, before the first block, with the stream's format.
+    /// - Returns: the stream's format.
+    /// - Throws: as ``decode(path:sampleRate:)``.
+    /// - Complexity: O(samples); memory O(one block).
+    @discardableResult
+    public func stream(path: String, sampleRate: Double? = nil, onStart: (StreamFormat) -> Void = { _ in },
+                       _ body: (UnsafeBufferPointer<Float>) -> Void) throws(AudioIOError) -> StreamFormat {
         var info = SF_INFO()
         guard let file = sf_open(path, Int32(SFM_READ), &info) else {
             let reason = String(validatingCString: sf_strerror(nil)) ?? "unknown error"
@@ -35,15 +55,21 @@ public struct AudioDecoder: Sendable {
         guard channels > 0, sourceRate > 0 else { throw .unreadable(path: path, reason: "no channels or no sample rate") }
         let targetRate = sampleRate ?? sourceRate
         let resampler = targetRate == sourceRate ? nil : try StreamingResampler(inputRate: sourceRate, outputRate: targetRate)
-
-        var output: [Float] = []
-        if info.frames > 0 && info.frames < Int64.max / 2 {
-            output.reserveCapacity(Int(Double(info.frames) * targetRate / sourceRate) + blockFrames)
-        }
+        let announced = info.frames > 0 && info.frames < Int64.max / 2
+            ? Int(Double(info.frames) * targetRate / sourceRate) + blockFrames : nil
+        let format = StreamFormat(sampleRate: targetRate, sourceChannels: channels, sourceSampleRate: sourceRate,
+                                  expectedFrames: announced)
+        onStart(format)
         var interleaved = [Float](repeating: 0, count: blockFrames * channels)
         var mono = [Float](repeating: 0, count: blockFrames)
         let scale = 1 / Float(channels)
         var decodedFrames = 0
+        func deliver(_ samples: inout [Float], count: Int) {
+            samples.withUnsafeMutableBufferPointer { buffer in
+                for index in 0..<count where !buffer[index].isFinite { buffer[index] = 0 }
+                body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
         while true {
             let read = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_float(file, $0.baseAddress, sf_count_t(blockFrames)) })
             if read <= 0 { break }
@@ -62,19 +88,33 @@ public struct AudioDecoder: Sendable {
                 }
             }
             if let resampler {
-                output.append(contentsOf: try resampler.process(Array(mono[0..<read]), endOfInput: false))
+                var converted = try resampler.process(Array(mono[0..<read]), endOfInput: false)
+                deliver(&converted, count: converted.count)
             } else {
-                output.append(contentsOf: mono[0..<read])
+                deliver(&mono, count: read)
             }
         }
-        if let resampler { output.append(contentsOf: try resampler.process([], endOfInput: true)) }
+        if let resampler {
+            var tail = try resampler.process([], endOfInput: true)
+            deliver(&tail, count: tail.count)
+        }
         guard decodedFrames > 0 else {
             let error = sf_error(file)
             if error != 0 { throw .unreadable(path: path, reason: String(validatingCString: sf_strerror(file)) ?? "decode error") }
             throw .empty(path: path)
         }
-        // Clean non-finite samples from broken streams.
-        for index in output.indices where !output[index].isFinite { output[index] = 0 }
-        return DecodedAudio(samples: output, sampleRate: targetRate, sourceChannels: channels, sourceSampleRate: sourceRate)
+        return format
     }
+}
+
+/// The format of a decoded stream.
+public struct StreamFormat: Sendable, Hashable {
+    /// Sample rate of the delivered mono samples in Hz.
+    public var sampleRate: Double
+    /// Channel count of the source file.
+    public var sourceChannels: Int
+    /// Sample rate of the source file in Hz.
+    public var sourceSampleRate: Double
+    /// Output samples the header announces (approximate for MP3), if it announces a length.
+    public var expectedFrames: Int?
 }

@@ -1,7 +1,11 @@
 /// Everything Segue measures of one track's audio.
 public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// Version of the analysis code; a different version triggers re-analysis on the next scan.
-    public static let currentVersion = 1
+    ///
+    /// - 1: first release.
+    /// - 2: streaming analysis (timbre gating by power buckets), tempo drift, tuning, key
+    ///   changes of issue 3.
+    public static let currentVersion = 2
 
     /// Duration in seconds.
     public var duration: Double
@@ -11,6 +15,8 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     public var key: MusicalKey
     /// Confidence of the key estimate, 0–1.
     public var keyConfidence: Double
+    /// Deviation of the tuning from A4 = 440 Hz, in cents (−50…50).
+    public var tuningCents: Double
     /// Integrated loudness in LUFS (EBU R128).
     public var loudness: Double
     /// Loudness range in LU (EBU Tech 3342).
@@ -19,20 +25,26 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     public var energy: Int
     /// Timbral feature vector for content similarity.
     public var features: FeatureVector
+    /// Version of the feature vector's definition (`TimbreExtractor.featureVersion`); a
+    /// different version triggers re-analysis on the next scan.
+    public var featureVersion: Int
     /// The analysis code version that produced this record.
     public var version: Int
 
     /// Creates an analysis record.
-    public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, loudness: Double,
-                loudnessRange: Double, energy: Int, features: FeatureVector, version: Int = TrackAnalysis.currentVersion) {
+    public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, tuningCents: Double = 0,
+                loudness: Double, loudnessRange: Double, energy: Int, features: FeatureVector,
+                featureVersion: Int = 1, version: Int = TrackAnalysis.currentVersion) {
         self.duration = duration
         self.tempo = tempo
         self.key = key
         self.keyConfidence = keyConfidence
+        self.tuningCents = tuningCents
         self.loudness = loudness
         self.loudnessRange = loudnessRange
         self.energy = energy
         self.features = features
+        self.featureVersion = featureVersion
         self.version = version
     }
 }

@@ -26,6 +26,10 @@ public struct STFTConfiguration: Sendable, Hashable {
 
 /// A Hann-windowed short-time power spectrum, visited frame by frame so that callers keep only
 /// what they accumulate (memory stays flat on long files). O(F · n log n) for F frames of size n.
+///
+/// Audio can be given whole (``forEachFrame(of:_:)``) or streamed in blocks of any size
+/// (``push(_:_:)`` then ``finish(_:)``); both visit the same frames: frames start at 0, hop,
+/// 2·hop… while they begin inside the signal, and the last ones are zero-padded.
 public final class STFT {
     /// The frame and hop sizes.
     public let configuration: STFTConfiguration
@@ -33,6 +37,10 @@ public final class STFT {
     private let window: [Float]
     private var frame: [Float]
     private var power: [Float]
+    /// Samples received but not yet consumed by a frame start, from `pendingStart`.
+    private var pending: [Float] = []
+    private var pendingStart = 0
+    private var nextFrameIndex = 0
 
     /// Plans the transform.
     public init(configuration: STFTConfiguration) throws(DSPError) {
@@ -46,23 +54,62 @@ public final class STFT {
     /// Number of power bins per frame, `frameSize / 2 + 1`.
     public var binCount: Int { configuration.frameSize / 2 + 1 }
 
-    /// Calls `body(frameIndex, power)` for each frame of `samples`, in order.
+    /// Calls `body(frameIndex, power)` for each frame of `samples`, in order. Forgets any
+    /// streamed samples first.
     public func forEachFrame(of samples: [Float], _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
+        reset()
+        samples.withUnsafeBufferPointer { push($0, body) }
+        finish(body)
+    }
+
+    /// Adds a block of samples and calls `body(frameIndex, power)` for every frame that is now
+    /// complete. Memory: one frame plus one block.
+    public func push(_ block: UnsafeBufferPointer<Float>, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
+        pending.append(contentsOf: block)
+        let size = configuration.frameSize, hop = configuration.hopSize
+        while pending.count - pendingStart >= size {
+            emitFrame(available: size, body)
+            pendingStart += hop
+        }
+        if pendingStart > 0 && pendingStart >= pending.count / 2 {
+            let consumed = min(pendingStart, pending.count)
+            pending.removeFirst(consumed)
+            pendingStart -= consumed
+        }
+    }
+
+    /// Emits the remaining, zero-padded frames (those starting inside the signal) and resets the
+    /// stream for the next signal.
+    public func finish(_ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
+        while pendingStart < pending.count {
+            emitFrame(available: pending.count - pendingStart, body)
+            pendingStart += configuration.hopSize
+        }
+        reset()
+    }
+
+    /// Forgets streamed samples and restarts frame numbering at 0.
+    public func reset() {
+        pending.removeAll(keepingCapacity: true)
+        pendingStart = 0
+        nextFrameIndex = 0
+    }
+
+    private func emitFrame(available: Int, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
         let size = configuration.frameSize
-        let frames = configuration.frameCount(sampleCount: samples.count)
-        samples.withUnsafeBufferPointer { signal in
-            for frameIndex in 0..<frames {
-                let start = frameIndex * configuration.hopSize
-                let available = min(size, signal.count - start)
-                frame.withUnsafeMutableBufferPointer { buffer in
+        let start = pendingStart
+        pending.withUnsafeBufferPointer { signal in
+            frame.withUnsafeMutableBufferPointer { buffer in
+                window.withUnsafeBufferPointer { window in
                     for index in 0..<available { buffer[index] = signal[start + index] * window[index] }
                     for index in available..<size { buffer[index] = 0 }
                 }
-                frame.withUnsafeBufferPointer { buffer in
-                    power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: buffer, into: $0) }
-                }
-                power.withUnsafeBufferPointer { body(frameIndex, $0) }
             }
         }
+        frame.withUnsafeBufferPointer { buffer in
+            power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: buffer, into: $0) }
+        }
+        power.withUnsafeBufferPointer { body(nextFrameIndex, $0) }
+        nextFrameIndex += 1
     }
 }

@@ -69,6 +69,14 @@ enum LibraryMigrations {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-analysis-drift-tuning-feature-version") { db in
+            try db.alter(table: "analysis") { t in
+                t.add(column: "tempoDrift", .double).notNull().defaults(to: 0)
+                t.add(column: "tempoVariable", .boolean).notNull().defaults(to: false)
+                t.add(column: "tuningCents", .double).notNull().defaults(to: 0)
+                t.add(column: "featureVersion", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

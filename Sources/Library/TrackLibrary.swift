@@ -46,18 +46,20 @@ public final class TrackLibrary: Sendable {
         public var modifiedAt: Double
         /// Analysis version stored, or `nil` when not analysed.
         public var analysisVersion: Int?
+        /// Feature-vector version stored, or `nil` when not analysed.
+        public var featureVersion: Int?
     }
 
     /// The stored state of every scanned file, by path.
     public func fileStates() throws(LibraryError) -> [String: FileState] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.path, t.fileSize, t.modifiedAt, a.version FROM track t LEFT JOIN analysis a ON a.trackId = t.id
+                SELECT t.path, t.fileSize, t.modifiedAt, a.version, a.featureVersion FROM track t LEFT JOIN analysis a ON a.trackId = t.id
                 WHERE t.path IS NOT NULL
                 """)
             var states: [String: FileState] = [:]
             for row in rows {
-                states[row[0]] = FileState(size: row[1] ?? 0, modifiedAt: row[2] ?? 0, analysisVersion: row[3])
+                states[row[0]] = FileState(size: row[1] ?? 0, modifiedAt: row[2] ?? 0, analysisVersion: row[3], featureVersion: row[4])
             }
             return states
         }
@@ -90,10 +92,12 @@ public final class TrackLibrary: Sendable {
     static func storeAnalysis(_ analysis: TrackAnalysis, trackId: Int64, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO analysis (trackId, version, duration, bpm, firstBeat, tempoConfidence, keyName, keyConfidence,
-              loudness, loudnessRange, energy, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              loudness, loudnessRange, energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [trackId, analysis.version, analysis.duration, analysis.tempo.bpm, analysis.tempo.firstBeat,
                              analysis.tempo.confidence, analysis.key.name, analysis.keyConfidence, analysis.loudness,
-                             analysis.loudnessRange, analysis.energy, FloatBlob.encode(analysis.features.values)])
+                             analysis.loudnessRange, analysis.energy, FloatBlob.encode(analysis.features.values),
+                             analysis.tempo.drift, analysis.tempo.isVariable, analysis.tuningCents, analysis.featureVersion])
     }
 
     /// Adds a track known only from tracklists (no file), or returns the existing one with the same match key.
@@ -114,7 +118,7 @@ public final class TrackLibrary: Sendable {
     private static let trackSelect = """
         SELECT t.id, t.path, t.artist, t.title, t.album, t.genre, t.comment, t.duration,
                a.version, a.duration, a.bpm, a.firstBeat, a.tempoConfidence, a.keyName, a.keyConfidence,
-               a.loudness, a.loudnessRange, a.energy, a.features
+               a.loudness, a.loudnessRange, a.energy, a.features, a.tempoDrift, a.tuningCents, a.featureVersion
         FROM track t LEFT JOIN analysis a ON a.trackId = t.id
         """
 
@@ -124,9 +128,9 @@ public final class TrackLibrary: Sendable {
         if let version: Int = row[8], let keyName: String = row[13], let key = MusicalKey(parsing: keyName) {
             let features: Data = row[18]
             analysis = TrackAnalysis(
-                duration: row[9], tempo: Tempo(bpm: row[10], firstBeat: row[11], confidence: row[12]), key: key,
-                keyConfidence: row[14], loudness: row[15], loudnessRange: row[16], energy: row[17],
-                features: FeatureVector(FloatBlob.decode(features)), version: version)
+                duration: row[9], tempo: Tempo(bpm: row[10], firstBeat: row[11], confidence: row[12], drift: row[19]), key: key,
+                keyConfidence: row[14], tuningCents: row[20], loudness: row[15], loudnessRange: row[16], energy: row[17],
+                features: FeatureVector(FloatBlob.decode(features)), featureVersion: row[21], version: version)
         }
         return Track(id: TrackID(row[0]), path: row[1], metadata: metadata, duration: row[7], analysis: analysis)
     }

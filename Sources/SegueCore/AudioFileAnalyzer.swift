@@ -22,12 +22,25 @@ public struct AudioFileAnalyzer: Sendable {
     /// Analyses the file at `path`.
     /// - Throws: ``SegueError`` naming the file when it cannot be decoded or is too short.
     public func analyze(path: String) throws(SegueError) -> Result {
-        let audio: DecodedAudio
-        do { audio = try decoder.decode(path: path, sampleRate: TrackAnalyzer.analysisSampleRate) } catch {
-            throw SegueError(.ioFailure, error.description)
+        // Decoded blocks go straight into the analysis session: memory stays flat on long mixes.
+        var started: Swift.Result<TrackAnalysisSession, AnalysisError>?
+        let analyzer = self.analyzer
+        let decoded = Swift.Result<StreamFormat, AudioIOError> { () throws(AudioIOError) -> StreamFormat in
+            try decoder.stream(path: path, sampleRate: TrackAnalyzer.analysisSampleRate, onStart: { format in
+                started = Swift.Result { () throws(AnalysisError) -> TrackAnalysisSession in try analyzer.session(sampleRate: format.sampleRate, sourceChannels: format.sourceChannels) }
+            }) { block in
+                if case .success(let session) = started { session.add(block) }
+            }
+        }
+        if case .failure(let error) = decoded { throw SegueError(.ioFailure, error.description) }
+        let session: TrackAnalysisSession
+        switch started {
+        case .success(let value): session = value
+        case .failure(let error): throw SegueError(.invalidInput, "\(path): \(error)")
+        case nil: throw SegueError(.ioFailure, "\(path): no audio stream")
         }
         let analysis: TrackAnalysis
-        do { analysis = try analyzer.analyze(samples: audio.samples, sampleRate: audio.sampleRate, sourceChannels: audio.sourceChannels) } catch {
+        do { analysis = try session.finish() } catch {
             throw SegueError(.invalidInput, "\(path): \(error)")
         }
         var metadata = TagReader().read(path: path).metadata

@@ -1,5 +1,6 @@
 import DJModel
 import Dispatch
+import Analysis
 import Foundation
 import Library
 import Synchronization
@@ -43,7 +44,7 @@ extension Segue {
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             if let state = states[path], state.size == size, state.modifiedAt == modified,
-               state.analysisVersion == TrackAnalysis.currentVersion {
+               state.analysisVersion == TrackAnalysis.currentVersion, state.featureVersion == TimbreExtractor.featureVersion {
                 unchanged += 1
                 continue
             }

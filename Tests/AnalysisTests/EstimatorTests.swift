@@ -12,8 +12,8 @@ import TrackSynth
     @Test func loudnessOfASineMatchesBS1770() throws {
         // A 997 Hz sine at −20 dBFS in one channel reads −23.0 LUFS; counted as dual mono, −20.0 LUFS.
         let tone = sine(frequency: 997, amplitude: 0.1, seconds: 10)
-        let mono = try LoudnessMeter().measure(samples: tone, sampleRate: 22050, sourceChannels: 1)
-        let stereo = try LoudnessMeter().measure(samples: tone, sampleRate: 22050, sourceChannels: 2)
+        let mono = try LoudnessMeter.measure(samples: tone, sampleRate: 22050, sourceChannels: 1)
+        let stereo = try LoudnessMeter.measure(samples: tone, sampleRate: 22050, sourceChannels: 2)
         #expect(abs(mono.integrated - -23.0) < 0.15, "\(mono.integrated)")
         #expect(abs(stereo.integrated - -20.0) < 0.15, "\(stereo.integrated)")
         #expect(mono.range < 0.5)

@@ -29,6 +29,32 @@ import Testing
         #expect(seen == Array(0..<8))
     }
 
+    @Test func streamedBlocksGiveTheSameFramesAsTheWholeSignal() throws {
+        let signal: [Float] = (0..<5000).map { Float(sin(Double($0) * 0.05)) }
+        let stft = try STFT(configuration: STFTConfiguration(frameSize: 512, hopSize: 128))
+        var whole: [[Float]] = []
+        stft.forEachFrame(of: signal) { _, power in whole.append(Array(power)) }
+        var streamed: [[Float]] = []
+        var indices: [Int] = []
+        for blockSize in [1, 100, 777, 5000] {
+            streamed.removeAll()
+            indices.removeAll()
+            var start = 0
+            while start < signal.count {
+                let end = min(signal.count, start + blockSize)
+                signal[start..<end].withUnsafeBufferPointer { block in
+                    stft.push(block) { index, power in indices.append(index); streamed.append(Array(power)) }
+                }
+                start = end
+            }
+            stft.finish { index, power in indices.append(index); streamed.append(Array(power)) }
+            #expect(indices == Array(0..<whole.count), "block size \(blockSize)")
+            #expect(streamed == whole, "block size \(blockSize)")
+        }
+        let expected = try STFTConfiguration(frameSize: 512, hopSize: 128).frameCount(sampleCount: 5000)
+        #expect(whole.count == expected)
+    }
+
     @Test func autocorrelationMatchesTheDirectSum() throws {
         let signal: [Float] = (0..<300).map { Float(sin(Double($0) * 0.3) + 0.2 * cos(Double($0) * 1.7)) }
         let fast = try Autocorrelation.compute(signal, maxLag: 40)

@@ -1,0 +1,82 @@
+import DSP
+import Foundation
+
+/// The tonal pass over one track, fed block by block: spectral peaks of a long STFT (8192
+/// samples, hop 2048 at 22 050 Hz: 2.7 Hz bins, enough to separate semitones down to 60 Hz)
+/// between 60 Hz and 2 kHz, located by parabolic interpolation on log magnitudes and folded
+/// into one octave at 10-cent resolution, with per-frame normalisation and a weight for how
+/// tonal the frame is (the share of its energy in peaks, squared). Peaks below 200 Hz also go
+/// into a bass profile. Memory: one frame plus 240 sums.
+///
+/// The rhythm pass uses a short window (23 ms) for time resolution; this one needs 370 ms for
+/// frequency resolution, so the two cannot share one transform without losing one or the other.
+public final class PitchClassAccumulator {
+    private let stft: STFT
+    private let binHz: Double
+    private let lowBin: Int, highBin: Int
+    private var magnitude: [Float]
+    private var fine = [Double](repeating: 0, count: 120)
+    private var fineBass = [Double](repeating: 0, count: 120)
+    private var frameFine = [Double](repeating: 0, count: 120)
+    private var frameBass = [Double](repeating: 0, count: 120)
+
+    /// Prepares the pass for audio at `sampleRate` Hz.
+    public init(sampleRate: Double) throws(DSPError) {
+        let frameSize = sampleRate > 30000 ? 16384 : 8192
+        stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: frameSize / 4))
+        binHz = sampleRate / Double(frameSize)
+        lowBin = max(2, Int(60 / binHz))
+        highBin = max(lowBin, min(stft.binCount - 2, Int(2000 / binHz)))
+        magnitude = [Float](repeating: 0, count: stft.binCount)
+    }
+
+    /// Adds a block of mono samples.
+    public func add(_ block: UnsafeBufferPointer<Float>) {
+        stft.push(block) { _, power in self.consume(power) }
+    }
+
+    /// Ends the signal and returns the profile.
+    public func finish() -> PitchClassProfile {
+        stft.finish { _, power in self.consume(power) }
+        return PitchClassProfile(fine: fine, fineBass: fineBass)
+    }
+
+    private func consume(_ power: UnsafeBufferPointer<Float>) {
+        var frameMax: Float = 0
+        for bin in lowBin - 1...highBin + 1 {
+            magnitude[bin] = power[bin].squareRoot()
+            frameMax = max(frameMax, magnitude[bin])
+        }
+        guard frameMax > 1e-6 else { return }
+        let threshold = frameMax * 0.05
+        for index in 0..<120 { frameFine[index] = 0; frameBass[index] = 0 }
+        var frameTotal = 0.0, rangeTotal = 0.0
+        for bin in lowBin...highBin { rangeTotal += Double(magnitude[bin]) }
+        for bin in lowBin...highBin {
+            let center = magnitude[bin]
+            guard center > threshold, center >= magnitude[bin - 1], center > magnitude[bin + 1] else { continue }
+            let left = log(Double(magnitude[bin - 1]) + 1e-9), middle = log(Double(center) + 1e-9)
+            let right = log(Double(magnitude[bin + 1]) + 1e-9)
+            let denominator = left - 2 * middle + right
+            let offset = abs(denominator) > 1e-12 ? max(-0.5, min(0.5, 0.5 * (left - right) / denominator)) : 0
+            let frequency = (Double(bin) + offset) * binHz
+            let midi = 69 + 12 * log2(frequency / 440)
+            let folded = (midi.truncatingRemainder(dividingBy: 12) + 12).truncatingRemainder(dividingBy: 12)
+            let index = Int((folded * 10).rounded()) % 120
+            let weight = Double(center / frameMax)
+            frameFine[index] += weight
+            if frequency < 200 { frameBass[index] += weight }
+            frameTotal += weight
+        }
+        guard frameTotal > 0 else { return }
+        // Tonal frames (energy concentrated in peaks) count fully; noisy, drum-only frames
+        // (energy spread between peaks) count little.
+        let peakEnergy = frameFine.reduce(0, +) * Double(frameMax)
+        let tonality = min(1, peakEnergy / max(rangeTotal, 1e-9) * 4)
+        let weight = tonality * tonality / frameTotal
+        for index in 0..<120 {
+            fine[index] += frameFine[index] * weight
+            fineBass[index] += frameBass[index] * weight
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DJModel
+import DSP
+import Foundation
+
+/// One track's analysis in progress: decoded blocks go in (``add(_:)``) and feed the rhythm and
+/// timbre pass, the tonal pass and the loudness meter at once; ``finish()`` runs the estimators
+/// on what they accumulated. Memory is a few MB whatever the track's length (2.5 MB of onset
+/// envelope per two hours). One session per track, on one thread.
+public final class TrackAnalysisSession {
+    private let analyzer: TrackAnalyzer
+    private let sampleRate: Double
+    private let spectral: SpectralFeatureAccumulator
+    private let pitch: PitchClassAccumulator
+    private let loudness: LoudnessMeter
+    private var sampleCount = 0
+    private var peak: Float = 0
+
+    init(analyzer: TrackAnalyzer, sampleRate: Double, sourceChannels: Int) throws(AnalysisError) {
+        guard sampleRate >= 4000, sampleRate <= 768_000 else {
+            throw .invalidParameter("sample rate must be 4 000…768 000 Hz, got \(sampleRate)")
+        }
+        self.analyzer = analyzer
+        self.sampleRate = sampleRate
+        do {
+            spectral = try SpectralFeatureAccumulator(sampleRate: sampleRate)
+            pitch = try PitchClassAccumulator(sampleRate: sampleRate)
+        } catch {
+            throw .backend("spectral analysis could not start: \(error)")
+        }
+        loudness = try LoudnessMeter(sampleRate: sampleRate, sourceChannels: sourceChannels)
+    }
+
+    /// Seconds of audio received so far.
+    public var duration: Double { Double(sampleCount) / sampleRate }
+
+    /// Adds a block of mono samples (−1…1).
+    public func add(_ block: UnsafeBufferPointer<Float>) {
+        sampleCount += block.count
+        for sample in block { peak = max(peak, abs(sample)) }
+        spectral.add(block)
+        pitch.add(block)
+        loudness.add(block)
+    }
+
+    /// Runs the estimators and returns the analysis.
+    /// - Throws: ``AnalysisError/tooShort(seconds:minimum:)`` under one second.
+    public func finish() throws(AnalysisError) -> TrackAnalysis {
+        let duration = self.duration
+        guard duration >= TrackAnalyzer.minimumDuration else {
+            throw .tooShort(seconds: duration, minimum: TrackAnalyzer.minimumDuration)
+        }
+        let summary = spectral.finish()
+        let profile = pitch.finish()
+        let level = try loudness.result()
+        let onset = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
+        let onsetRate = OnsetRate.compute(onset: onset, frameRate: summary.frameRate)
+        let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate)
+        let kickOnset = OnsetEnvelope.compute(flux: summary.kickFlux, frameRate: summary.frameRate)
+        let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm)
+        let drift = TempoDriftEstimator().measure(onset: onset, frameRate: summary.frameRate, bpm: bpm).drift
+        let (key, keyConfidence) = analyzer.keyEstimator.estimate(profile)
+        let energy = EnergyEstimator().estimate(loudness: level.integrated, onsetRate: onsetRate, highShare: summary.highShare, bpm: bpm)
+        let features = TimbreExtractor().extract(summary.timbre, onsetRate: onsetRate)
+        let silent = level.integrated <= -69.9 || peak < 1e-4
+        return TrackAnalysis(
+            duration: duration,
+            tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
+            key: key, keyConfidence: silent ? 0 : keyConfidence, tuningCents: profile.tuningCents,
+            loudness: level.integrated, loudnessRange: level.range,
+            energy: energy, features: features, featureVersion: TimbreExtractor.featureVersion)
+    }
+}
