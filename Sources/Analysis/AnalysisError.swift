@@ -12,7 +12,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidParameter(let message): return message
         case .tooShort(let seconds, let minimum):
-            return "audio is \(String(format: "%.2f", seconds)) s long; analysis needs at least \(minimum) s"
+            return "too short to analyse: \(String(format: "%.2f", seconds)) s of audio, at least \(minimum) s needed"
         case .backend(let message): return message
         }
     }

@@ -31,8 +31,9 @@ public struct KeyEstimator: Sendable {
     /// Creates an estimator.
     public init(configuration: KeyConfiguration = .standard) { self.configuration = configuration }
 
-    /// The best key and a confidence 0…1 (the margin of the best correlation over the runner-up,
-    /// scaled; 0 for silence or noise).
+    /// The best key and a confidence 0…1: the best correlation times its margin over the
+    /// runner-up (×10, capped at 1) times the profile's tonalness (÷ 0.5, capped at 1), so that
+    /// silence and noise get 0 or close to it.
     public func estimate(_ profile: PitchClassProfile) -> (key: MusicalKey, confidence: Double) {
         let combined = (0..<12).map { profile.chroma[$0] + configuration.bassWeight * profile.bassChroma[$0] }
         guard combined.contains(where: { $0 > 0 }) else { return (MusicalKey(tonic: 0, mode: .major), 0) }
@@ -40,7 +41,7 @@ public struct KeyEstimator: Sendable {
             .sorted { $0.1 > $1.1 }
         let (best, bestScore) = scored[0]
         let margin = bestScore - scored[1].1
-        let confidence = max(0, min(1, bestScore)) * min(1, margin * 10)
+        let confidence = max(0, min(1, bestScore)) * min(1, margin * 10) * min(1, profile.tonalness / 0.5)
         return (best, confidence)
     }
 

@@ -19,6 +19,8 @@ public final class PitchClassAccumulator {
     private var fineBass = [Double](repeating: 0, count: 120)
     private var frameFine = [Double](repeating: 0, count: 120)
     private var frameBass = [Double](repeating: 0, count: 120)
+    private var tonalitySum = 0.0
+    private var frameCount = 0
 
     /// Prepares the pass for audio at `sampleRate` Hz.
     public init(sampleRate: Double) throws(DSPError) {
@@ -38,7 +40,7 @@ public final class PitchClassAccumulator {
     /// Ends the signal and returns the profile.
     public func finish() -> PitchClassProfile {
         stft.finish { _, power in self.consume(power) }
-        return PitchClassProfile(fine: fine, fineBass: fineBass)
+        return PitchClassProfile(fine: fine, fineBass: fineBass, tonalness: frameCount > 0 ? tonalitySum / Double(frameCount) : 0)
     }
 
     private func consume(_ power: UnsafeBufferPointer<Float>) {
@@ -48,6 +50,7 @@ public final class PitchClassAccumulator {
             frameMax = max(frameMax, magnitude[bin])
         }
         guard frameMax > 1e-6 else { return }
+        frameCount += 1
         let threshold = frameMax * 0.05
         for index in 0..<120 { frameFine[index] = 0; frameBass[index] = 0 }
         var frameTotal = 0.0, rangeTotal = 0.0
@@ -73,6 +76,17 @@ public final class PitchClassAccumulator {
         // (energy spread between peaks) count little.
         let peakEnergy = frameFine.reduce(0, +) * Double(frameMax)
         let tonality = min(1, peakEnergy / max(rangeTotal, 1e-9) * 4)
+        // Tonalness for the confidence: 1 − spectral flatness of the power in range ÷ that of
+        // white noise (e^−γ ≈ 0.56), clamped to 0…1.
+        var logSum = 0.0, powerSum = 0.0
+        for bin in lowBin...highBin {
+            let value = Double(power[bin]) + 1e-12
+            logSum += log(value)
+            powerSum += value
+        }
+        let binCount = Double(highBin - lowBin + 1)
+        let flatness = exp(logSum / binCount) / (powerSum / binCount)
+        tonalitySum += max(0, min(1, 1 - flatness / 0.5615))
         let weight = tonality * tonality / frameTotal
         for index in 0..<120 {
             fine[index] += frameFine[index] * weight

@@ -10,9 +10,13 @@ public struct PitchClassProfile: Sendable, Hashable {
     public let bassChroma: [Double]
     /// Deviation of the tuning from A4 = 440 Hz, in cents (−50…50).
     public let tuningCents: Double
+    /// Mean tonality of the frames (0 for silence or noise, about 1 when the energy between
+    /// 60 Hz and 2 kHz sits in spectral peaks).
+    public let tonalness: Double
 
     /// Folds 120 fine bins (10 cents each, C first) into twelve tuned pitch classes.
-    init(fine: [Double], fineBass: [Double]) {
+    init(fine: [Double], fineBass: [Double], tonalness: Double) {
+        self.tonalness = tonalness
         // Tuning: circular mean of the deviation within each semitone (10 fine bins per semitone).
         var sine = 0.0, cosine = 0.0
         for index in 0..<120 {

@@ -62,10 +62,12 @@ public final class TrackAnalysisSession {
         let energy = EnergyEstimator().estimate(loudness: level.integrated, onsetRate: onsetRate, highShare: summary.highShare, bpm: bpm)
         let features = TimbreExtractor().extract(summary.timbre, onsetRate: onsetRate)
         let silent = level.integrated <= -69.9 || peak < 1e-4
+        // Under four seconds there are too few beats and chords to trust (documented on TrackAnalyzer).
+        let tooShortToTrust = duration < 4
         return TrackAnalysis(
             duration: duration,
             tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
-            key: key, keyConfidence: silent ? 0 : keyConfidence, tuningCents: profile.tuningCents,
+            key: key, keyConfidence: silent || tooShortToTrust ? 0 : keyConfidence, tuningCents: profile.tuningCents,
             loudness: level.integrated, loudnessRange: level.range,
             energy: energy, features: features, featureVersion: TimbreExtractor.featureVersion)
     }

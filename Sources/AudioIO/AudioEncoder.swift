@@ -17,15 +17,21 @@ public enum AudioContainer: String, Sendable, CaseIterable {
         }
     }
 
-    var sndfileFormat: Int32 {
+    func sndfileFormat(bitDepth: PCMBitDepth) -> Int32 {
+        let pcm = bitDepth == .twentyFour ? SF_FORMAT_PCM_24 : SF_FORMAT_PCM_16
         switch self {
-        case .wav: return Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
-        case .aiff: return Int32(SF_FORMAT_AIFF | SF_FORMAT_PCM_16)
-        case .flac: return Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
+        case .wav: return Int32(SF_FORMAT_WAV | pcm)
+        case .aiff: return Int32(SF_FORMAT_AIFF | pcm)
+        case .flac: return Int32(SF_FORMAT_FLAC | pcm)
         case .ogg: return Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
         case .mp3: return Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
         }
     }
+}
+
+/// Sample width of the lossless containers (WAV, AIFF, FLAC); the lossy ones ignore it.
+public enum PCMBitDepth: Int, Sendable, CaseIterable {
+    case sixteen = 16, twentyFour = 24
 }
 
 /// Writes PCM to WAV, AIFF, FLAC (16-bit), OGG/Vorbis or MP3 with libsndfile, then the tags
@@ -35,8 +41,9 @@ public struct AudioEncoder: Sendable {
     public init() {}
 
     /// Writes `channels` (one array per channel, equal lengths) at `sampleRate` Hz to `path`,
-    /// choosing the container from the extension. Samples are clipped to −1…1.
-    public func write(channels: [[Float]], sampleRate: Int, to path: String,
+    /// choosing the container from the extension, at `bitDepth` for the lossless containers.
+    /// Samples are clipped to −1…1.
+    public func write(channels: [[Float]], sampleRate: Int, to path: String, bitDepth: PCMBitDepth = .sixteen,
                       metadata: TrackMetadata = TrackMetadata()) throws(AudioIOError) {
         let fileExtension = path.split(separator: ".").last.map(String.init) ?? ""
         guard let container = AudioContainer(fileExtension: fileExtension) else { throw .unsupportedFormat(fileExtension) }
@@ -47,7 +54,7 @@ public struct AudioEncoder: Sendable {
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = Int32(channels.count)
-        info.format = container.sndfileFormat
+        info.format = container.sndfileFormat(bitDepth: bitDepth)
         guard sf_format_check(&info) != 0 else { throw .unwritable(path: path, reason: "libsndfile rejects this format") }
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw .unwritable(path: path, reason: String(validatingCString: sf_strerror(nil)) ?? "open failed")

@@ -85,4 +85,19 @@ import TrackSynth
         let profile = try PitchClassProfile(samples: tone, sampleRate: 22050)
         #expect(abs(profile.tuningCents - 23) < 8, "\(profile.tuningCents) cents")
     }
+
+    @Test func tempoDriftFlagsATempoChangeAndNotAConstantTrack() throws {
+        func render(_ bpm: Double, _ seconds: Double, seed: UInt64) throws -> [Float] {
+            let spec = try SynthesisSpec(style: .techno, bpm: bpm, key: MusicalKey(tonic: 4, mode: .minor), duration: seconds, seed: seed,
+                                         sampleRate: 22050, djIntroOutro: false)
+            return TrackSynthesizer().render(spec)
+        }
+        let constant = try TrackAnalyzer().analyze(samples: render(128, 80, seed: 1), sampleRate: 22050)
+        // Tolerance: a programmed track measures about 0.1 %; the flag starts at 1.5 %.
+        #expect(constant.tempo.drift < 0.5, "constant track drift \(constant.tempo.drift) %")
+        #expect(!constant.tempo.isVariable)
+        let changing = try TrackAnalyzer().analyze(samples: render(126, 40, seed: 2) + render(132, 40, seed: 3), sampleRate: 22050)
+        #expect(changing.tempo.isVariable, "126 → 132 BPM drift \(changing.tempo.drift) %")
+        #expect(changing.tempo.drift > 3 && changing.tempo.drift < 6, "\(changing.tempo.drift) %")
+    }
 }
