@@ -56,7 +56,7 @@ let package = Package(
             "SegueCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "segue", dependencies: [
-            "SegueCore", "SegueServer", "AudioIO", "TrackSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SegueCore", "SegueServer", "AudioIO", "Analysis", "TrackSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "DJModelTests", dependencies: ["DJModel"]),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "AudioIO", "TrackSynth"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
     ],
     swiftLanguageModes: [.v6]

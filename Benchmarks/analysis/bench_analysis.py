@@ -29,7 +29,8 @@ STYLES = {  # name: tempo range as a DJ counts it (TrackSynth's DJStyle)
 
 def corpus_plan(clips):
     """Clip i: style by blocks, every key equally often, tempo spread over the style's range,
-    noise on every 5th clip and reverb on every 7th."""
+    noise on every 5th clip, reverb on every 7th, tuning off 440 Hz by 15-40 cents on every 6th.
+    Instruments (pad, lead and bass spectra, chord inversion) vary with the seed in TrackSynth."""
     names = list(STYLES)
     per_style = clips // len(names)
     plan = []
@@ -40,8 +41,9 @@ def corpus_plan(clips):
         key_index = (i * 7) % 24
         mode = "major" if key_index < 12 else "minor"
         key = f"{PITCHES[key_index % 12]} {mode}"
+        tuning = ((-1) ** (i // 6)) * (15 + (i * 13) % 26) if i % 6 == 5 else 0
         plan.append(dict(id=f"clip{i:03d}", style=style, bpm=round(low + (high - low) * position, 1), key=key,
-                         noise=0.3 if i % 5 == 4 else 0.0, reverb=0.4 if i % 7 == 6 else 0.0, seed=1000 + i))
+                         noise=0.3 if i % 5 == 4 else 0.0, reverb=0.4 if i % 7 == 6 else 0.0, tuning=tuning, seed=1000 + i))
     return plan
 
 
@@ -53,7 +55,7 @@ def build_corpus(segue, folder, clips, seconds):
         if not os.path.exists(path):
             subprocess.run([segue, "synth", "--style", item["style"], "--bpm", str(item["bpm"]), "--key", item["key"],
                             "--seconds", str(seconds), "--seed", str(item["seed"]), "--noise", str(item["noise"]),
-                            "--reverb", str(item["reverb"]), "--out", path], check=True, stdout=subprocess.DEVNULL)
+                            "--reverb", str(item["reverb"]), f"--tuning={item['tuning']}", "--out", path], check=True, stdout=subprocess.DEVNULL)
         item["path"] = path
         return item
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -94,13 +96,13 @@ def cpu_seconds(children=False):
     return usage.ru_utime + usage.ru_stime
 
 
-def run_segue(segue, plan):
+def run_segue(segue, plan, extra_args):
     before = cpu_seconds(children=True)
-    output = subprocess.run([segue, "analyze", "--format", "jsonl"] + [item["path"] for item in plan],
+    output = subprocess.run([segue, "analyze", "--format", "jsonl"] + extra_args + [item["path"] for item in plan],
                             check=True, capture_output=True, text=True).stdout
     used = cpu_seconds(children=True) - before
     rows = {json.loads(line)["path"]: json.loads(line) for line in output.splitlines() if line.strip()}
-    return {item["id"]: (rows[item["path"]]["bpm"], rows[item["path"]]["key"]) for item in plan}, used
+    return {item["id"]: (rows[item["path"]]["bpm"], rows[item["path"]]["key"]) for item in plan}, used, rows
 
 
 def run_essentia(plan):
@@ -157,16 +159,26 @@ def summarise(name, results, plan, cpu, audio_seconds):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--segue", required=True)
-    parser.add_argument("--corpus", default="/tmp/segue-analysis-corpus")
+    parser.add_argument("--corpus", default="/tmp/segue-analysis-corpus-v2")
     parser.add_argument("--clips", type=int, default=240)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--skip", default="", help="comma-separated peers to leave out (essentia, librosa)")
+    parser.add_argument("--segue-args", default="", help="extra arguments for segue analyze (experiments)")
+    parser.add_argument("--misses", action="store_true", help="list Segue's tempo and key misses")
     args = parser.parse_args()
     plan = build_corpus(args.segue, args.corpus, args.clips, args.seconds)
     audio_seconds = args.seconds * len(plan)
     rows = []
-    segue_results, segue_cpu = run_segue(args.segue, plan)
+    segue_results, segue_cpu, segue_rows = run_segue(args.segue, plan, args.segue_args.split())
     rows.append(summarise("Segue", segue_results, plan, segue_cpu, audio_seconds))
+    tuning_errors = [abs(segue_rows[item["path"]]["tuning_cents"] - float(item["tuning"])) for item in plan]
+    variable = sum(1 for item in plan if segue_rows[item["path"]]["variable_tempo"])
+    if args.misses:
+        for item in plan:
+            bpm, key = segue_results[item["id"]]
+            if not tempo_hits(bpm, item["bpm"])[0] or key_score(key, item["key"]) < 1:
+                print(f"miss {item['id']} {item['style']} {item['bpm']} -> {bpm:.2f}  {item['key']} -> {key}"
+                      f"  (noise {item['noise']}, reverb {item['reverb']}, tuning {item['tuning']})")
     if "essentia" not in args.skip:
         essentia_results, essentia_cpu = run_essentia(plan)
         for profile, results in essentia_results.items():
@@ -180,6 +192,8 @@ def main():
     for name, acc1, acc2, score, exact, speed in rows:
         print(f"| {name} | {acc1:.1f} | {acc2:.1f} | {score:.1f} | {exact:.1f} | {speed:.0f} |")
     print("\nessentia's speed is RhythmExtractor2013 + one KeyExtractor (tempo+key alone); Segue's is the whole analysis.")
+    print(f"Segue tuning: mean absolute error {sum(tuning_errors) / len(tuning_errors):.1f} cents "
+          f"(max {max(tuning_errors):.1f}); clips flagged as variable tempo: {variable} of {len(plan)} (all are constant)")
     if len(rows) > 1:
         print(f"speed ratio Segue / essentia: {rows[0][5] / rows[1][5]:.2f}")
 

@@ -24,6 +24,9 @@ public struct KeyProfile: Sendable, Hashable {
         major: [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88],
         minor: [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
 
+    /// The profiles by name, for options and reports.
+    public static let named: [String: KeyProfile] = ["krumhansl": .krumhansl, "temperley": .temperley]
+
     /// The profile of `key`, rotated so that index 0 is pitch class C.
     public func rotated(for key: MusicalKey) -> [Double] {
         let base = key.mode == .major ? major : minor

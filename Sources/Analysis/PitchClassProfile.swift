@@ -2,7 +2,10 @@ import DSP
 import Foundation
 
 /// A tuning-corrected pitch-class profile of a whole track (HPCP-like), built by
-/// ``PitchClassAccumulator``.
+/// ``PitchClassAccumulator``: 120 bins of 10 cents are folded into twelve pitch classes around
+/// the measured tuning, each fine bin weighted by cos² of its distance from the semitone centre
+/// (full weight at 0, 0.15 at ±30 cents, nothing beyond), so that partials far from equal
+/// temperament (the 7th harmonic sits 31 cents flat) count less.
 public struct PitchClassProfile: Sendable, Hashable {
     /// Twelve pitch-class weights (C first), normalised to a maximum of 1.
     public let chroma: [Double]
@@ -29,10 +32,13 @@ public struct PitchClassProfile: Sendable, Hashable {
         let shift = Int((tuning / 10).rounded())
         func fold(_ bins: [Double]) -> [Double] {
             var chroma = [Double](repeating: 0, count: 12)
+            // Cosine-squared weighting around each tuned semitone (full weight at the centre, none
+            // at ±50 cents), so that partials far from equal temperament count less.
             for pitchClass in 0..<12 {
-                for offset in -5...4 {
+                for offset in -3...3 {
                     let index = ((pitchClass * 10 + shift + offset) % 120 + 120) % 120
-                    chroma[pitchClass] += bins[index]
+                    let c = cos(Double.pi * Double(offset) / 8)
+                    chroma[pitchClass] += bins[index] * c * c
                 }
             }
             let maximum = chroma.max() ?? 0

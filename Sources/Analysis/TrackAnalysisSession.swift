@@ -23,7 +23,11 @@ public final class TrackAnalysisSession {
         self.sampleRate = sampleRate
         do {
             spectral = try SpectralFeatureAccumulator(sampleRate: sampleRate)
-            pitch = try PitchClassAccumulator(sampleRate: sampleRate)
+            let key = analyzer.keyEstimator.configuration
+            pitch = try PitchClassAccumulator(sampleRate: sampleRate, lowHz: key.peakRange.lowerBound, highHz: key.peakRange.upperBound,
+                                              decibelWeighting: key.decibelWeighting, overtoneSuppression: key.overtoneSuppression,
+                                              harmonics: key.harmonics,
+                                              harmonicDecay: key.harmonicDecay)
         } catch {
             throw .backend("spectral analysis could not start: \(error)")
         }
@@ -68,6 +72,7 @@ public final class TrackAnalysisSession {
             duration: duration,
             tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
             key: key, keyConfidence: silent || tooShortToTrust ? 0 : keyConfidence, tuningCents: profile.tuningCents,
+            chroma: profile.chroma,
             loudness: level.integrated, loudnessRange: level.range,
             energy: energy, features: features, featureVersion: TimbreExtractor.featureVersion)
     }

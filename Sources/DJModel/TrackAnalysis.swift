@@ -17,6 +17,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     public var keyConfidence: Double
     /// Deviation of the tuning from A4 = 440 Hz, in cents (−50…50).
     public var tuningCents: Double
+    /// The track's pitch-class profile (twelve weights, C first, maximum 1) the key was read
+    /// from; empty when unknown.
+    public var chroma: [Double]
     /// Integrated loudness in LUFS (EBU R128).
     public var loudness: Double
     /// Loudness range in LU (EBU Tech 3342).
@@ -32,7 +35,7 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     public var version: Int
 
     /// Creates an analysis record.
-    public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, tuningCents: Double = 0,
+    public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, tuningCents: Double = 0, chroma: [Double] = [],
                 loudness: Double, loudnessRange: Double, energy: Int, features: FeatureVector,
                 featureVersion: Int = 1, version: Int = TrackAnalysis.currentVersion) {
         self.duration = duration
@@ -40,6 +43,7 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
         self.key = key
         self.keyConfidence = keyConfidence
         self.tuningCents = tuningCents
+        self.chroma = chroma
         self.loudness = loudness
         self.loudnessRange = loudnessRange
         self.energy = energy

@@ -75,6 +75,7 @@ enum LibraryMigrations {
                 t.add(column: "tempoVariable", .boolean).notNull().defaults(to: false)
                 t.add(column: "tuningCents", .double).notNull().defaults(to: 0)
                 t.add(column: "featureVersion", .integer).notNull().defaults(to: 0)
+                t.add(column: "chroma", .blob)
             }
         }
         return migrator

@@ -92,12 +92,13 @@ public final class TrackLibrary: Sendable {
     static func storeAnalysis(_ analysis: TrackAnalysis, trackId: Int64, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO analysis (trackId, version, duration, bpm, firstBeat, tempoConfidence, keyName, keyConfidence,
-              loudness, loudnessRange, energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              loudness, loudnessRange, energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion, chroma)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [trackId, analysis.version, analysis.duration, analysis.tempo.bpm, analysis.tempo.firstBeat,
                              analysis.tempo.confidence, analysis.key.name, analysis.keyConfidence, analysis.loudness,
                              analysis.loudnessRange, analysis.energy, FloatBlob.encode(analysis.features.values),
-                             analysis.tempo.drift, analysis.tempo.isVariable, analysis.tuningCents, analysis.featureVersion])
+                             analysis.tempo.drift, analysis.tempo.isVariable, analysis.tuningCents, analysis.featureVersion,
+                             FloatBlob.encode(analysis.chroma.map { Float($0) })])
     }
 
     /// Adds a track known only from tracklists (no file), or returns the existing one with the same match key.
@@ -118,7 +119,7 @@ public final class TrackLibrary: Sendable {
     private static let trackSelect = """
         SELECT t.id, t.path, t.artist, t.title, t.album, t.genre, t.comment, t.duration,
                a.version, a.duration, a.bpm, a.firstBeat, a.tempoConfidence, a.keyName, a.keyConfidence,
-               a.loudness, a.loudnessRange, a.energy, a.features, a.tempoDrift, a.tuningCents, a.featureVersion
+               a.loudness, a.loudnessRange, a.energy, a.features, a.tempoDrift, a.tuningCents, a.featureVersion, a.chroma
         FROM track t LEFT JOIN analysis a ON a.trackId = t.id
         """
 
@@ -127,9 +128,10 @@ public final class TrackLibrary: Sendable {
         var analysis: TrackAnalysis?
         if let version: Int = row[8], let keyName: String = row[13], let key = MusicalKey(parsing: keyName) {
             let features: Data = row[18]
+            let chroma: Data? = row[22]
             analysis = TrackAnalysis(
                 duration: row[9], tempo: Tempo(bpm: row[10], firstBeat: row[11], confidence: row[12], drift: row[19]), key: key,
-                keyConfidence: row[14], tuningCents: row[20], loudness: row[15], loudnessRange: row[16], energy: row[17],
+                keyConfidence: row[14], tuningCents: row[20], chroma: chroma.map { FloatBlob.decode($0).map(Double.init) } ?? [], loudness: row[15], loudnessRange: row[16], energy: row[17],
                 features: FeatureVector(FloatBlob.decode(features)), featureVersion: row[21], version: version)
         }
         return Track(id: TrackID(row[0]), path: row[1], metadata: metadata, duration: row[7], analysis: analysis)

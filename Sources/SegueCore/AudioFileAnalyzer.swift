@@ -14,10 +14,10 @@ public struct AudioFileAnalyzer: Sendable {
     }
 
     private let decoder = try! AudioDecoder()
-    private let analyzer = TrackAnalyzer()
+    private let analyzer: TrackAnalyzer
 
-    /// Creates an analyser.
-    public init() {}
+    /// Creates an analyser with the given estimator parameters.
+    public init(analyzer: TrackAnalyzer = TrackAnalyzer()) { self.analyzer = analyzer }
 
     /// Analyses the file at `path`.
     /// - Throws: ``SegueError`` naming the file when it cannot be decoded or is too short.

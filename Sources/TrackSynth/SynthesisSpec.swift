@@ -20,13 +20,16 @@ public struct SynthesisSpec: Sendable, Hashable, Codable {
     public var reverb: Float
     /// Whether the track opens and closes with a drums-only intro/outro (as DJ tools are).
     public var djIntroOutro: Bool
+    /// Deviation of the tuning from A4 = 440 Hz in cents (−50…50), applied to every pitched part.
+    public var tuningCents: Double
 
     /// Checks and stores a specification.
     public init(style: DJStyle, bpm: Double, key: MusicalKey, duration: Double, seed: UInt64, sampleRate: Int = 44100,
-                noiseLevel: Float = 0, reverb: Float = 0, djIntroOutro: Bool = true) throws(SynthesisError) {
+                noiseLevel: Float = 0, reverb: Float = 0, djIntroOutro: Bool = true, tuningCents: Double = 0) throws(SynthesisError) {
         guard (40...220).contains(bpm) else { throw .invalidParameter("tempo \(bpm) BPM is outside 40…220") }
         guard (1...14_400).contains(duration) else { throw .invalidParameter("duration \(duration) s is outside 1…14400") }
         guard (8000...96_000).contains(sampleRate) else { throw .invalidParameter("sample rate \(sampleRate) Hz is outside 8000…96000") }
+        guard (-50...50).contains(tuningCents) else { throw .invalidParameter("tuning \(tuningCents) cents is outside −50…50") }
         guard (0...4).contains(noiseLevel), (0...1).contains(reverb) else { throw .invalidParameter("noise must be 0…4 and reverb 0…1") }
         self.style = style
         self.bpm = bpm
@@ -37,6 +40,7 @@ public struct SynthesisSpec: Sendable, Hashable, Codable {
         self.noiseLevel = noiseLevel
         self.reverb = reverb
         self.djIntroOutro = djIntroOutro
+        self.tuningCents = tuningCents
     }
 }
 

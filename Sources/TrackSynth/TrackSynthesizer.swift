@@ -31,6 +31,8 @@ public struct TrackSynthesizer: Sendable {
         let breakdown = barCount >= 48 ? (barCount / 2 - 4)..<(barCount / 2 + 4) : 0..<0
         let kickPitch = 45 + Double(random.next() % 15)
         let leadSeed = random.next()
+        let sounds = Instrumentation(seed: spec.seed)
+        let tuning = pow(2, spec.tuningCents / 1200)
 
         for bar in 0..<barCount {
             let barStart = Double(bar) * barSeconds
@@ -58,19 +60,19 @@ public struct TrackSynthesizer: Sendable {
             if !inBreakdown {
                 for (step, length) in bassRhythm(for: spec.style) {
                     addTone(to: &music, start: barStart + Double(step) * stepSeconds, length: Double(length) * stepSeconds,
-                            midi: bassMidi, harmonics: [1, 0.45, 0.25, 0.12], gain: 0.32, rate: rate)
+                            midi: bassMidi, harmonics: sounds.bass, gain: 0.32, rate: rate, tuning: tuning)
                 }
             }
             // Chords: a sustained pad, one triad per bar, voiced in octave 4.
-            for offset in chord.notes {
-                let midi = 48 + (spec.key.tonic + offset) % 12 + (offset >= 12 ? 12 : 0)
-                addTone(to: &music, start: barStart, length: barSeconds, midi: midi, harmonics: [1, 0.5, 0.3, 0.2, 0.1],
-                        gain: inBreakdown ? 0.16 : 0.11, rate: rate, attack: 0.05, release: 0.2)
+            for (index, offset) in chord.notes.enumerated() {
+                let midi = sounds.chordNote(index: index, pitchClass: (spec.key.tonic + offset) % 12, offset: offset)
+                addTone(to: &music, start: barStart, length: barSeconds, midi: midi, harmonics: sounds.pad,
+                        gain: inBreakdown ? 0.16 : 0.11, rate: rate, tuning: tuning, attack: 0.05, release: 0.2)
             }
             // Tonic drone an octave up in the breakdown and on the first beat of each progression.
             if bar % progression.count == 0 || inBreakdown {
                 addTone(to: &music, start: barStart, length: barSeconds / 2, midi: 60 + spec.key.tonic, harmonics: [1, 0.3],
-                        gain: 0.08, rate: rate, attack: 0.02, release: 0.3)
+                        gain: 0.08, rate: rate, tuning: tuning, attack: 0.02, release: 0.3)
             }
             // Lead: an arpeggio of chord and scale tones in the second and fourth quarters of the track.
             let quarter = bar * 4 / max(barCount, 1)
@@ -80,8 +82,8 @@ public struct TrackSynthesizer: Sendable {
                     let useChord = eighth % 2 == 0
                     let offset = useChord ? chord.notes[Int(leadRandom.next() % 3)] : scale[Int(leadRandom.next() % 7)]
                     addTone(to: &music, start: barStart + Double(eighth) * 2 * stepSeconds, length: 1.6 * stepSeconds,
-                            midi: 72 + (spec.key.tonic + offset) % 12, harmonics: [1, 0.3, 0.12], gain: 0.07, rate: rate,
-                            attack: 0.005, release: 0.05)
+                            midi: 72 + (spec.key.tonic + offset) % 12, harmonics: sounds.lead, gain: 0.07, rate: rate,
+                            tuning: tuning, attack: 0.005, release: 0.05)
                 }
             }
         }
@@ -191,9 +193,9 @@ public struct TrackSynthesizer: Sendable {
     }
 
     private func addTone(to buffer: inout [Float], start: Double, length: Double, midi: Int, harmonics: [Float], gain: Float,
-                         rate: Double, attack: Double = 0.01, release: Double = 0.03) {
+                         rate: Double, tuning: Double = 1, attack: Double = 0.01, release: Double = 0.03) {
         let first = Int(start * rate), count = Int((length + release) * rate)
-        let base = frequency(midi: midi)
+        let base = frequency(midi: midi) * tuning
         let nyquist = rate / 2
         for offset in 0..<count where first + offset < buffer.count {
             let time = Double(offset) / rate

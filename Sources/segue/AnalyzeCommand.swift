@@ -1,11 +1,12 @@
 import ArgumentParser
+import Analysis
 import Foundation
 import SegueCore
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse audio files without a library and print CSV (path,duration,bpm,key,camelot,energy,loudness) or JSON lines.")
+        abstract: "Analyse audio files without a library and print CSV or JSON lines (tempo, grid, drift, key, tuning, energy, loudness).")
 
     enum OutputFormat: String, ExpressibleByArgument { case csv, jsonl }
 
@@ -15,9 +16,36 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "csv or jsonl.")
     var format: OutputFormat = .csv
 
+    @Option(help: "Key profile: \(KeyProfile.named.keys.sorted().joined(separator: ", ")).")
+    var keyProfile: String = "krumhansl"
+
+    @Option(help: "Harmonics counted per spectral peak in the pitch-class profile (1 = none).")
+    var harmonics: Int = KeyConfiguration.standard.harmonics
+
+    @Option(help: "Lowest frequency of the key's spectral peaks, Hz.")
+    var keyLowHz: Double = KeyConfiguration.standard.peakRange.lowerBound
+
+    @Option(help: "Highest frequency of the key's spectral peaks, Hz.")
+    var keyHighHz: Double = KeyConfiguration.standard.peakRange.upperBound
+
+    @Flag(inversion: .prefixedNo, help: "Weight key peaks by their level in dB (whitening) rather than linear magnitude.")
+    var keyDecibelWeighting: Bool = KeyConfiguration.standard.decibelWeighting
+
+    @Option(help: "Share of weight taken from key peaks that are overtones of a louder lower peak (0…1).")
+    var keyOvertoneSuppression: Double = KeyConfiguration.standard.overtoneSuppression
+
     func run() throws {
-        let analyzer = AudioFileAnalyzer()
-        if format == .csv { print("path,duration,bpm,key,camelot,energy,loudness") }
+        guard let profile = KeyProfile.named[keyProfile] else {
+            throw ValidationError("unknown key profile '\(keyProfile)'; use one of \(KeyProfile.named.keys.sorted().joined(separator: ", "))")
+        }
+        guard keyLowHz >= 20, keyHighHz >= 2 * keyLowHz else { throw ValidationError("key peak range must start at 20 Hz or more and span an octave") }
+        let key = try KeyConfiguration(profile: profile, harmonics: harmonics, peakRange: keyLowHz...keyHighHz,
+                                       decibelWeighting: keyDecibelWeighting, overtoneSuppression: keyOvertoneSuppression)
+        let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(key: key))
+        if format == .csv {
+            print("path,duration,bpm,bpm_confidence,first_beat,tempo_drift,variable_tempo,key,camelot,open_key,key_confidence,"
+                  + "tuning_cents,energy,loudness,loudness_range")
+        }
         var succeeded = 0
         for file in files {
             do {
@@ -25,13 +53,18 @@ struct AnalyzeCommand: ParsableCommand {
                 let a = result.analysis
                 switch format {
                 case .csv:
-                    let fields = [CSVField.quote(file), String(format: "%.2f", a.duration), String(format: "%.2f", a.tempo.bpm), a.key.name,
-                                  a.key.camelot, String(a.energy), String(format: "%.1f", a.loudness)]
+                    let fields = [CSVField.quote(file), String(format: "%.2f", a.duration), String(format: "%.2f", a.tempo.bpm),
+                                  String(format: "%.2f", a.tempo.confidence), String(format: "%.3f", a.tempo.firstBeat),
+                                  String(format: "%.2f", a.tempo.drift), a.tempo.isVariable ? "yes" : "no", a.key.name,
+                                  a.key.camelot, a.key.openKey, String(format: "%.2f", a.keyConfidence),
+                                  String(format: "%.1f", a.tuningCents), String(a.energy), String(format: "%.1f", a.loudness),
+                                  String(format: "%.1f", a.loudnessRange)]
                     print(fields.joined(separator: ","))
                 case .jsonl:
                     let object: [String: Any] = [
                         "path": file, "duration": a.duration, "bpm": a.tempo.bpm, "bpm_confidence": a.tempo.confidence,
-                        "first_beat": a.tempo.firstBeat, "key": a.key.name, "camelot": a.key.camelot, "open_key": a.key.openKey,
+                        "first_beat": a.tempo.firstBeat, "tempo_drift": a.tempo.drift, "variable_tempo": a.tempo.isVariable,
+                        "tuning_cents": a.tuningCents, "chroma": a.chroma, "key": a.key.name, "camelot": a.key.camelot, "open_key": a.key.openKey,
                         "key_confidence": a.keyConfidence, "energy": a.energy, "loudness": a.loudness, "loudness_range": a.loudnessRange,
                         "artist": result.metadata.artist, "title": result.metadata.title,
                     ]

@@ -21,12 +21,13 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Title tag (default: style, tempo and key).") var title: String?
     @Option(help: "Added white noise relative to the mix RMS (0 = none).") var noise: Float = 0
     @Option(help: "Reverb amount 0…1.") var reverb: Float = 0
+    @Option(help: "Tuning: deviation of A4 from 440 Hz in cents (−50…50).") var tuning: Double = 0
     @Option(help: "Output file.") var out: String
 
     func run() throws {
         guard let musicalKey = MusicalKey(parsing: key) else { throw ValidationError("'\(key)' is not a key (try 'A minor', 'F#m' or '8A')") }
         let spec = try SynthesisSpec(style: style, bpm: bpm, key: musicalKey, duration: seconds, seed: seed, sampleRate: sampleRate,
-                                     noiseLevel: noise, reverb: reverb, djIntroOutro: seconds >= 60)
+                                     noiseLevel: noise, reverb: reverb, djIntroOutro: seconds >= 60, tuningCents: tuning)
         let samples = TrackSynthesizer().render(spec)
         let name = title ?? "\(style.displayName) \(bpm) BPM \(musicalKey.name)"
         try AudioEncoder().write(channels: [samples], sampleRate: sampleRate, to: out,
