@@ -5,40 +5,21 @@ import Foundation
 public struct KeyConfiguration: Sendable, Hashable {
     /// The key profile correlated with the pitch-class profile.
     public let profile: KeyProfile
-    /// Weight of the bass-register profile added to the full profile (0…2, default 0). Measured
-    /// on the 240-clip benchmark corpus: 0 → 232/240 exact, 0.25 → 228, 0.5 → 220, 1 → 212 (bass
-    /// lines that walk through the dominant, and kick drums, blur it); kept for experiments.
+    /// Weight of the bass-register profile added to the full profile (0…2, default 0): bass lines
+    /// that walk through the dominant, and pitched kicks, blur it (see ``KeyEstimator``).
     public let bassWeight: Double
-    /// Harmonics counted per spectral peak in the pitch-class profile (1 = none; see
-    /// ``PitchClassAccumulator``).
-    public let harmonics: Int
-    /// Weight decay per harmonic.
-    public let harmonicDecay: Double
     /// Frequency range of the spectral peaks in the pitch-class profile, in Hz.
     public let peakRange: ClosedRange<Double>
-    /// Whether peaks count by their level in dB (whitened) instead of their linear magnitude.
-    public let decibelWeighting: Bool
-    /// Share of weight taken from peaks that are overtones of a louder lower peak (0…1).
-    public let overtoneSuppression: Double
 
     /// Checks and stores the parameters.
-    public init(profile: KeyProfile = .krumhansl, bassWeight: Double = 0, harmonics: Int = 1,
-                harmonicDecay: Double = 0.6, peakRange: ClosedRange<Double> = 60...2000,
-                decibelWeighting: Bool = false, overtoneSuppression: Double = 0) throws(AnalysisError) {
-        guard (0...1).contains(overtoneSuppression) else { throw .invalidParameter("overtone suppression must be 0…1, got \(overtoneSuppression)") }
-        self.overtoneSuppression = overtoneSuppression
+    public init(profile: KeyProfile = .krumhansl, bassWeight: Double = 0, peakRange: ClosedRange<Double> = 60...2000) throws(AnalysisError) {
+        guard (0...2).contains(bassWeight) else { throw .invalidParameter("bass weight must be in 0…2, got \(bassWeight)") }
         guard peakRange.lowerBound >= 20, peakRange.upperBound <= 10000, peakRange.upperBound >= 2 * peakRange.lowerBound else {
             throw .invalidParameter("key peak range must lie in 20…10000 Hz and span an octave, got \(peakRange)")
         }
-        self.peakRange = peakRange
-        self.decibelWeighting = decibelWeighting
-        guard (0...2).contains(bassWeight) else { throw .invalidParameter("bass weight must be in 0…2, got \(bassWeight)") }
-        guard (1...8).contains(harmonics) else { throw .invalidParameter("harmonics must be 1…8, got \(harmonics)") }
-        guard (0...1).contains(harmonicDecay) else { throw .invalidParameter("harmonic decay must be 0…1, got \(harmonicDecay)") }
         self.profile = profile
         self.bassWeight = bassWeight
-        self.harmonics = harmonics
-        self.harmonicDecay = harmonicDecay
+        self.peakRange = peakRange
     }
 
     /// The defaults.
@@ -59,8 +40,11 @@ public struct KeyConfiguration: Sendable, Hashable {
 /// Measured on the 240-clip benchmark corpus (varied instruments, noise, reverb, detuning), key
 /// exact: correlation alone 93.8 %; with compression 95.8 %; with the mode test 97.9 %; with the
 /// cosine-weighted fold of ``PitchClassProfile`` 98.8 % (MIREX 99.2 %). Tried and left off:
-/// harmonic weighting (2–5 harmonics: 90–93 %), overtone suppression (91–95 %), peaks weighted
-/// in dB (no change), a 100 Hz floor (95.8 %) or 40 Hz (96.7 %), Temperley's profiles (84 %).
+/// harmonic weighting as essentia's HPCP does (2–5 harmonics: 90–93 %), suppressing peaks on the
+/// 3rd/5th/6th/7th harmonic of a louder peak (91–95 %), peaks weighted in dB (no change), down-
+/// weighting peaks that do not continue from the previous frame (no change), a 100 Hz floor
+/// (95.8 %) or 40 Hz (96.7 %), the bass register added (0.25: 97.9 %), Temperley's profiles (84 %),
+/// a scale-first search (no gain).
 public struct KeyEstimator: Sendable {
     /// The parameters.
     public let configuration: KeyConfiguration

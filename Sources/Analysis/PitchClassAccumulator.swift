@@ -3,7 +3,7 @@ import Foundation
 
 /// The tonal pass over one track, fed block by block: spectral peaks of a long STFT (8192
 /// samples, hop 2048 at 22 050 Hz: 2.7 Hz bins, enough to separate semitones down to 60 Hz)
-/// between 60 Hz and 2 kHz, located by parabolic interpolation on log magnitudes and folded
+/// between 60 Hz and 2 kHz (by default), located by parabolic interpolation on log magnitudes and folded
 /// into one octave at 10-cent resolution, with per-frame normalisation and a weight for how
 /// tonal the frame is (the share of its energy in peaks, squared). Peaks below 200 Hz also go
 /// into a bass profile. Memory: one frame plus 240 sums.
@@ -14,9 +14,6 @@ public final class PitchClassAccumulator {
     private let stft: STFT
     private let binHz: Double
     private let lowBin: Int, highBin: Int
-    private let decibelWeighting: Bool
-    private let overtoneSuppression: Double
-    private var peaks: [(frequency: Double, magnitude: Float)] = []
     private var magnitude: [Float]
     private var fine = [Double](repeating: 0, count: 120)
     private var fineBass = [Double](repeating: 0, count: 120)
@@ -25,29 +22,9 @@ public final class PitchClassAccumulator {
     private var tonalitySum = 0.0
     private var frameCount = 0
 
-    /// Harmonic weighting: (fine-bin shift, weight) for each harmonic number counted.
-    private let harmonicShifts: [(shift: Int, weight: Double)]
-
-    /// Prepares the pass for audio at `sampleRate` Hz. With `harmonics` > 1, each peak also
-    /// counts for the pitches it could be the 2nd…`harmonics`-th harmonic of, with weight
-    /// `harmonicDecay`^(h−1) (as essentia's HPCP does), so that the overtones of a note (the
-    /// fifth in the 3rd harmonic, the major third in the 5th) fold back onto its root.
-    ///
-    /// Peaks count between `lowHz` and `highHz`, with their linear magnitude or (with
-    /// `decibelWeighting`) their level in dB above the peak threshold (−26 dB under the frame's
-    /// loudest peak), a form of spectral whitening that lets quiet pads and leads count beside a
-    /// loud bass.
-    ///
-    /// `overtoneSuppression` (0…1) takes that share of the weight away from a peak that sits on
-    /// the 3rd, 5th, 6th or 7th harmonic of a louder peak below it.
-    public init(sampleRate: Double, lowHz: Double = 60, highHz: Double = 2000, decibelWeighting: Bool = false,
-                overtoneSuppression: Double = 0, harmonics: Int = 1, harmonicDecay: Double = 0.6) throws(DSPError) {
-        self.decibelWeighting = decibelWeighting
-        self.overtoneSuppression = max(0, min(1, overtoneSuppression))
-        harmonicShifts = (1...max(1, harmonics)).map { h in
-            let cents = 1200 * log2(Double(h))
-            return (shift: -Int((cents / 10).rounded()), weight: pow(harmonicDecay, Double(h - 1)))
-        }
+    /// Prepares the pass for audio at `sampleRate` Hz, with spectral peaks counted between
+    /// `lowHz` and `highHz`.
+    public init(sampleRate: Double, lowHz: Double = 60, highHz: Double = 2000) throws(DSPError) {
         let frameSize = sampleRate > 30000 ? 16384 : 8192
         stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: frameSize / 4))
         binHz = sampleRate / Double(frameSize)
@@ -67,18 +44,6 @@ public final class PitchClassAccumulator {
         return PitchClassProfile(fine: fine, fineBass: fineBass, tonalness: frameCount > 0 ? tonalitySum / Double(frameCount) : 0)
     }
 
-    /// Whether peak `position` lies within 25 cents of the 3rd, 5th, 6th or 7th harmonic of a
-    /// louder, lower peak: such a peak adds a fifth, major third or minor seventh that nobody
-    /// played. (Octave harmonics keep the pitch class and need no test.)
-    private func isOvertone(_ position: Int) -> Bool {
-        let peak = peaks[position]
-        for lower in peaks[..<position] where lower.magnitude > peak.magnitude {
-            let ratio = peak.frequency / lower.frequency
-            for harmonic in [3.0, 5.0, 6.0, 7.0] where abs(1200 * log2(ratio / harmonic)) < 25 { return true }
-        }
-        return false
-    }
-
     private func consume(_ power: UnsafeBufferPointer<Float>) {
         var frameMax: Float = 0
         for bin in lowBin - 1...highBin + 1 {
@@ -91,7 +56,6 @@ public final class PitchClassAccumulator {
         for index in 0..<120 { frameFine[index] = 0; frameBass[index] = 0 }
         var frameTotal = 0.0, rangeTotal = 0.0
         for bin in lowBin...highBin { rangeTotal += Double(magnitude[bin]) }
-        peaks.removeAll(keepingCapacity: true)
         for bin in lowBin...highBin {
             let center = magnitude[bin]
             guard center > threshold, center >= magnitude[bin - 1], center > magnitude[bin + 1] else { continue }
@@ -99,19 +63,13 @@ public final class PitchClassAccumulator {
             let right = log(Double(magnitude[bin + 1]) + 1e-9)
             let denominator = left - 2 * middle + right
             let offset = abs(denominator) > 1e-12 ? max(-0.5, min(0.5, 0.5 * (left - right) / denominator)) : 0
-            peaks.append((frequency: (Double(bin) + offset) * binHz, magnitude: center))
-        }
-        for (position, peak) in peaks.enumerated() {
-            let midi = 69 + 12 * log2(peak.frequency / 440)
+            let frequency = (Double(bin) + offset) * binHz
+            let midi = 69 + 12 * log2(frequency / 440)
             let folded = (midi.truncatingRemainder(dividingBy: 12) + 12).truncatingRemainder(dividingBy: 12)
             let index = Int((folded * 10).rounded()) % 120
-            var weight = decibelWeighting ? log10(Double(peak.magnitude / threshold)) / log10(20) : Double(peak.magnitude / frameMax)
-            if overtoneSuppression > 0 && isOvertone(position) { weight *= 1 - overtoneSuppression }
-            for (shift, factor) in harmonicShifts {
-                let target = ((index + shift) % 120 + 120) % 120
-                frameFine[target] += weight * factor
-            }
-            if peak.frequency < 200 { frameBass[index] += weight }
+            let weight = Double(center / frameMax)
+            frameFine[index] += weight
+            if frequency < 200 { frameBass[index] += weight }
             frameTotal += weight
         }
         guard frameTotal > 0 else { return }

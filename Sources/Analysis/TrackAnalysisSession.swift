@@ -24,10 +24,7 @@ public final class TrackAnalysisSession {
         do {
             spectral = try SpectralFeatureAccumulator(sampleRate: sampleRate)
             let key = analyzer.keyEstimator.configuration
-            pitch = try PitchClassAccumulator(sampleRate: sampleRate, lowHz: key.peakRange.lowerBound, highHz: key.peakRange.upperBound,
-                                              decibelWeighting: key.decibelWeighting, overtoneSuppression: key.overtoneSuppression,
-                                              harmonics: key.harmonics,
-                                              harmonicDecay: key.harmonicDecay)
+            pitch = try PitchClassAccumulator(sampleRate: sampleRate, lowHz: key.peakRange.lowerBound, highHz: key.peakRange.upperBound)
         } catch {
             throw .backend("spectral analysis could not start: \(error)")
         }

@@ -19,28 +19,21 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Key profile: \(KeyProfile.named.keys.sorted().joined(separator: ", ")).")
     var keyProfile: String = "krumhansl"
 
-    @Option(help: "Harmonics counted per spectral peak in the pitch-class profile (1 = none).")
-    var harmonics: Int = KeyConfiguration.standard.harmonics
-
     @Option(help: "Lowest frequency of the key's spectral peaks, Hz.")
     var keyLowHz: Double = KeyConfiguration.standard.peakRange.lowerBound
 
     @Option(help: "Highest frequency of the key's spectral peaks, Hz.")
     var keyHighHz: Double = KeyConfiguration.standard.peakRange.upperBound
 
-    @Flag(inversion: .prefixedNo, help: "Weight key peaks by their level in dB (whitening) rather than linear magnitude.")
-    var keyDecibelWeighting: Bool = KeyConfiguration.standard.decibelWeighting
-
-    @Option(help: "Share of weight taken from key peaks that are overtones of a louder lower peak (0…1).")
-    var keyOvertoneSuppression: Double = KeyConfiguration.standard.overtoneSuppression
+    @Option(help: "Weight of the bass-register (< 200 Hz) profile added to the key profile (0…2).")
+    var keyBassWeight: Double = KeyConfiguration.standard.bassWeight
 
     func run() throws {
         guard let profile = KeyProfile.named[keyProfile] else {
             throw ValidationError("unknown key profile '\(keyProfile)'; use one of \(KeyProfile.named.keys.sorted().joined(separator: ", "))")
         }
         guard keyLowHz >= 20, keyHighHz >= 2 * keyLowHz else { throw ValidationError("key peak range must start at 20 Hz or more and span an octave") }
-        let key = try KeyConfiguration(profile: profile, harmonics: harmonics, peakRange: keyLowHz...keyHighHz,
-                                       decibelWeighting: keyDecibelWeighting, overtoneSuppression: keyOvertoneSuppression)
+        let key = try KeyConfiguration(profile: profile, bassWeight: keyBassWeight, peakRange: keyLowHz...keyHighHz)
         let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(key: key))
         if format == .csv {
             print("path,duration,bpm,bpm_confidence,first_beat,tempo_drift,variable_tempo,key,camelot,open_key,key_confidence,"
