@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "AudioIO", "TrackSynth"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,6 @@
+import Analysis
 import AudioIO
+import Library
 import Foundation
 import SegueCore
 import Testing
@@ -34,6 +36,24 @@ import Testing
         #expect(again.analysed == 0)
         #expect(again.failures.count == 1)
         #expect(warnings.all.contains { $0.contains("zz broken.mp3") })
+    }
+
+    @Test func anAnalysisFromAnOlderVersionIsRedoneOnTheNextScan() throws {
+        let report = try SmallDemo.report.get()
+        let library = try TrackLibrary(path: report.libraryPath)
+        guard let (path, state) = try library.fileStates().min(by: { $0.key < $1.key }),
+              let track = try library.track(path: path), var analysis = track.analysis else {
+            Issue.record("the demo library has no analysed file")
+            return
+        }
+        analysis.version = TrackAnalysis.currentVersion - 1
+        try library.storeScannedFile(path: path, size: state.size, modifiedAt: state.modifiedAt, contentHash: "stale",
+                                     metadata: track.metadata, analysis: analysis)
+        let music = (report.directory as NSString).appendingPathComponent("music")
+        let again = try Segue(libraryPath: report.libraryPath).scan([music], jobs: 1)
+        #expect(again.analysed == 1 && again.unchanged == 15)
+        #expect(try library.track(path: path)?.analysis?.version == TrackAnalysis.currentVersion)
+        #expect(try library.track(path: path)?.analysis?.featureVersion == TimbreExtractor.featureVersion)
     }
 
     @Test func reimportingTracklistsChangesNothing() throws {
