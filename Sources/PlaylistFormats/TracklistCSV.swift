@@ -7,11 +7,14 @@ public struct ImportedTracklist: Sendable, Hashable {
     public var setId: String
     /// Entries in play order.
     public var entries: [PlaylistEntry]
+    /// Entries the source marks as unknown (`?`, `ID - ID`), left out of ``entries``.
+    public var unknownEntries: Int
 
     /// Creates a tracklist.
-    public init(setId: String, entries: [PlaylistEntry]) {
+    public init(setId: String, entries: [PlaylistEntry], unknownEntries: Int = 0) {
         self.setId = setId
         self.entries = entries
+        self.unknownEntries = unknownEntries
     }
 }
 

@@ -11,10 +11,13 @@ public struct ImportReport: Sendable, Hashable {
     public var matched: Int
     /// Entries with no library track, stored as catalogue-only tracks.
     public var unmatched: Int
+    /// Entries the tracklist marks as unknown (`?`, `ID - ID`), skipped.
+    public var unknown: Int = 0
 }
 
 extension Segue {
-    /// Imports tracklist CSV files (`set_id,position,artist,title`). Each file is parsed whole
+    /// Imports tracklist files: CSV (`set_id,position,artist,title`, by the `.csv` extension) or
+    /// plain-text tracklists (``TextTracklist``, `.txt`, one set per file named after the file). Each file is parsed whole
     /// before anything is stored and stored in one transaction: a bad row rejects its file and
     /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
     public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
@@ -25,7 +28,24 @@ extension Segue {
                 throw SegueError(.notFound, "\(file): cannot read (\(error.localizedDescription))")
             }
             let lists: [ImportedTracklist]
-            do { lists = try TracklistCSV.read(text, source: file) } catch { throw SegueError(.invalidInput, error.description) }
+            let fileExtension = (file as NSString).pathExtension.lowercased()
+            do {
+                switch fileExtension {
+                case "csv": lists = try TracklistCSV.read(text, source: file)
+                case "txt", "text":
+                    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                    lists = [try TextTracklist.read(text, setId: name, source: file)]
+                default:
+                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv or .txt")
+                }
+            } catch let error as PlaylistFormatError {
+                throw SegueError(.invalidInput, error.description)
+            } catch let error as SegueError {
+                throw error
+            } catch {
+                throw SegueError(.invalidInput, "\(file): \(error)")
+            }
+            report.unknown += lists.reduce(0) { $0 + $1.unknownEntries }
             let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
             var resolved: [(externalId: String, name: String, trackIds: [TrackID])] = []
             var cache: [String: (id: TrackID, matched: Bool)] = [:]

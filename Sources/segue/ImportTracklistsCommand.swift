@@ -4,10 +4,10 @@ import SegueCore
 struct ImportTracklistsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-tracklists",
-        abstract: "Import DJ-set tracklists (CSV: set_id,position,artist,title) and match them to library tracks.",
+        abstract: "Import DJ-set tracklists (.csv: set_id,position,artist,title; .txt: one 'Artist - Title' per line, MixesDB style) and match them to library tracks.",
         discussion: "A file with a bad row is rejected whole, with the file and line named; re-importing a file replaces its sets.")
 
-    @Argument(help: "Tracklist CSV files.")
+    @Argument(help: "Tracklist files (.csv or .txt).")
     var files: [String]
 
     @OptionGroup var library: LibraryOption
@@ -15,6 +15,7 @@ struct ImportTracklistsCommand: ParsableCommand {
     func run() throws {
         let report = try library.open().importTracklists(files: files)
         print("\(report.tracklists) tracklists: \(report.matched) entries matched to library tracks, "
-              + "\(report.unmatched) unmatched (kept as catalogue-only tracks)")
+              + "\(report.unmatched) unmatched (kept as catalogue-only tracks)"
+              + (report.unknown > 0 ? ", \(report.unknown) unknown entries skipped" : ""))
     }
 }

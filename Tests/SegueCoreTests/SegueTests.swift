@@ -66,6 +66,32 @@ import Testing
         #expect(after.tracks == before.tracks)
     }
 
+    @Test func textTracklistsImportWithAMatchReport() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let first = report.set.tracks[0], second = report.set.tracks[1]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("club-\(UUID().uuidString).txt").path
+        try """
+        [00:00] \(first.artist) - \(first.title) (Demo Label)
+        [06:10] \(second.artist.uppercased()) – \(second.title) [Demo Label]
+        [12:30] ID - ID
+        [18:00] Nobody Known - Not In The Library
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try segue.importTracklists(files: [path])
+        #expect(imported.tracklists == 1 && imported.matched == 2 && imported.unmatched == 1 && imported.unknown == 1)
+        let before = try segue.counts()
+        let again = try segue.importTracklists(files: [path])
+        #expect(again == imported)
+        #expect(try segue.counts().tracks == before.tracks)
+        let other = path.replacingOccurrences(of: ".txt", with: ".doc")
+        try FileManager.default.copyItem(atPath: path, toPath: other)
+        #expect {
+            _ = try segue.importTracklists(files: [other])
+        } throws: { error in
+            "\(error)".contains("unsupported tracklist format")
+        }
+    }
+
     @Test func badTracklistRowRejectsTheWholeFile() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)
