@@ -43,13 +43,15 @@ public enum TextTracklist {
     }
 
     /// What one line holds.
-    enum Line: Equatable {
+    public enum Line: Equatable, Sendable {
+        /// A track.
         case track(artist: String, title: String)
+        /// An unknown track or a line that is not a track.
         case unknown
     }
 
-    /// Parses one non-empty line.
-    static func parse(line: String) -> Line {
+    /// Parses one non-empty line (also used for file names of the form "Artist - Title").
+    public static func parse(line: String) -> Line {
         var rest = Substring(line)
         rest = dropTimestamp(rest)
         rest = dropTrackNumber(rest)

@@ -17,7 +17,9 @@ public struct ImportReport: Sendable, Hashable {
 
 extension Segue {
     /// Imports tracklist files: CSV (`set_id,position,artist,title`, by the `.csv` extension) or
-    /// plain-text tracklists (``TextTracklist``, `.txt`, one set per file named after the file). Each file is parsed whole
+    /// plain-text tracklists (``TextTracklist``, `.txt`) or M3U/M3U8 playlists (matched by path
+    /// first, then by the `#EXTINF` or file name's artist and title); a `.txt` or M3U file is one
+    /// set named after the file. Each file is parsed whole
     /// before anything is stored and stored in one transaction: a bad row rejects its file and
     /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
     public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
@@ -33,10 +35,11 @@ extension Segue {
                 switch fileExtension {
                 case "csv": lists = try TracklistCSV.read(text, source: file)
                 case "txt", "text":
-                    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                    lists = [try TextTracklist.read(text, setId: name, source: file)]
+                    lists = [try TextTracklist.read(text, setId: setName(file), source: file)]
+                case "m3u", "m3u8":
+                    lists = [try playlistTracklist(text, file: file)]
                 default:
-                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv or .txt")
+                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv, .txt, .m3u or .m3u8")
                 }
             } catch let error as PlaylistFormatError {
                 throw SegueError(.invalidInput, error.description)
@@ -52,6 +55,11 @@ extension Segue {
             for list in lists {
                 var ids: [TrackID] = []
                 for entry in list.entries {
+                    if !entry.path.isEmpty, let track = try db({ try library.track(path: entry.path) }) {
+                        ids.append(track.id)
+                        report.matched += 1
+                        continue
+                    }
                     let key = MatchKey.make(artist: entry.artist, title: entry.title)
                     if let known = cache[key] {
                         ids.append(known.id)
@@ -76,5 +84,34 @@ extension Segue {
             report.tracklists += resolved.count
         }
         return report
+    }
+
+    /// A set's name from its file: the file name without extension.
+    private func setName(_ file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// An M3U/M3U8 playlist as one set: paths made absolute against the playlist's folder; an
+    /// entry without `#EXTINF` takes artist and title from its file name ("Artist - Title.ext").
+    private func playlistTracklist(_ text: String, file: String) throws(PlaylistFormatError) -> ImportedTracklist {
+        let folder = (URL(fileURLWithPath: file).standardizedFileURL.path as NSString).deletingLastPathComponent
+        let entries = try M3U8Playlist().readTracks(Data(text.utf8), source: file).map { entry -> PlaylistEntry in
+            var entry = entry
+            var path = entry.path
+            if path.hasPrefix("file://"), let url = URL(string: path), url.isFileURL { path = url.path }
+            if !path.hasPrefix("/") { path = (folder as NSString).appendingPathComponent(path) }
+            entry.path = URL(fileURLWithPath: path).standardizedFileURL.path
+            if entry.artist.isEmpty && entry.title.isEmpty {
+                let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                if case .track(let artist, let title) = TextTracklist.parse(line: stem) {
+                    (entry.artist, entry.title) = (artist, title)
+                } else {
+                    entry.title = stem
+                }
+            }
+            return entry
+        }
+        guard !entries.isEmpty else { throw .malformed(source: file, line: 0, reason: "the playlist has no entries") }
+        return ImportedTracklist(setId: setName(file), entries: entries)
     }
 }

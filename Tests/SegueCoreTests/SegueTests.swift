@@ -92,6 +92,20 @@ import Testing
         }
     }
 
+    @Test func m3uPlaylistsImportByPathThenByName() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let first = report.set.tracks[0], second = report.set.tracks[1]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString).m3u8").path
+        let url = URL(fileURLWithPath: second.path).absoluteString
+        try "#EXTM3U\n#EXTINF:300,Somebody - Wrong Tags\n\(first.path)\n\(url)\nmissing/Nobody Known - Lost Track.mp3\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try segue.importTracklists(files: [path])
+        #expect(imported.tracklists == 1 && imported.matched == 2 && imported.unmatched == 1, "\(imported)")
+        let catalogue = try TrackLibrary(path: report.libraryPath).tracks(matchingArtist: "Nobody Known", title: "Lost Track")
+        #expect(catalogue.count == 1 && catalogue.first?.path == nil)
+    }
+
     @Test func badTracklistRowRejectsTheWholeFile() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)
