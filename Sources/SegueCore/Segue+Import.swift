@@ -13,6 +13,12 @@ public struct ImportReport: Sendable, Hashable {
     public var unmatched: Int
     /// Entries the tracklist marks as unknown (`?`, `ID - ID`), skipped.
     public var unknown: Int = 0
+    /// Of ``matched``, entries matched fuzzily (see `TracklistMatcher`).
+    public var fuzzy: Int = 0
+    /// Of ``unmatched``, entries close to two or more library files, left unlinked.
+    public var ambiguous: Int = 0
+    /// "artist - title" of up to 20 ambiguous entries, for the user to check.
+    public var ambiguousExamples: [String] = []
 }
 
 extension Segue {
@@ -24,6 +30,7 @@ extension Segue {
     /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
     public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
         var report = ImportReport(tracklists: 0, matched: 0, unmatched: 0)
+        let matcher = TracklistMatcher(tracks: try db { try library.allTracks() })
         for file in files {
             let text: String
             do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
@@ -68,11 +75,25 @@ extension Segue {
                     }
                     let matches = try db { try library.tracks(matchingArtist: entry.artist, title: entry.title) }
                     let id: TrackID, matched: Bool
-                    if let match = matches.first(where: { $0.path != nil }) ?? matches.first {
-                        (id, matched) = (match.id, match.path != nil)
+                    if let match = matches.first(where: { $0.path != nil }) {
+                        (id, matched) = (match.id, true)
                     } else {
-                        id = try db { try library.catalogueTrack(metadata: TrackMetadata(artist: entry.artist, title: entry.title)) }
-                        matched = false
+                        switch matcher.match(artist: entry.artist, title: entry.title) {
+                        case .matched(let fuzzyId, _):
+                            (id, matched) = (fuzzyId, true)
+                            report.fuzzy += 1
+                        case .ambiguous:
+                            report.ambiguous += 1
+                            if report.ambiguousExamples.count < 20 { report.ambiguousExamples.append("\(entry.artist) - \(entry.title)") }
+                            fallthrough
+                        case .none:
+                            if let existing = matches.first {
+                                id = existing.id
+                            } else {
+                                id = try db { try library.catalogueTrack(metadata: TrackMetadata(artist: entry.artist, title: entry.title)) }
+                            }
+                            matched = false
+                        }
                     }
                     if matched { report.matched += 1 } else { report.unmatched += 1 }
                     cache[key] = (id, matched)

@@ -106,6 +106,20 @@ import Testing
         #expect(catalogue.count == 1 && catalogue.first?.path == nil)
     }
 
+    @Test func fuzzyMatchingForgivesTyposButNotADifferentVersion() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let track = report.set.tracks[2]
+        let typo = String(track.title.dropLast())  // "Golden Harbou"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzzy-\(UUID().uuidString).txt").path
+        try "\(track.artist.lowercased()) - \(typo) [Some Label - CAT 12]\n\(track.artist) - \(track.title) (Somebody Remix)\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try segue.importTracklists(files: [path])
+        #expect(imported.matched == 1 && imported.fuzzy == 1 && imported.unmatched == 1, "\(imported)")
+        let again = try segue.importTracklists(files: [path])
+        #expect(again == imported)
+    }
+
     @Test func badTracklistRowRejectsTheWholeFile() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)
