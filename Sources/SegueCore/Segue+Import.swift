@@ -23,9 +23,10 @@ public struct ImportReport: Sendable, Hashable {
 
 extension Segue {
     /// Imports tracklist files: CSV (`set_id,position,artist,title`, by the `.csv` extension) or
-    /// plain-text tracklists (``TextTracklist``, `.txt`) or M3U/M3U8 playlists (matched by path
-    /// first, then by the `#EXTINF` or file name's artist and title); a `.txt` or M3U file is one
-    /// set named after the file. Each file is parsed whole
+    /// plain-text tracklists (``TextTracklist``, `.txt`), M3U/M3U8 playlists (matched by path
+    /// first, then by the `#EXTINF` or file name's artist and title; one set named after the
+    /// file) or rekordbox XML exports (every playlist, history included, is a set named by its
+    /// folder path). Each file is parsed whole
     /// before anything is stored and stored in one transaction: a bad row rejects its file and
     /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
     public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
@@ -45,8 +46,13 @@ extension Segue {
                     lists = [try TextTracklist.read(text, setId: setName(file), source: file)]
                 case "m3u", "m3u8":
                     lists = [try playlistTracklist(text, file: file)]
+                case "xml":
+                    lists = try RekordboxXMLReader.read(Data(text.utf8), source: file)
+                        .filter { !$0.entries.isEmpty }
+                        .map { ImportedTracklist(setId: $0.path, entries: $0.entries) }
+                    if lists.isEmpty { throw SegueError(.invalidInput, "\(file): the rekordbox XML has no playlist with tracks") }
                 default:
-                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv, .txt, .m3u or .m3u8")
+                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv, .txt, .m3u, .m3u8 or rekordbox .xml")
                 }
             } catch let error as PlaylistFormatError {
                 throw SegueError(.invalidInput, error.description)

@@ -120,6 +120,32 @@ import Testing
         #expect(again == imported)
     }
 
+    @Test func rekordboxHistoryImportsAsSets() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let first = report.set.tracks[0], second = report.set.tracks[1]
+        func attribute(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "<", with: "&lt;")
+        }
+        let location = URL(fileURLWithPath: first.path).absoluteString.replacingOccurrences(of: "file://", with: "file://localhost")
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DJ_PLAYLISTS Version="1.0.0"><PRODUCT Name="rekordbox"/>
+        <COLLECTION Entries="2">
+        <TRACK TrackID="7" Name="x" Artist="y" Location="\(attribute(location))"/>
+        <TRACK TrackID="8" Name="\(attribute(second.title))" Artist="\(attribute(second.artist))" Location="file://localhost/D:/Elsewhere/b.mp3"/>
+        </COLLECTION>
+        <PLAYLISTS><NODE Type="0" Name="ROOT"><NODE Type="0" Name="HISTORY">
+        <NODE Type="1" Name="2024-05-01" KeyType="0" Entries="2"><TRACK Key="7"/><TRACK Key="8"/></NODE>
+        </NODE></NODE></PLAYLISTS></DJ_PLAYLISTS>
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rekordbox-\(UUID().uuidString).xml").path
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try segue.importTracklists(files: [path])
+        #expect(imported.tracklists == 1 && imported.matched == 2 && imported.unmatched == 0, "\(imported)")
+    }
+
     @Test func badTracklistRowRejectsTheWholeFile() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)
