@@ -15,9 +15,16 @@ struct TrackPage: Codable, Sendable {
     var total: Int
 }
 
+/// The answer of `GET /tracks/{id}/similar`.
+struct SimilarResponse: Codable, Sendable {
+    var by: SimilarityKind
+    var similar: [SimilarTrack]
+}
+
 /// Builds the HTTP JSON API over `core`.
 ///
-/// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=`, `POST /sets`, `POST /bridges`.
+/// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=`,
+/// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges`.
 /// Every error is `{ "error": message }` with a 4xx/5xx status.
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
 public func buildApplication(core: Segue, configuration: ServerConfiguration,
@@ -37,7 +44,19 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
             throw ServerError(status: 400, message: "limit and offset must be integers")
         }
         let (tracks, total) = try core.search(query, limit: limitValue, offset: offset)
-        return try JSONResponses.encode(TrackPage(tracks: tracks.compactMap(\.entry), total: total))
+        return try JSONResponses.encode(TrackPage(tracks: tracks.compactMap(\.setEntry), total: total))
+    }
+    router.get("/tracks/:id/similar") { request, context -> Response in
+        guard let id = context.parameters.get("id"), Int64(id) != nil else {
+            throw ServerError(status: 400, message: "the track id must be an integer")
+        }
+        let parameters = request.uri.queryParameters
+        let byName = parameters.get("by") ?? SimilarityKind.combined.rawValue
+        guard let kind = SimilarityKind(rawValue: byName) else {
+            throw ServerError(status: 400, message: "by must be one of \(SimilarityKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(byName)'")
+        }
+        guard let count = Int(parameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
+        return try JSONResponses.encode(SimilarResponse(by: kind, similar: try core.similarTracks(to: id, by: kind, limit: count)))
     }
     router.post("/sets") { request, _ -> Response in
         let body = try await JSONResponses.decode(SetRequest.self, from: request, limit: limit)
@@ -56,13 +75,4 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Segue"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
-}
-
-extension Track {
-    /// The track as the set document shows it (start 0), or `nil` when not analysed.
-    var entry: DJSet.Entry? {
-        guard let analysis else { return nil }
-        return DJSet.Entry(id: id, path: path ?? "", artist: metadata.artist, title: metadata.title, duration: analysis.duration,
-                           bpm: analysis.tempo.bpm, key: analysis.key.name, camelot: analysis.key.camelot, energy: analysis.energy, start: 0)
-    }
 }

@@ -146,6 +146,20 @@ import Testing
         #expect(imported.tracklists == 1 && imported.matched == 2 && imported.unmatched == 0, "\(imported)")
     }
 
+    @Test func similarTracksRankByTheAskedScore() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let seed = report.set.tracks[0]
+        for kind in SimilarityKind.allCases {
+            let similar = try segue.similarTracks(to: "\(seed.id)", by: kind, limit: 5)
+            #expect(!similar.isEmpty && similar.count <= 5, "\(kind)")
+            #expect(!similar.contains { $0.track.id == seed.id })
+            #expect(zip(similar, similar.dropFirst()).allSatisfy { $0.score >= $1.score }, "\(kind) is not sorted")
+            if kind == .content { #expect(similar.allSatisfy { $0.score == $0.components.content }) }
+        }
+        #expect(throws: SegueError.self) { try segue.similarTracks(to: "\(seed.id)", limit: 0) }
+    }
+
     @Test func badTracklistRowRejectsTheWholeFile() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)

@@ -62,6 +62,12 @@ import Testing
             #expect(set["kind"] as? String == "set")
             #expect(((set["tracks"] as? [[String: Any]])?.count ?? 0) >= 2)
 
+            let (similarStatus, similar) = try await request(URL(string: "\(base)/tracks/\(seed.id)/similar?by=content&limit=3")!)
+            #expect(similarStatus == 200, "\(similar)")
+            let neighbours = similar["similar"] as? [[String: Any]] ?? []
+            #expect(neighbours.count == 3)
+            #expect(neighbours.allSatisfy { ($0["components"] as? [String: Any])?["content"] is Double && $0["score"] is Double })
+
             let last = demo.bridge.tracks[demo.bridge.tracks.count - 1]
             let bridgeBody = try JSONSerialization.data(withJSONObject: ["from": "\(seed.id)", "to": "\(last.id)", "minutes": 2])
             let (bridgeStatus, bridge) = try await request(base.appendingPathComponent("bridges"), method: "POST", body: bridgeBody)
@@ -82,6 +88,10 @@ import Testing
                 ("sets", "POST", Data(repeating: 0x20, count: 2 << 20), 413),
                 ("nowhere", "GET", nil, 404),
                 ("tracks?limit=abc", "GET", nil, 400),
+                ("tracks/1/similar?by=vibes", "GET", nil, 400),
+                ("tracks/abc/similar", "GET", nil, 400),
+                ("tracks/999999/similar", "GET", nil, 404),
+                ("tracks/1/similar?limit=0", "GET", nil, 400),
             ]
             for (path, method, body, expected) in cases {
                 let (status, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: body)

@@ -1,0 +1,72 @@
+import DJModel
+import Foundation
+import Recommender
+import SetGraph
+
+/// Which similarity ranks ``Segue/similarTracks(to:by:limit:)``.
+public enum SimilarityKind: String, Sendable, Codable, CaseIterable {
+    /// Cosine of ALS factors: tracks played together in DJ sets.
+    case als
+    /// Cosine of content vectors: tracks that sound alike (works for tracks without tracklists).
+    case content
+    /// The transition score the planner uses (ALS, content, tempo, key, energy).
+    case combined
+}
+
+/// One similar track with its scores.
+public struct SimilarTrack: Sendable, Codable, Hashable {
+    /// The track as the set document shows it.
+    public var track: DJSet.Entry
+    /// The score that ranked it (0…1).
+    public var score: Double
+    /// Every component (0…1), whatever ranked it: ALS (0.5 when either track has no factors),
+    /// content, tempo, key and energy compatibility.
+    public var components: Transition.Components
+}
+
+extension Segue {
+    /// The `limit` tracks most similar to the one `query` names (id, path or "Artist - Title"),
+    /// best first, ranked `by` ALS, content or the combined transition score.
+    /// - Throws: ``SegueError`` (not found, invalid limit, or ALS asked for a track without factors).
+    public func similarTracks(to query: String, by kind: SimilarityKind = .combined, limit: Int = 10) throws(SegueError) -> [SimilarTrack] {
+        guard (1...500).contains(limit) else { throw SegueError(.invalidInput, "limit must be 1…500, got \(limit)") }
+        let seed = try resolveTrack(query)
+        let nodes = try graphNodes()
+        guard let seedNode = nodes.first(where: { $0.id == seed.id }) else {
+            throw SegueError(.notFound, "track \(seed.id) has no analysis")
+        }
+        if kind == .als && seedNode.alsVector == nil {
+            throw SegueError(.invalidInput, "'\(seed.metadata.artist) - \(seed.metadata.title)' appears in no imported tracklist, so it has "
+                             + "no ALS factors; use --by content or --by combined")
+        }
+        let scorer = TransitionScorer()
+        var scored: [(node: TrackNode, score: Double, components: Transition.Components)] = []
+        for node in nodes where node.id != seed.id {
+            if kind == .als && node.alsVector == nil { continue }
+            let (combined, components) = scorer.score(from: seedNode, to: node)
+            let score: Double
+            switch kind {
+            case .als: score = components.als
+            case .content: score = components.content
+            case .combined: score = combined
+            }
+            scored.append((node, score, components))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.node.id < $1.node.id) }
+        let tracks = try db { try library.allTracks() }
+        let byId = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return scored.prefix(limit).compactMap { item in
+            guard let entry = byId[item.node.id]?.setEntry else { return nil }
+            return SimilarTrack(track: entry, score: item.score, components: item.components)
+        }
+    }
+}
+
+extension Track {
+    /// The track as the set document shows it (start 0), or `nil` when not analysed.
+    public var setEntry: DJSet.Entry? {
+        guard let analysis else { return nil }
+        return DJSet.Entry(id: id, path: path ?? "", artist: metadata.artist, title: metadata.title, duration: analysis.duration,
+                           bpm: analysis.tempo.bpm, key: analysis.key.name, camelot: analysis.key.camelot, energy: analysis.energy, start: 0)
+    }
+}
