@@ -32,23 +32,34 @@ public struct DenseMatrix: Sendable, Hashable {
     /// O(rows · columns²).
     public func gram(addingToDiagonal diagonal: Float = 0) -> [Float] {
         let k = columnCount
-        var result = [Double](repeating: 0, count: k * k)
+        // Rank-one updates row by row: the inner loop is a contiguous a·x + y, which vectorises.
+        // Rows are summed in blocks of 256 in Float and the blocks in Double, keeping the
+        // rounding error of long sums small.
+        var total = [Double](repeating: 0, count: k * k)
+        var block = [Float](repeating: 0, count: k * k)
         values.withUnsafeBufferPointer { a in
-            for row in 0..<rowCount {
-                let base = row * k
-                for i in 0..<k {
-                    let value = Double(a[base + i])
-                    if value == 0 { continue }
-                    for j in i..<k { result[i * k + j] += value * Double(a[base + j]) }
+            block.withUnsafeMutableBufferPointer { partial in
+                var row = 0
+                while row < rowCount {
+                    for index in 0..<(k * k) { partial[index] = 0 }
+                    let end = min(rowCount, row + 256)
+                    for r in row..<end {
+                        let base = a.baseAddress! + r * k
+                        for i in 0..<k {
+                            let value = base[i]
+                            if value == 0 { continue }
+                            let target = partial.baseAddress! + i * k
+                            for j in 0..<k { target[j] += value * base[j] }
+                        }
+                    }
+                    for index in 0..<(k * k) { total[index] += Double(partial[index]) }
+                    row = end
                 }
             }
         }
         var gram = [Float](repeating: 0, count: k * k)
         for i in 0..<k {
-            for j in i..<k {
-                gram[i * k + j] = Float(result[i * k + j])
-                gram[j * k + i] = Float(result[i * k + j])
-            }
+            for j in 0..<k { gram[i * k + j] = Float(0.5 * (total[i * k + j] + total[j * k + i])) }
             gram[i * k + i] += diagonal
         }
         return gram

@@ -60,24 +60,34 @@ public struct ImplicitALS: Sendable {
             let shared = SharedFactors(pointer: targetBuffer.baseAddress!)
             gram.withUnsafeBufferPointer { gramBuffer in
                 other.values.withUnsafeBufferPointer { otherBuffer in
-                    let inputs = SharedInputs(gram: gramBuffer.baseAddress!, other: otherBuffer.baseAddress!)
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * k)
-                        defer { scratch.deallocate() }
-                        var row = worker
-                        while row < rows {
-                            let range = interactions.rowStarts[row]..<interactions.rowStarts[row + 1]
-                            let x = shared.pointer + row * k
-                            let columns = interactions.columns[range], confidences = interactions.values[range]
-                            switch configuration.solver {
-                            case .conjugateGradient:
-                                RowSolvers.conjugateGradient(x: x, k: k, gram: inputs.gram, other: inputs.other, columns: columns,
-                                                             confidences: confidences, steps: configuration.cgSteps, scratch: scratch)
-                            case .exact:
-                                RowSolvers.exact(x: x, k: k, gram: inputs.gram, other: inputs.other, columns: columns,
-                                                 confidences: confidences)
+                    interactions.rowStarts.withUnsafeBufferPointer { rowStarts in
+                        interactions.columns.withUnsafeBufferPointer { columns in
+                            interactions.values.withUnsafeBufferPointer { values in
+                                // Raw pointers only inside the workers: no reference counting per row.
+                                let inputs = SharedInputs(gram: gramBuffer.baseAddress!, other: otherBuffer.baseAddress!,
+                                                          rowStarts: rowStarts, columns: columns, values: values)
+                                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                                    let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * k)
+                                    defer { scratch.deallocate() }
+                                    var row = worker
+                                    while row < rows {
+                                        let start = inputs.rowStarts[row], end = inputs.rowStarts[row + 1]
+                                        let x = shared.pointer + row * k
+                                        let rowColumns = UnsafeBufferPointer(rebasing: inputs.columns[start..<end])
+                                        let rowValues = UnsafeBufferPointer(rebasing: inputs.values[start..<end])
+                                        switch configuration.solver {
+                                        case .conjugateGradient:
+                                            RowSolvers.conjugateGradient(x: x, k: k, gram: inputs.gram, other: inputs.other,
+                                                                         columns: rowColumns, confidences: rowValues,
+                                                                         steps: configuration.cgSteps, scratch: scratch)
+                                        case .exact:
+                                            RowSolvers.exact(x: x, k: k, gram: inputs.gram, other: inputs.other, columns: rowColumns,
+                                                             confidences: rowValues)
+                                        }
+                                        row += workers
+                                    }
+                                }
                             }
-                            row += workers
                         }
                     }
                 }
@@ -95,6 +105,9 @@ private struct SharedFactors: @unchecked Sendable {
 private struct SharedInputs: @unchecked Sendable {
     let gram: UnsafePointer<Float>
     let other: UnsafePointer<Float>
+    let rowStarts: UnsafeBufferPointer<Int>
+    let columns: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Float>
 }
 
 /// Deterministic initial factors, uniform in [0, scale).

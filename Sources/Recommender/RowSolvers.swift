@@ -2,17 +2,37 @@
 /// confidences c_ui, both solve (YᵀY + λI + Σ_i (c_ui − 1) y_i y_iᵀ) x_u = Σ_i c_ui y_i, where
 /// `gram` already holds YᵀY + λI.
 enum RowSolvers {
+    /// Dot product with eight independent accumulators, which the compiler turns into one
+    /// vector register (a plain loop stays scalar: reordering a floating-point sum needs
+    /// permission the compiler does not take).
     @inline(__always)
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-        var sum: Float = 0
-        for index in 0..<count { sum += a[index] * b[index] }
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+        var index = 0
+        while index + 8 <= count {
+            s0 += a[index] * b[index]
+            s1 += a[index + 1] * b[index + 1]
+            s2 += a[index + 2] * b[index + 2]
+            s3 += a[index + 3] * b[index + 3]
+            s4 += a[index + 4] * b[index + 4]
+            s5 += a[index + 5] * b[index + 5]
+            s6 += a[index + 6] * b[index + 6]
+            s7 += a[index + 7] * b[index + 7]
+            index += 8
+        }
+        var sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+        while index < count {
+            sum += a[index] * b[index]
+            index += 1
+        }
         return sum
     }
 
     /// Conjugate gradient warm-started from `x` (Takács, Pilászy & Tikk 2011), as `implicit`
     /// does: `steps` iterations, stopping early when the residual vanishes. O(steps · (k² + n_u · k)).
     static func conjugateGradient(x: UnsafeMutablePointer<Float>, k: Int, gram: UnsafePointer<Float>,
-                                  other: UnsafePointer<Float>, columns: ArraySlice<Int32>, confidences: ArraySlice<Float>,
+                                  other: UnsafePointer<Float>, columns: UnsafeBufferPointer<Int32>, confidences: UnsafeBufferPointer<Float>,
                                   steps: Int, scratch: UnsafeMutablePointer<Float>) {
         let r = scratch, p = scratch + k, ap = scratch + 2 * k
         // r = b − A x
@@ -49,7 +69,7 @@ enum RowSolvers {
 
     /// The exact solve by Cholesky factorisation in double precision (the reference). O(k³ + n_u · k²).
     static func exact(x: UnsafeMutablePointer<Float>, k: Int, gram: UnsafePointer<Float>, other: UnsafePointer<Float>,
-                      columns: ArraySlice<Int32>, confidences: ArraySlice<Float>) {
+                      columns: UnsafeBufferPointer<Int32>, confidences: UnsafeBufferPointer<Float>) {
         var a = (0..<(k * k)).map { Double(gram[$0]) }
         var b = [Double](repeating: 0, count: k)
         for (column, confidence) in zip(columns, confidences) {
