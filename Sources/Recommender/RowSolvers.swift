@@ -2,31 +2,53 @@
 /// confidences c_ui, both solve (YᵀY + λI + Σ_i (c_ui − 1) y_i y_iᵀ) x_u = Σ_i c_ui y_i, where
 /// `gram` already holds YᵀY + λI.
 enum RowSolvers {
-    /// Dot product with eight independent accumulators, which the compiler turns into one
-    /// vector register (a plain loop stays scalar: reordering a floating-point sum needs
-    /// permission the compiler does not take).
+    /// Dot product on 8-lane SIMD vectors (`acc += x * y`: `addProduct` would call libm's
+    /// `fmaf` without a target CPU, see the machine notes).
     @inline(__always)
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-        var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+        var first = SIMD8<Float>(), second = SIMD8<Float>()
         var index = 0
-        while index + 8 <= count {
-            s0 += a[index] * b[index]
-            s1 += a[index + 1] * b[index + 1]
-            s2 += a[index + 2] * b[index + 2]
-            s3 += a[index + 3] * b[index + 3]
-            s4 += a[index + 4] * b[index + 4]
-            s5 += a[index + 5] * b[index + 5]
-            s6 += a[index + 6] * b[index + 6]
-            s7 += a[index + 7] * b[index + 7]
-            index += 8
+        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+        while index + 16 <= count {
+            first += rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            second += rawA.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
+            index += 16
         }
-        var sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+        var sum = (first + second).sum()
         while index < count {
             sum += a[index] * b[index]
             index += 1
         }
         return sum
+    }
+
+    /// `result += scale · vector` over `count` floats, eight lanes at a time.
+    @inline(__always)
+    static func addScaled(_ vector: UnsafePointer<Float>, _ scale: Float, into result: UnsafeMutablePointer<Float>, _ count: Int) {
+        var index = 0
+        let source = UnsafeRawPointer(vector), target = UnsafeMutableRawPointer(result)
+        let lanes = SIMD8<Float>(repeating: scale)
+        while index + 8 <= count {
+            let sum = target.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+                + lanes * source.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            target.storeBytes(of: sum, toByteOffset: index * 4, as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            result[index] += scale * vector[index]
+            index += 1
+        }
+    }
+
+    /// `result = matrix · vector` for a symmetric k×k `matrix`, as k contiguous a·x + y updates
+    /// (row j scaled by vector[j]), which need no horizontal sums.
+    @inline(__always)
+    static func symmetricProduct(_ matrix: UnsafePointer<Float>, _ vector: UnsafePointer<Float>,
+                                 into result: UnsafeMutablePointer<Float>, _ k: Int) {
+        for i in 0..<k { result[i] = 0 }
+        for j in 0..<k { addScaled(matrix + j * k, vector[j], into: result, k) }
     }
 
     /// Conjugate gradient warm-started from `x` (Takács, Pilászy & Tikk 2011), as `implicit`
@@ -36,21 +58,22 @@ enum RowSolvers {
                                   steps: Int, scratch: UnsafeMutablePointer<Float>) {
         let r = scratch, p = scratch + k, ap = scratch + 2 * k
         // r = b − A x
-        for i in 0..<k { r[i] = -dot(gram + i * k, UnsafePointer(x), k) }
+        symmetricProduct(gram, UnsafePointer(x), into: r, k)
+        for i in 0..<k { r[i] = -r[i] }
         for (column, confidence) in zip(columns, confidences) {
             let y = other + Int(column) * k
             let scale = confidence - (confidence - 1) * dot(y, UnsafePointer(x), k)
-            for i in 0..<k { r[i] += scale * y[i] }
+            addScaled(y, scale, into: r, k)
         }
         for i in 0..<k { p[i] = r[i] }
         var oldNorm = dot(UnsafePointer(r), UnsafePointer(r), k)
         if oldNorm < 1e-20 { return }
         for _ in 0..<steps {
-            for i in 0..<k { ap[i] = dot(gram + i * k, UnsafePointer(p), k) }
+            symmetricProduct(gram, UnsafePointer(p), into: ap, k)
             for (column, confidence) in zip(columns, confidences) {
                 let y = other + Int(column) * k
                 let scale = (confidence - 1) * dot(y, UnsafePointer(p), k)
-                for i in 0..<k { ap[i] += scale * y[i] }
+                addScaled(y, scale, into: ap, k)
             }
             let curvature = dot(UnsafePointer(p), UnsafePointer(ap), k)
             if curvature <= 0 { return }
