@@ -82,6 +82,20 @@ import Testing
         #expect(model.itemFactors.isFinite && model.userFactors.isFinite)
     }
 
+    @Test func aUserWithNoItemsAndAnItemWithNoUsersGetNearZeroFactors() throws {
+        // Documented behaviour: such rows are solved like any other, with nothing pulling them
+        // away from zero, so their factors shrink toward 0 and score nothing; they stay finite.
+        let table = try InteractionTable(csv: "u1,a,1\nu1,b,2\nu2,b,1\nu2,c,1\nlonely,a,0\nu3,unplayed,0\nu3,c,3\n", source: "t.csv")
+        let model = try ImplicitALS(configuration: ALSConfiguration(factors: 4, regularization: 0.1, iterations: 8)).fit(table.matrix)
+        #expect(model.userFactors.isFinite && model.itemFactors.isFinite)
+        let lonely = try #require(table.userIds.firstIndex(of: "lonely"))
+        let unplayed = try #require(table.itemIds.firstIndex(of: "unplayed"))
+        let norm: ([Float]) -> Float = { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        #expect(norm(model.userFactors.row(lonely)) < 1e-3, "\(model.userFactors.row(lonely))")
+        #expect(norm(model.itemFactors.row(unplayed)) < 1e-3, "\(model.itemFactors.row(unplayed))")
+        #expect(norm(model.userFactors.row(0)) > 0.1)
+    }
+
     @Test func rejectsBadParameters() {
         #expect(throws: RecommenderError.self) { try ALSConfiguration(factors: 0) }
         #expect(throws: RecommenderError.self) { try ALSConfiguration(alpha: -1) }
