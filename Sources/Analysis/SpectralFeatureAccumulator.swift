@@ -57,8 +57,7 @@ public final class SpectralFeatureAccumulator {
     public func finish() -> SpectralSummary {
         stft.finish { index, spectrum in self.consume(index: index, spectrum: spectrum) }
         let frames = onsetFlux.count
-        return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), frameCount: frames,
-                               onsetFlux: onsetFlux, kickFlux: kickFlux,
+        return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), onsetFlux: onsetFlux, kickFlux: kickFlux,
                                highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics)
     }
 
@@ -108,7 +107,7 @@ public struct SpectralSummary: Sendable {
     /// Frames per second.
     public let frameRate: Double
     /// Number of frames.
-    public let frameCount: Int
+    public var frameCount: Int { onsetFlux.count }
     /// Half-wave rectified spectral flux of log-mel energies, summed over all bands, per frame.
     public let onsetFlux: [Float]
     /// Half-wave rectified flux of linear mel energies in the kick band (≤ 150 Hz), per frame:
