@@ -98,7 +98,7 @@ public final class SpectralFeatureAccumulator {
             coefficients.withUnsafeMutableBufferPointer { dct.apply(mel, into: $0) }
         }
         statistics.add(power: total, mfcc: coefficients[1...13], centroidHz: centroid, flatness: flatness,
-                       shares: [shares.0, shares.1, shares.2])
+                       shares: (shares.0, shares.1, shares.2))
     }
 }
 

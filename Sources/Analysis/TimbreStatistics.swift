@@ -26,7 +26,7 @@ public struct TimbreStatistics: Sendable {
     }
 
     /// Adds one frame.
-    mutating func add(power: Float, mfcc: ArraySlice<Float>, centroidHz: Float, flatness: Float, shares: [Float]) {
+    mutating func add(power: Float, mfcc: ArraySlice<Float>, centroidHz: Float, flatness: Float, shares: (low: Float, mid: Float, high: Float)) {
         frameCount += 1
         totalPower += Double(power)
         let base = Self.bucket(forPower: Double(power)) * Self.sumsPerBucket
@@ -40,7 +40,9 @@ public struct TimbreStatistics: Sendable {
         sums[base + 27] += kHz
         sums[base + 28] += kHz * kHz
         sums[base + 29] += Double(flatness)
-        for band in 0..<3 { sums[base + 30 + band] += Double(shares[band]) }
+        sums[base + 30] += Double(shares.low)
+        sums[base + 31] += Double(shares.mid)
+        sums[base + 32] += Double(shares.high)
     }
 
     /// The sums over frames at least `gate` times the mean frame power (0.01 = −20 dB), and the
