@@ -64,11 +64,12 @@ let package = Package(
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TrackSynth"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrackSynth", "AudioIO"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "DJModel"]),
         .testTarget(name: "LibraryTests", dependencies: ["Library"]),
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,6 +13,16 @@ public struct TrainReport: Sendable, Hashable {
     public var tracksWithFactors: Int
     /// Analysed tracks with content vectors.
     public var tracksWithContent: Int
+    /// The content space: `ridge` or `network` (audio mapped into the ALS space), or
+    /// `standardised features` when too few tracks have both audio and tracklist data.
+    public var contentModel: String = "standardised features"
+    /// Why the content space is not the ALS space, when it is not.
+    public var contentModelNote: String?
+    /// The cold-start model's validation report, when one was fitted.
+    public var embedding: ContentEmbeddingTrainer.Report?
+    /// The cold-start check (held-out tracks' ALS neighbours found from audio), when there were
+    /// enough tracks.
+    public var coldStart: ColdStartEvaluation?
     /// Seconds spent fitting ALS.
     public var alsSeconds: Double
     /// Edges stored in the graph.
@@ -27,6 +37,8 @@ extension Segue {
     public func train(options: TrainingOptions, progress: ProgressHandler? = nil) throws(SegueError) -> TrainReport {
         let lists = try db { try library.tracklists() }.filter { !$0.trackIds.isEmpty }
         var report = TrainReport(tracklists: lists.count, tracksWithFactors: 0, tracksWithContent: 0, alsSeconds: 0, edges: 0)
+        // The stored content space belongs to the old factors: drop it before they change.
+        try db { try library.setSetting(Self.contentModelSetting, "") }
         if !lists.isEmpty {
             progress?(.stage(name: "als", total: options.als.iterations))
             var columnOf: [TrackID: Int] = [:], items: [TrackID] = []
@@ -57,14 +69,7 @@ extension Segue {
         }
         let analysed = try db { try library.analysedTracks() }
         guard !analysed.isEmpty else { throw SegueError(.unsatisfiable, "no analysed tracks to train on; run `segue scan DIR` first") }
-        let standardizer: FeatureStandardizer
-        do { standardizer = try FeatureStandardizer(fitting: analysed.compactMap { $0.analysis?.features }) } catch {
-            throw SegueError(.unsatisfiable, error.description)
-        }
-        var content: [TrackID: [Float]] = [:]
-        for track in analysed { if let features = track.analysis?.features { content[track.id] = standardizer.transform(features) } }
-        try db { try library.replaceFactors(kind: "content", content) }
-        report.tracksWithContent = content.count
+        try trainContentSpace(analysed: analysed, report: &report, progress: progress)
         report.edges = try buildGraph(neighbors: options.neighbors, progress: progress)
         return report
     }
@@ -90,17 +95,19 @@ extension Segue {
         return edges.count
     }
 
-    /// Planner nodes for every analysed track, with their stored vectors (content vectors fall
-    /// back to the raw features when the content model has not been trained).
+    /// Planner nodes for every analysed track, with their stored vectors. A track scanned after
+    /// training gets its content vector from the stored content space; before any training,
+    /// content vectors are the raw features.
     func graphNodes() throws(SegueError) -> [TrackNode] {
         let analysed = try db { try library.analysedTracks() }
         let als = try db { try library.factors(kind: "als") }
         let content = try db { try library.factors(kind: "content") }
+        let space = try storedContentSpace()
         return analysed.compactMap { track in
             guard let analysis = track.analysis else { return nil }
             return TrackNode(id: track.id, artist: track.metadata.artist, duration: analysis.duration, bpm: analysis.tempo.bpm,
                              key: analysis.key, energy: analysis.energy, alsVector: als[track.id],
-                             contentVector: content[track.id] ?? analysis.features.values)
+                             contentVector: content[track.id] ?? space?.vector(for: analysis.features) ?? analysis.features.values)
         }
     }
 

@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
               + (report.scan.wallSeconds > 0 && report.scan.analysed > 0
                  ? String(format: "; %.0f× realtime per core", report.scan.audioSeconds / report.scan.wallSeconds / Double(jobs)) : ""))
         print("Tracklists: \(report.imported.tracklists) sets, \(report.imported.matched) entries matched, \(report.imported.unmatched) unmatched")
-        print("Model: ALS factors for \(report.trained.tracksWithFactors) tracks, graph of \(report.trained.edges) edges")
+        print("Model: ALS factors for \(report.trained.tracksWithFactors) tracks, content space \(report.trained.contentModel), graph of \(report.trained.edges) edges")
         print("Files:")
         for file in report.files { print("  \(file)") }
         print("Timings: " + report.timings.map { "\($0.stage) " + String(format: "%.1f s", $0.seconds) }.joined(separator: ", ")

@@ -23,6 +23,26 @@ struct TrainCommand: ParsableCommand {
         print("Trained on \(report.tracklists) tracklists: ALS factors for \(report.tracksWithFactors) tracks"
               + String(format: " (%.2f s)", report.alsSeconds) + ", content vectors for \(report.tracksWithContent), "
               + "graph of \(report.edges) edges")
+        print(Self.contentSummary(report))
+    }
+
+    /// The content space and, when measured, the cold-start table.
+    static func contentSummary(_ report: TrainReport) -> String {
+        var lines: [String] = []
+        if let note = report.contentModelNote { lines.append("Content space: " + note) }
+        if let fit = report.embedding {
+            lines.append("Content space: audio features mapped into the ALS space by the \(fit.chosen) model "
+                         + String(format: "(validation cosine: ridge %.3f with λ %g, network %.3f after %d epochs; %d training, %d validation tracks)",
+                                  fit.validationCosine["ridge"] ?? .nan, fit.ridgeRegularization, fit.validationCosine["network"] ?? .nan,
+                                  fit.networkEpochs, fit.trainingRows, fit.validationRows))
+        }
+        if let check = report.coldStart {
+            lines.append("Cold start: \(check.heldOut) tracks held out of \(check.heldOut + check.catalogue); recall@\(check.neighbours) of their true ALS neighbours among \(check.catalogue) tracks")
+            lines.append("| method | recall@\(check.neighbours) |")
+            lines.append("|---|---|")
+            for entry in check.recall { lines.append("| \(entry.method) | " + String(format: "%.3f", entry.value) + " |") }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,5 @@
-/// A deterministic random generator (SplitMix64): the same seed gives the same track on every machine.
+/// A deterministic random generator (SplitMix64): the same seed gives the same synthesised track,
+/// data split or network initialisation on every machine.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

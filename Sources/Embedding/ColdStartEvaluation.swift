@@ -1,0 +1,81 @@
+/// How well audio alone finds a track's ALS neighbours: the cold-start check of the embedding.
+///
+/// A share of the tracks that have both audio features and ALS factors is held out (their
+/// factors are hidden from the embedding's fit); the rest form the warm catalogue. For each held-
+/// out track, its true neighbours are the `neighbours` warm tracks nearest by cosine of the true
+/// ALS factors; recall@k is the share of them found by:
+/// - the predicted factors against the warm tracks' true factors (a new track in a trained
+///   library), for the ridge, the network and the chosen model;
+/// - the predicted factors against the warm tracks' predicted factors (audio only on both sides,
+///   as the track graph's content similarity uses them);
+/// - the raw standardised features against the warm tracks' features (the baseline);
+/// - a random ranking (expected value `neighbours / catalogue`).
+public struct ColdStartEvaluation: Sendable, Hashable {
+    /// Held-out tracks and warm catalogue size.
+    public var heldOut: Int, catalogue: Int
+    /// Neighbours compared (k of recall@k).
+    public var neighbours: Int
+    /// Recall@k per method, in the order above: `ridge`, `network`, `chosen`, `chosen, audio only`,
+    /// `raw features`, `random`.
+    public var recall: [MethodRecall]
+    /// The model the trainer chose on its validation split.
+    public var chosen: String
+
+    /// Recall@k of one method.
+    public struct MethodRecall: Sendable, Hashable {
+        /// The method's name.
+        public var method: String
+        /// Share of true neighbours found, 0…1.
+        public var value: Double
+    }
+
+    /// The recall of one method, if it was measured.
+    public func recall(of method: String) -> Double? { recall.first { $0.method == method }?.value }
+
+    /// Runs the check on standardised `features` and ALS `factors` (one row per track).
+    public init(features: [[Float]], factors: [[Float]], trainer: ContentEmbeddingTrainer, heldOutFraction: Double = 0.2,
+                neighbours: Int = 10, seed: UInt64 = 23) throws(EmbeddingError) {
+        guard heldOutFraction > 0, heldOutFraction < 1 else { throw .invalidParameter("held-out share must be in (0, 1)") }
+        guard features.count == factors.count else { throw .invalidInput("\(features.count) feature rows but \(factors.count) factor rows") }
+        var random = SeededRandom(seed: seed)
+        let order = random.shuffled(Array(features.indices))
+        let heldOutCount = Int((Double(order.count) * heldOutFraction).rounded())
+        let cold = Array(order.prefix(heldOutCount)), warm = Array(order.dropFirst(heldOutCount))
+        guard cold.count >= 1, warm.count > neighbours, neighbours >= 1 else {
+            throw .invalidInput("\(features.count) tracks are too few to hold out \(Int(heldOutFraction * 100)) % and rank \(neighbours) neighbours")
+        }
+        let candidates = try trainer.fitCandidates(features: warm.map { features[$0] }, factors: warm.map { factors[$0] })
+        let chosenModel = candidates.report.chosen == "network" ? candidates.network : candidates.ridge
+        let warmFactors = warm.map { VectorMath.normalized(factors[$0]) }
+        let warmFeatures = warm.map { VectorMath.normalized(features[$0]) }
+        let warmPredicted = warm.map { VectorMath.normalized(chosenModel.predict(features[$0])) }
+
+        var hits = [Int](repeating: 0, count: 5)
+        for track in cold {
+            let truth = Set(Self.nearest(to: VectorMath.normalized(factors[track]), in: warmFactors, count: neighbours))
+            let queries: [([Float], [[Float]])] = [
+                (VectorMath.normalized(candidates.ridge.predict(features[track])), warmFactors),
+                (VectorMath.normalized(candidates.network.predict(features[track])), warmFactors),
+                (VectorMath.normalized(chosenModel.predict(features[track])), warmFactors),
+                (VectorMath.normalized(chosenModel.predict(features[track])), warmPredicted),
+                (VectorMath.normalized(features[track]), warmFeatures),
+            ]
+            for (method, (query, space)) in queries.enumerated() {
+                hits[method] += Self.nearest(to: query, in: space, count: neighbours).filter(truth.contains).count
+            }
+        }
+        let possible = Double(cold.count * neighbours)
+        let names = ["ridge", "network", "chosen", "chosen, audio only", "raw features"]
+        recall = zip(names, hits).map { MethodRecall(method: $0, value: Double($1) / possible) }
+            + [MethodRecall(method: "random", value: Double(neighbours) / Double(warm.count))]
+        heldOut = cold.count
+        catalogue = warm.count
+        self.neighbours = neighbours
+        chosen = candidates.report.chosen
+    }
+
+    /// Indices of the `count` rows of `space` with the highest dot product with `query`.
+    static func nearest(to query: [Float], in space: [[Float]], count: Int) -> [Int] {
+        VectorMath.topIndices(space.map { VectorMath.dot(query, $0) }, count: count, excluding: -1)
+    }
+}

@@ -1,0 +1,73 @@
+import DJModel
+import Embedding
+import Foundation
+import Library
+
+extension Segue {
+    /// Library setting holding the content space as JSON (``ContentSpace``).
+    static let contentModelSetting = "content-space"
+
+    /// How raw feature vectors become content vectors: the cold-start embedding into the ALS
+    /// space when one is trained, otherwise standardised features. Stored with the library so that
+    /// tracks scanned after training land in the same space.
+    struct ContentSpace: Codable, Sendable {
+        /// The feature scaling (always present).
+        var standardizer: FeatureStandardizer
+        /// The embedding into the ALS space, when trained.
+        var embedding: ContentEmbedding?
+
+        /// The content vector of one feature vector.
+        func vector(for features: FeatureVector) -> [Float] {
+            embedding?.embed(features) ?? standardizer.transform(features)
+        }
+    }
+
+    /// Fits the content space on the analysed tracks, stores it and every analysed track's
+    /// content vector, and fills in the report. Fewer than
+    /// ``ContentEmbeddingTrainer/minimumRows`` tracks with both audio and ALS factors, or a failed
+    /// fit, leave the space at standardised features, with the reason in the report.
+    func trainContentSpace(analysed: [Track], report: inout TrainReport, progress: ProgressHandler?) throws(SegueError) {
+        let withFeatures = analysed.compactMap { track in track.analysis.map { (track.id, $0.features) } }
+        let standardizer: FeatureStandardizer
+        do { standardizer = try FeatureStandardizer(fitting: withFeatures.map(\.1)) } catch {
+            throw SegueError(.unsatisfiable, error.description)
+        }
+        var space = ContentSpace(standardizer: standardizer, embedding: nil)
+        let als = try db { try library.factors(kind: "als") }
+        let pairs = withFeatures.compactMap { id, features in als[id].map { (standardizer.transform(features), $0) } }
+        if pairs.count >= ContentEmbeddingTrainer.minimumRows {
+            progress?(.stage(name: "content model", total: 0))
+            do {
+                let trainer = try ContentEmbeddingTrainer()
+                let (embedding, fitReport) = try trainer.fit(standardizer: standardizer, features: pairs.map(\.0), factors: pairs.map(\.1))
+                space.embedding = embedding
+                report.embedding = fitReport
+                report.contentModel = fitReport.chosen
+                if pairs.count >= 50 {
+                    report.coldStart = try ColdStartEvaluation(features: pairs.map(\.0), factors: pairs.map(\.1), trainer: trainer)
+                }
+                progress?(.stageFinished(name: "content model", summary: "\(fitReport.chosen) on \(pairs.count) tracks with audio and ALS factors"))
+            } catch {
+                report.contentModelNote = "the cold-start model could not be fitted (\(error.description)); content similarity uses standardised features"
+            }
+        } else {
+            report.contentModelNote = "\(pairs.count) tracks have both audio and ALS factors (the cold-start model needs "
+                + "\(ContentEmbeddingTrainer.minimumRows)); content similarity uses standardised features"
+        }
+        var content: [TrackID: [Float]] = [:]
+        for (id, features) in withFeatures { content[id] = space.vector(for: features) }
+        let json: String
+        do { json = String(decoding: try JSONEncoder().encode(space), as: UTF8.self) } catch {
+            throw SegueError(.ioFailure, "could not encode the content model: \(error)")
+        }
+        try db { try library.replaceFactors(kind: "content", content) }
+        try db { try library.setSetting(Self.contentModelSetting, json) }
+        report.tracksWithContent = content.count
+    }
+
+    /// The stored content space, if training has run since the factors last changed.
+    func storedContentSpace() throws(SegueError) -> ContentSpace? {
+        guard let json = try db({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
+        return try? JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8))
+    }
+}
