@@ -50,32 +50,23 @@ public struct ColdStartEvaluation: Sendable, Hashable {
         let warmFeatures = warm.map { VectorMath.normalized(features[$0]) }
         let warmPredicted = warm.map { VectorMath.normalized(chosenModel.predict(features[$0])) }
 
-        var hits = [Int](repeating: 0, count: 5)
-        for track in cold {
-            let truth = Set(Self.nearest(to: VectorMath.normalized(factors[track]), in: warmFactors, count: neighbours))
-            let queries: [([Float], [[Float]])] = [
-                (VectorMath.normalized(candidates.ridge.predict(features[track])), warmFactors),
-                (VectorMath.normalized(candidates.network.predict(features[track])), warmFactors),
-                (VectorMath.normalized(chosenModel.predict(features[track])), warmFactors),
-                (VectorMath.normalized(chosenModel.predict(features[track])), warmPredicted),
-                (VectorMath.normalized(features[track]), warmFeatures),
-            ]
-            for (method, (query, space)) in queries.enumerated() {
-                hits[method] += Self.nearest(to: query, in: space, count: neighbours).filter(truth.contains).count
-            }
+        let coldTruth = cold.map { VectorMath.normalized(factors[$0]) }
+        func predictions(_ model: ContentEmbedding.Model) -> [[Float]] { cold.map { VectorMath.normalized(model.predict(features[$0])) } }
+        let chosenPredictions = predictions(chosenModel)
+        func measure(_ queries: [[Float]], _ space: [[Float]]) -> Double {
+            NeighbourRecall.recall(predictedQueries: queries, searchedSpace: space, trueQueries: coldTruth, trueSpace: warmFactors, k: neighbours)
         }
-        let possible = Double(cold.count * neighbours)
-        let names = ["ridge", "network", "chosen", "chosen, audio only", "raw features"]
-        recall = zip(names, hits).map { MethodRecall(method: $0, value: Double($1) / possible) }
-            + [MethodRecall(method: "random", value: Double(neighbours) / Double(warm.count))]
+        recall = [
+            MethodRecall(method: "ridge", value: measure(predictions(candidates.ridge), warmFactors)),
+            MethodRecall(method: "network", value: measure(predictions(candidates.network), warmFactors)),
+            MethodRecall(method: "chosen", value: measure(chosenPredictions, warmFactors)),
+            MethodRecall(method: "chosen, audio only", value: measure(chosenPredictions, warmPredicted)),
+            MethodRecall(method: "raw features", value: measure(cold.map { VectorMath.normalized(features[$0]) }, warmFeatures)),
+            MethodRecall(method: "random", value: Double(neighbours) / Double(warm.count)),
+        ]
         heldOut = cold.count
         catalogue = warm.count
         self.neighbours = neighbours
         chosen = candidates.report.chosen
-    }
-
-    /// Indices of the `count` rows of `space` with the highest dot product with `query`.
-    static func nearest(to query: [Float], in space: [[Float]], count: Int) -> [Int] {
-        VectorMath.topIndices(space.map { VectorMath.dot(query, $0) }, count: count, excluding: -1)
     }
 }

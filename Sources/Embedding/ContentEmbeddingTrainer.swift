@@ -3,9 +3,10 @@
 ///
 /// Targets are the ALS item factors scaled to unit length (neighbours are ranked by cosine).
 /// The rows are split once, by seed, into training and validation; ridge λ is chosen from a grid
-/// and the network stops early on the validation rows; the candidate with the higher mean cosine
-/// between predicted and true factors on validation wins and is refitted on all rows (the network
-/// for the number of epochs that early stopping chose).
+/// and the network stops early on the validation rows; the candidate whose predictions find more
+/// of the validation tracks' true ALS neighbours among the training tracks (recall@10, the use
+/// the model is for; mean cosine breaks ties) wins and is refitted on all rows (the network for
+/// the number of epochs that early stopping chose).
 public struct ContentEmbeddingTrainer: Sendable, Hashable {
     /// Share of rows held out for validation (default 0.2).
     public let validationFraction: Double
@@ -36,6 +37,9 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         /// Mean cosine between predicted and true factors on validation, per candidate
         /// (`ridge`, `network`).
         public var validationCosine: [String: Double]
+        /// Recall@10 of the validation tracks' true neighbours among the training tracks, per
+        /// candidate.
+        public var validationRecall: [String: Double]
         /// The chosen candidate's name.
         public var chosen: String
         /// The ridge λ chosen and the network's early-stopping epoch.
@@ -73,18 +77,25 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         let trainX = training.map { features[$0] }, trainY = training.map { targets[$0] }
         let validX = validation.map { features[$0] }, validY = validation.map { targets[$0] }
 
-        var bestRidge: (model: RidgeRegression, cosine: Double)?
+        let k = min(10, trainY.count - 1)
+        func score(_ predictions: [[Float]]) -> (recall: Double, cosine: Double) {
+            let unit = predictions.map(VectorMath.normalized)
+            return (NeighbourRecall.recall(predictedQueries: unit, searchedSpace: trainY, trueQueries: validY, trueSpace: trainY, k: k),
+                    Self.meanCosine(unit, validY))
+        }
+        var bestRidge: (model: RidgeRegression, score: (recall: Double, cosine: Double))?
         for lambda in ridgeRegularizations {
             let model = try RidgeRegression(inputs: trainX, targets: trainY, regularization: lambda)
-            let cosine = Self.meanCosine(validX.map(model.predict), validY)
-            if cosine > bestRidge?.cosine ?? -.infinity { bestRidge = (model, cosine) }
+            let result = score(validX.map(model.predict))
+            if bestRidge.map({ result > $0.score }) ?? true { bestRidge = (model, result) }
         }
         let trained = try network.train(inputs: trainX, targets: trainY, validation: (validX, validY))
-        let networkCosine = Self.meanCosine(validX.map(trained.model.predict), validY)
+        let networkScore = score(validX.map(trained.model.predict))
         guard let bestRidge else { throw .invalidParameter("no ridge λ to try") }
         let report = Report(trainingRows: training.count, validationRows: validation.count,
-                            validationCosine: ["ridge": bestRidge.cosine, "network": networkCosine],
-                            chosen: networkCosine > bestRidge.cosine ? "network" : "ridge",
+                            validationCosine: ["ridge": bestRidge.score.cosine, "network": networkScore.cosine],
+                            validationRecall: ["ridge": bestRidge.score.recall, "network": networkScore.recall],
+                            chosen: networkScore > bestRidge.score ? "network" : "ridge",
                             ridgeRegularization: bestRidge.model.regularization, networkEpochs: max(1, trained.bestEpoch))
         return (.ridge(bestRidge.model), .neural(trained.model), report)
     }

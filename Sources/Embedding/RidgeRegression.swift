@@ -1,3 +1,5 @@
+import Recommender
+
 /// Linear map from standardised audio features to the latent space, fitted by ridge regression
 /// with an unpenalised intercept: `W = (XcᵀXc + λ·n·I)⁻¹ XcᵀYc` on centred data, solved by a
 /// Cholesky factorisation in double precision. O(n·d² + d³ + n·d·k).
@@ -45,7 +47,13 @@ public struct RidgeRegression: Sendable, Hashable, Codable {
             for b in 0..<a { gram[a * d + b] = gram[b * d + a] }
             gram[a * d + a] += regularization * n
         }
-        let solution = try Self.choleskySolve(gram, d, cross, k)
+        var solution = [Double](repeating: 0, count: d * k)
+        for j in 0..<k {
+            guard let column = CholeskySolver.solve(gram, (0..<d).map { cross[$0 * k + j] }, size: d) else {
+                throw .numerical("the ridge system is not positive definite")
+            }
+            for a in 0..<d { solution[a * k + j] = column[a] }
+        }
         weights = solution.map(Float.init)
         intercept = (0..<k).map { j in
             var value = meanY[j]
@@ -68,36 +76,5 @@ public struct RidgeRegression: Sendable, Hashable, Codable {
             for j in 0..<outputCount { output[j] += x * weights[base + j] }
         }
         return output
-    }
-
-    /// Solves `A X = B` for symmetric positive-definite `A` (n × n) and `B` (n × m).
-    static func choleskySolve(_ matrix: [Double], _ n: Int, _ rhs: [Double], _ m: Int) throws(EmbeddingError) -> [Double] {
-        var lower = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0...i {
-                var sum = matrix[i * n + j]
-                for p in 0..<j { sum -= lower[i * n + p] * lower[j * n + p] }
-                if i == j {
-                    guard sum > 0 else { throw .numerical("ridge system is not positive definite") }
-                    lower[i * n + i] = sum.squareRoot()
-                } else {
-                    lower[i * n + j] = sum / lower[j * n + j]
-                }
-            }
-        }
-        var solution = rhs
-        for column in 0..<m {
-            for i in 0..<n {
-                var sum = solution[i * m + column]
-                for p in 0..<i { sum -= lower[i * n + p] * solution[p * m + column] }
-                solution[i * m + column] = sum / lower[i * n + i]
-            }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                var sum = solution[i * m + column]
-                for p in (i + 1)..<n { sum -= lower[p * n + i] * solution[p * m + column] }
-                solution[i * m + column] = sum / lower[i * n + i]
-            }
-        }
-        return solution
     }
 }

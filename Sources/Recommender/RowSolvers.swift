@@ -108,10 +108,11 @@ enum RowSolvers {
     }
 }
 
-/// Solves symmetric positive-definite systems by Cholesky factorisation.
-enum CholeskySolver {
+/// Solves symmetric positive-definite systems by Cholesky factorisation (ALS's exact reference
+/// solver and the cold-start ridge regression).
+public enum CholeskySolver {
     /// Solves A x = b for a row-major n×n SPD matrix; `nil` when A is not positive definite.
-    static func solve(_ matrix: [Double], _ b: [Double], size n: Int) -> [Double]? {
+    public static func solve(_ matrix: [Double], _ b: [Double], size n: Int) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0...i {

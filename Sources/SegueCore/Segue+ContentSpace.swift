@@ -22,12 +22,20 @@ extension Segue {
         }
     }
 
+    /// The input of the content space for one analysis: the timbral feature vector, then the
+    /// tempo (log₂ BPM), energy ÷ 10, loudness ÷ 10 LUFS and loudness range ÷ 10 LU, since DJ
+    /// scenes differ in tempo and level as much as in timbre.
+    static func contentInput(_ analysis: TrackAnalysis) -> FeatureVector {
+        FeatureVector(analysis.features.values + [Float(log2(max(analysis.tempo.bpm, 1))), Float(analysis.energy) / 10,
+                                                  Float(analysis.loudness) / 10, Float(analysis.loudnessRange) / 10])
+    }
+
     /// Fits the content space on the analysed tracks, stores it and every analysed track's
     /// content vector, and fills in the report. Fewer than
     /// ``ContentEmbeddingTrainer/minimumRows`` tracks with both audio and ALS factors, or a failed
     /// fit, leave the space at standardised features, with the reason in the report.
     func trainContentSpace(analysed: [Track], report: inout TrainReport, progress: ProgressHandler?) throws(SegueError) {
-        let withFeatures = analysed.compactMap { track in track.analysis.map { (track.id, $0.features) } }
+        let withFeatures = analysed.compactMap { track in track.analysis.map { (track.id, Self.contentInput($0)) } }
         let standardizer: FeatureStandardizer
         do { standardizer = try FeatureStandardizer(fitting: withFeatures.map(\.1)) } catch {
             throw SegueError(.unsatisfiable, error.description)

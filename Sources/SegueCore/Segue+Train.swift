@@ -107,7 +107,7 @@ extension Segue {
             guard let analysis = track.analysis else { return nil }
             return TrackNode(id: track.id, artist: track.metadata.artist, duration: analysis.duration, bpm: analysis.tempo.bpm,
                              key: analysis.key, energy: analysis.energy, alsVector: als[track.id],
-                             contentVector: content[track.id] ?? space?.vector(for: analysis.features) ?? analysis.features.values)
+                             contentVector: content[track.id] ?? space?.vector(for: Self.contentInput(analysis)) ?? analysis.features.values)
         }
     }
 
