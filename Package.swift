@@ -37,7 +37,8 @@ let package = Package(
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
         .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"], swiftSettings: numericSettings),
-        .target(name: "Recommender", dependencies: ["DJModel"], swiftSettings: numericSettings),
+        .target(name: "CPrefetch"),
+        .target(name: "Recommender", dependencies: ["DJModel", "CPrefetch"], swiftSettings: numericSettings),
         .target(name: "Embedding", dependencies: ["DJModel", "Recommender"], swiftSettings: numericSettings),
         .target(name: "Library", dependencies: ["DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SetGraph", dependencies: ["DJModel", .product(name: "Collections", package: "swift-collections")],

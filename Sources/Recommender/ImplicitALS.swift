@@ -52,7 +52,7 @@ public struct ImplicitALS: Sendable {
     /// Solves every row of `target` against fixed `other` factors.
     func solveRows(_ target: inout DenseMatrix, interactions: SparseMatrix, other: DenseMatrix) {
         let k = configuration.factors
-        let gram = other.gram(addingToDiagonal: configuration.regularization)
+        let gram = other.gram(addingToDiagonal: configuration.regularization, threads: configuration.threads)
         let rows = target.rowCount
         let workers = min(configuration.threads, max(1, rows))
         let configuration = self.configuration

@@ -31,12 +31,13 @@ import Testing
         #expect(maxDifference < 0.02, "max prediction difference \(maxDifference)")
     }
 
-    @Test(arguments: [ALSConfiguration.Solver.exact, .conjugateGradient])
-    func rowSolveZeroesTheGradientOfTheUserObjective(solver: ALSConfiguration.Solver) throws {
+    @Test(arguments: [ALSConfiguration.Solver.exact, .conjugateGradient], [4, 37, 64])
+    func rowSolveZeroesTheGradientOfTheUserObjective(solver: ALSConfiguration.Solver, k: Int) throws {
         // Fixed item factors; solve the user rows once; the gradient of
-        // Σ_i c_ui (x·y_i − p_ui)² + λ‖x‖² must vanish at the solution.
+        // Σ_i c_ui (x·y_i − p_ui)² + λ‖x‖² must vanish at the solution. k = 37 and 64 run every
+        // path of the SIMD symmetric product (32-wide blocks, 8-wide blocks, scalar tail).
         let matrix = try twoScenes(users: 6, items: 10)
-        let k = 4, lambda: Float = 0.5
+        let lambda: Float = 0.5
         let configuration = try ALSConfiguration(factors: k, regularization: lambda, alpha: 3, iterations: 1, cgSteps: 16, solver: solver)
         let als = ImplicitALS(configuration: configuration)
         let items = DenseMatrix(rowCount: 10, columnCount: k, values: (0..<(10 * k)).map { Float(sin(Double($0) * 1.3)) * 0.5 })
