@@ -14,7 +14,8 @@ demo: build
 	.build/release/segue demo --dir $(DEMO_DIR)
 
 test: deps
-	swift test
+	bash scripts/install-test-tools.sh
+	SEGUE_PYTHON=$(CURDIR)/.venv-tools/bin/python swift test
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph", "Recommender"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,8 @@ public struct TrainReport: Sendable, Hashable {
     public var coldStart: ColdStartEvaluation?
     /// Seconds spent fitting ALS.
     public var alsSeconds: Double
+    /// Who fitted ALS: `segue` or `spark (MASTER)`.
+    public var engine = "segue"
     /// Edges stored in the graph.
     public var edges: Int
 }
@@ -49,21 +51,29 @@ extension Segue {
                     triplets.append((row, column, 1))
                 }
             }
-            let model: ImplicitALS.Model
-            do {
-                let matrix = try SparseMatrix(rowCount: lists.count, columnCount: items.count, triplets: triplets)
-                model = try ImplicitALS(configuration: options.als).fit(matrix) { done, total in
-                    progress?(.step(name: "als", done: done, total: total, item: "iteration \(done)"))
-                }
-            } catch {
-                throw SegueError(.unsatisfiable, error.description)
-            }
             var factors: [TrackID: [Float]] = [:]
-            for (column, id) in items.enumerated() { factors[id] = model.itemFactors.row(column) }
+            switch options.engine {
+            case .native:
+                let model: ImplicitALS.Model
+                do {
+                    let matrix = try SparseMatrix(rowCount: lists.count, columnCount: items.count, triplets: triplets)
+                    model = try ImplicitALS(configuration: options.als).fit(matrix) { done, total in
+                        progress?(.step(name: "als", done: done, total: total, item: "iteration \(done)"))
+                    }
+                } catch {
+                    throw SegueError(.unsatisfiable, error.description)
+                }
+                for (column, id) in items.enumerated() { factors[id] = model.itemFactors.row(column) }
+                report.alsSeconds = model.fitSeconds
+            case .spark(let spark):
+                let fitted = try SparkEngine(options: spark).fit(triplets: triplets, configuration: options.als)
+                for (column, id) in items.enumerated() { if let vector = fitted.factors[column] { factors[id] = vector } }
+                report.alsSeconds = fitted.seconds
+                report.engine = "spark (\(spark.master))"
+            }
             try db { try library.replaceFactors(kind: "als", factors) }
             report.tracksWithFactors = factors.count
-            report.alsSeconds = model.fitSeconds
-            progress?(.stageFinished(name: "als", summary: String(format: "%d sets × %d tracks in %.2f s", lists.count, items.count, model.fitSeconds)))
+            progress?(.stageFinished(name: "als", summary: String(format: "%d sets × %d tracks in %.2f s", lists.count, items.count, report.alsSeconds)))
         } else {
             try db { try library.replaceFactors(kind: "als", [:]) }
         }

@@ -15,12 +15,26 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "ALS iterations.") var iterations: Int = 15
     @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Successors kept per track in the graph.") var neighbors: Int = 24
+    @Option(help: "Who fits ALS: segue (built in) or spark (Spark MLlib through pyspark; needs Python with pyspark and Java 17+).")
+    var engine: String = "segue"
+    @Option(help: "Spark master URL for --engine spark: local[*] (this machine) or a cluster's, e.g. spark://host:7077.")
+    var master: String = "local[*]"
+    @Option(help: "Python interpreter with pyspark for --engine spark (default $SEGUE_PYTHON or python3).")
+    var python: String?
+    @Option(help: "Spark driver memory for --engine spark.") var sparkDriverMemory: String = "2g"
 
     func run() throws {
+        let trainingEngine: TrainingEngine
+        switch engine {
+        case "segue", "native": trainingEngine = .native
+        case "spark": trainingEngine = .spark(SparkOptions(master: master, python: python, driverMemory: sparkDriverMemory))
+        default: throw ValidationError("unknown engine '\(engine)': use segue or spark")
+        }
         let options = TrainingOptions(als: try ALSConfiguration(factors: factors, regularization: regularization, alpha: alpha,
-                                                                iterations: iterations, threads: threads), neighbors: neighbors)
+                                                                iterations: iterations, threads: threads), neighbors: neighbors,
+                                      engine: trainingEngine)
         let report = try library.open().train(options: options, progress: ProgressPrinter().handler)
-        print("Trained on \(report.tracklists) tracklists: ALS factors for \(report.tracksWithFactors) tracks"
+        print("Trained on \(report.tracklists) tracklists: ALS (\(report.engine)) factors for \(report.tracksWithFactors) tracks"
               + String(format: " (%.2f s)", report.alsSeconds) + ", content vectors for \(report.tracksWithContent), "
               + "graph of \(report.edges) edges")
         print(Self.contentSummary(report))

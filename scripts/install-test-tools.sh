@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the optional integration tests use: a Java runtime (Debian) and, in the virtual
+# environment .venv-tools, pyspark and numpy (PyPI) for `segue train --engine spark`.
+# Tests that need them are skipped, with the reason, when they are missing; this script only
+# warns when it cannot install them (no network), so the rest of the tests still run.
+# Afterwards: export SEGUE_PYTHON="$PWD/.venv-tools/bin/python"
+set -uo pipefail
+cd "$(dirname "$0")/.."
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+if ! command -v java >/dev/null 2>&1; then
+  echo "installing: openjdk-17-jre-headless"
+  $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends openjdk-17-jre-headless \
+    || echo "warning: could not install Java; the Spark engine test will be skipped" >&2
+fi
+if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyspark, numpy" >/dev/null 2>&1; then
+  echo "installing: pyspark and numpy into .venv-tools"
+  python3 -m venv .venv-tools && .venv-tools/bin/pip install -q --disable-pip-version-check "pyspark>=3.5,<5" numpy \
+    || echo "warning: could not install pyspark; the Spark engine test will be skipped" >&2
+fi
+exit 0
