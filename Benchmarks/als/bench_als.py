@@ -38,15 +38,14 @@ def generate(sets, tracks, scenes, seed=7):
         scene = int(rng.integers(0, scenes))
         choices = [scene] if rng.random() > 0.15 else [scene, int(rng.integers(0, scenes))]
         picked = set()
-        for index in range(length):
-            s = choices[index % len(choices)]
+        for position, s in enumerate(choices):
             block = members[s]
-            if len(block) == 0:
+            count = (length - position + len(choices) - 1) // len(choices)  # alternate scenes, as a DJ would
+            if len(block) == 0 or count == 0:
                 continue
-            picked.add(int(block[rng.choice(len(block), p=weights[s])]))
-        for item in picked:
-            rows_user.append(user)
-            rows_item.append(item)
+            picked.update(block[rng.choice(len(block), size=count, p=weights[s])].tolist())
+        rows_user.extend([user] * len(picked))
+        rows_item.extend(sorted(picked))
     return np.array(rows_user), np.array(rows_item), scene_of_track
 
 
@@ -54,8 +53,8 @@ def split(users, items, sets, seed=11):
     rng = np.random.default_rng(seed)
     test_users = set(rng.choice(sets, size=max(1, sets // 10), replace=False).tolist())
     hidden = np.zeros(len(users), dtype=bool)
-    for user in test_users:
-        rows = np.flatnonzero(users == user)
+    for user in sorted(test_users):  # users are generated in order, so each one's rows are contiguous
+        rows = np.arange(np.searchsorted(users, user), np.searchsorted(users, user, side="right"))
         if len(rows) >= 5:
             hidden[rng.choice(rows, size=max(1, len(rows) // 5), replace=False)] = True
     return ~hidden, hidden

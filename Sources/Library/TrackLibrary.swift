@@ -71,22 +71,41 @@ public final class TrackLibrary: Sendable {
     public func storeScannedFile(path: String, size: Int64, modifiedAt: Double, contentHash: String,
                                  metadata: TrackMetadata, analysis: TrackAnalysis) throws(LibraryError) -> TrackID {
         try write { db in
-            let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
-            let arguments: StatementArguments = [path, size, modifiedAt, contentHash, metadata.artist, metadata.title,
-                                                 metadata.album, metadata.genre, metadata.comment, analysis.duration, matchKey]
-            try db.execute(sql: """
-                INSERT INTO track (path, fileSize, modifiedAt, contentHash, artist, title, album, genre, comment, duration, matchKey)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET fileSize = excluded.fileSize, modifiedAt = excluded.modifiedAt,
-                  contentHash = excluded.contentHash, artist = excluded.artist, title = excluded.title, album = excluded.album,
-                  genre = excluded.genre, comment = excluded.comment, duration = excluded.duration, matchKey = excluded.matchKey
-                """, arguments: arguments)
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE path = ?", arguments: [path]) else {
-                throw LibraryError.database("track row for \(path) vanished")
-            }
-            try Self.storeAnalysis(analysis, trackId: id, in: db)
-            return TrackID(id)
+            try Self.upsertTrack(path: path, size: size, modifiedAt: modifiedAt, contentHash: contentHash, metadata: metadata,
+                                 analysis: analysis, in: db)
         }
+    }
+
+    /// Stores many analysed tracks without files (a synthetic catalogue) in one transaction,
+    /// inserting or updating by path.
+    /// - Returns: their ids, in order.
+    @discardableResult
+    public func storeAnalysedTracks(_ tracks: [(path: String, metadata: TrackMetadata, analysis: TrackAnalysis)]) throws(LibraryError) -> [TrackID] {
+        try write { db in
+            try tracks.map { track in
+                try Self.upsertTrack(path: track.path, size: 0, modifiedAt: 0, contentHash: "", metadata: track.metadata,
+                                     analysis: track.analysis, in: db)
+            }
+        }
+    }
+
+    private static func upsertTrack(path: String, size: Int64, modifiedAt: Double, contentHash: String, metadata: TrackMetadata,
+                                    analysis: TrackAnalysis, in db: Database) throws -> TrackID {
+        let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
+        let arguments: StatementArguments = [path, size, modifiedAt, contentHash, metadata.artist, metadata.title,
+                                             metadata.album, metadata.genre, metadata.comment, analysis.duration, matchKey]
+        try db.execute(sql: """
+            INSERT INTO track (path, fileSize, modifiedAt, contentHash, artist, title, album, genre, comment, duration, matchKey)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET fileSize = excluded.fileSize, modifiedAt = excluded.modifiedAt,
+              contentHash = excluded.contentHash, artist = excluded.artist, title = excluded.title, album = excluded.album,
+              genre = excluded.genre, comment = excluded.comment, duration = excluded.duration, matchKey = excluded.matchKey
+            """, arguments: arguments)
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE path = ?", arguments: [path]) else {
+            throw LibraryError.database("track row for \(path) vanished")
+        }
+        try storeAnalysis(analysis, trackId: id, in: db)
+        return TrackID(id)
     }
 
     static func storeAnalysis(_ analysis: TrackAnalysis, trackId: Int64, in db: Database) throws {

@@ -37,13 +37,13 @@ public struct DemoCatalogue: Sendable {
     static let styleMix: [DJStyle] = [.house, .techno, .house, .techno, .trance, .drumAndBass, .house, .techno, .breakbeat,
                                       .dubstep, .house, .techno, .drumAndBass, .hipHop, .house, .downtempo]
 
-    private static let firstNames = ["Nova", "Kestrel", "Lumen", "Ossia", "Vektor", "Marlo", "Sable", "Tessier", "Quill", "Ember",
+    static let firstNames = ["Nova", "Kestrel", "Lumen", "Ossia", "Vektor", "Marlo", "Sable", "Tessier", "Quill", "Ember",
                                      "Rhea", "Dunmore", "Halcyon", "Juno", "Kairo", "Pallas"]
-    private static let secondNames = ["", " Collective", " & Finch", " Unit", "", " System", "", " Sound", "", " Duo", "", " Trio",
+    static let secondNames = ["", " Collective", " & Finch", " Unit", "", " System", "", " Sound", "", " Duo", "", " Trio",
                                       "", " Ensemble", "", " Works"]
-    private static let adjectives = ["Midnight", "Velvet", "Electric", "Hollow", "Golden", "Broken", "Silent", "Neon", "Distant",
+    static let adjectives = ["Midnight", "Velvet", "Electric", "Hollow", "Golden", "Broken", "Silent", "Neon", "Distant",
                                      "Liquid", "Crimson", "Static", "Paper", "Lunar", "Solar", "Quiet"]
-    private static let nouns = ["Harbour", "Signal", "Garden", "Circuit", "Mirror", "River", "Engine", "Orbit", "Canyon", "Pulse",
+    static let nouns = ["Harbour", "Signal", "Garden", "Circuit", "Mirror", "River", "Engine", "Orbit", "Canyon", "Pulse",
                                 "Lantern", "Tide", "Meridian", "Drift", "Atlas", "Bloom"]
 
     /// Builds `count` tracks (at least 8) of `durations` seconds at `sampleRate` Hz from `seed`.

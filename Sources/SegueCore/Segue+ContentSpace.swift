@@ -6,6 +6,10 @@ import Library
 extension Segue {
     /// Library setting holding the content space as JSON (``ContentSpace``).
     static let contentModelSetting = "content-space"
+    /// Most tracks the cold-start models are fitted on (an even sample of larger libraries).
+    static let contentFitRows = 20_000
+    /// Most tracks the cold-start check uses.
+    static let coldStartCheckRows = 5_000
 
     /// How raw feature vectors become content vectors: the cold-start embedding into the ALS
     /// space when one is trained, otherwise standardised features. Stored with the library so that
@@ -42,7 +46,11 @@ extension Segue {
         }
         var space = ContentSpace(standardizer: standardizer, embedding: nil)
         let als = try db { try library.factors(kind: "als") }
-        let pairs = withFeatures.compactMap { id, features in als[id].map { (standardizer.transform(features), $0) } }
+        let allPairs = withFeatures.compactMap { id, features in als[id].map { (standardizer.transform(features), $0) } }
+        // Large libraries fit on an even sample: the models have a few thousand parameters, and
+        // the network's epochs grow with the rows.
+        let pairs = allPairs.count > Self.contentFitRows
+            ? stride(from: 0, to: allPairs.count, by: allPairs.count / Self.contentFitRows + 1).map { allPairs[$0] } : allPairs
         if pairs.count >= ContentEmbeddingTrainer.minimumRows {
             progress?(.stage(name: "content model", total: 0))
             do {
@@ -52,7 +60,9 @@ extension Segue {
                 report.embedding = fitReport
                 report.contentModel = fitReport.chosen
                 if pairs.count >= 50 {
-                    report.coldStart = try ColdStartEvaluation(features: pairs.map(\.0), factors: pairs.map(\.1), trainer: trainer)
+                    let checked = pairs.count > Self.coldStartCheckRows
+                        ? Array(stride(from: 0, to: pairs.count, by: pairs.count / Self.coldStartCheckRows + 1).map { pairs[$0] }) : pairs
+                    report.coldStart = try ColdStartEvaluation(features: checked.map(\.0), factors: checked.map(\.1), trainer: trainer)
                 }
                 progress?(.stageFinished(name: "content model", summary: "\(fitReport.chosen) on \(pairs.count) tracks with audio and ALS factors"))
             } catch {

@@ -80,18 +80,21 @@ extension Segue {
         let analysed = try db { try library.analysedTracks() }
         guard !analysed.isEmpty else { throw SegueError(.unsatisfiable, "no analysed tracks to train on; run `segue scan DIR` first") }
         try trainContentSpace(analysed: analysed, report: &report, progress: progress)
-        report.edges = try buildGraph(neighbors: options.neighbors, progress: progress)
+        report.edges = try buildGraph(neighbors: options.neighbors, threads: options.als.threads, progress: progress)
         return report
     }
 
     /// Rebuilds the k-nearest track graph from the stored analyses and vectors.
     /// - Returns: the number of edges stored.
     @discardableResult
-    public func buildGraph(neighbors: Int = 24, progress: ProgressHandler? = nil) throws(SegueError) -> Int {
+    public func buildGraph(neighbors: Int = 24, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           progress: ProgressHandler? = nil) throws(SegueError) -> Int {
         progress?(.stage(name: "graph", total: 0))
         let nodes = try graphNodes()
         let graph: TrackGraph
-        do { graph = try TrackGraph(nodes: nodes, neighbors: neighbors) } catch { throw SegueError(.invalidInput, error.description) }
+        do { graph = try TrackGraph(nodes: nodes, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
+            throw SegueError(.invalidInput, error.description)
+        }
         var edges: [TrackLibrary.StoredEdge] = []
         for (sourceIndex, outgoing) in graph.adjacency.enumerated() {
             for edge in outgoing {

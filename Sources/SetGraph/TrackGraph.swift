@@ -28,22 +28,15 @@ public struct TrackGraph: Sendable {
     public let scorer: TransitionScorer
     private let indexById: [TrackID: Int]
 
-    /// Builds the graph by scoring every ordered pair and keeping each node's `neighbors` best
-    /// successors. O(n² · d) for n tracks and vectors of d dimensions.
-    public init(nodes: [TrackNode], scorer: TransitionScorer = TransitionScorer(), neighbors: Int = 24) throws(SetGraphError) {
+    /// Builds the graph: every track's `neighbors` best successors among the tracks within its
+    /// tempo windows (straight, half and double time; see ``TrackGraphBuilder``), scored by
+    /// `scorer`, with the work split over `threads` workers.
+    public init(nodes: [TrackNode], scorer: TransitionScorer = TransitionScorer(), neighbors: Int = 24,
+                threads: Int = 1) throws(SetGraphError) {
         guard neighbors >= 1 else { throw .invalidParameter("neighbours per track must be at least 1") }
-        var adjacency: [[Edge]] = []
-        adjacency.reserveCapacity(nodes.count)
-        for (sourceIndex, source) in nodes.enumerated() {
-            var edges: [Edge] = []
-            for (targetIndex, target) in nodes.enumerated() where targetIndex != sourceIndex {
-                let (score, components) = scorer.score(from: source, to: target)
-                edges.append(Edge(target: targetIndex, score: score, components: components))
-            }
-            edges.sort { $0.score > $1.score || ($0.score == $1.score && $0.target < $1.target) }
-            adjacency.append(Array(edges.prefix(neighbors)))
-        }
-        self.init(nodes: nodes, adjacency: adjacency, scorer: scorer)
+        guard (1...256).contains(threads) else { throw .invalidParameter("threads must be 1…256, got \(threads)") }
+        let builder = TrackGraphBuilder(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads)
+        self.init(nodes: nodes, adjacency: builder.adjacency(), scorer: scorer)
     }
 
     /// Wraps stored nodes and edges.

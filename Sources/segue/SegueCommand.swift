@@ -9,7 +9,8 @@ struct SegueCommand: AsyncParsableCommand {
         abstract: "Segue builds DJ sets that flow: it analyses your music, learns from DJ tracklists and plans sets and bridges.",
         subcommands: [DemoCommand.self, ScanCommand.self, AnalyzeCommand.self, ImportTracklistsCommand.self, TrainCommand.self,
                       GraphCommand.self, ALSCommand.self, SetCommand.self, BridgeCommand.self, ExportCommand.self,
-                      SearchCommand.self, SimilarCommand.self, ServeCommand.self, SynthCommand.self])
+                      SearchCommand.self, SimilarCommand.self, ServeCommand.self, SynthCommand.self, SynthCatalogueCommand.self,
+                      BenchPlanCommand.self])
 }
 
 /// The `--library` option shared by commands that use a library.

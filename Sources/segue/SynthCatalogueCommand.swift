@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SegueCore
+
+struct SynthCatalogueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth-catalogue",
+        abstract: "Fill a library with a generated catalogue without audio (tags, analyses, features, ALS factors) for scale work.",
+        discussion: "Tracks belong to DJ scenes (style, tempo centre, energy, artists, labels, timbre and taste); 30 % have no ALS "
+            + "factors (cold start). The content space and the track graph are built as `segue train` would.")
+
+    @OptionGroup var library: LibraryOption
+    @Option(help: "Tracks to generate.") var tracks: Int = 10_000
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Share of tracks with no ALS factors (0…1).") var coldShare: Double = 0.3
+    @Option(help: "Worker threads for the graph (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let report = try library.open().synthesizeCatalogue(tracks: tracks, seed: seed, coldShare: coldShare, threads: threads,
+                                                             progress: ProgressPrinter().handler)
+        print("Synthetic catalogue: \(report.tracks) tracks (\(report.tracksWithFactors) with ALS factors), content space "
+              + "\(report.contentModel), graph of \(report.edges) edges")
+        print(String(format: "Seconds: generate and store %.1f, content space %.1f, graph %.1f", report.storeSeconds,
+                     report.contentSeconds, report.graphSeconds))
+    }
+}
+
+struct BenchPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-plan",
+        abstract: "Time set and bridge planning on a library's graph (loaded once), from random seeds and pairs.")
+
+    @OptionGroup var library: LibraryOption
+    @Option(help: "Sets to plan.") var sets: Int = 50
+    @Option(help: "Bridges to plan.") var bridges: Int = 50
+    @Option(help: "Minutes per set.") var setMinutes: Double = 60
+    @Option(help: "Minutes per bridge.") var bridgeMinutes: Double = 20
+
+    func run() throws {
+        let result = try library.open().benchmarkPlanning(sets: sets, bridges: bridges, setMinutes: setMinutes, bridgeMinutes: bridgeMinutes)
+        print("Graph: \(result.tracks) tracks, \(result.edges) edges, loaded in " + String(format: "%.2f s", result.loadSeconds))
+        for (name, times, failures) in [("set (\(Int(setMinutes)) min)", result.setMilliseconds, result.setFailures),
+                                        ("bridge (\(Int(bridgeMinutes)) min)", result.bridgeMilliseconds, result.bridgeFailures)] {
+            print("\(name): " + String(format: "p50 %.1f ms, p90 %.1f ms, max %.1f ms", PlanningBenchmark.quantile(times, 0.5),
+                                       PlanningBenchmark.quantile(times, 0.9), times.max() ?? 0)
+                  + ", \(times.count) planned, \(failures) without an answer")
+        }
+        print("Peak memory: \(PeakMemory.megabytes()) MB")
+    }
+}
+
+/// Peak resident memory of this process (VmHWM in /proc/self/status), in MB.
+enum PeakMemory {
+    static func megabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}
