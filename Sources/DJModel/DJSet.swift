@@ -54,9 +54,12 @@ public struct DJSet: Hashable, Sendable, Codable {
     public var tracks: [Entry]
     /// The transitions between consecutive tracks.
     public var transitions: [Transition]
+    /// How well it flows (absent in documents written before it existed).
+    public var quality: Quality?
 
     /// Creates a set document.
-    public init(kind: Kind, seed: String, duration: Double, tracks: [Entry], transitions: [Transition]) {
+    public init(kind: Kind, seed: String, duration: Double, tracks: [Entry], transitions: [Transition], quality: Quality? = nil) {
+        self.quality = quality
         self.kind = kind
         self.seed = seed
         self.duration = duration

@@ -16,7 +16,9 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName)
+        var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName)
+        set.quality = Self.quality(of: set, arc: request.energy ?? .flat, targetSeconds: request.minutes * 60)
+        return set
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between
@@ -35,7 +37,23 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName)
+        var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName)
+        var quality = Self.quality(of: set, arc: nil, targetSeconds: nil)
+        // A bridge's target is the music between its two ends.
+        quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
+        set.quality = quality
+        return set
+    }
+
+    /// The quality measures of a set document (see ``SetQualityEvaluator``), against an energy arc
+    /// starting from its first track's energy and a target playing time.
+    public static func quality(of set: DJSet, arc: EnergyArc?, targetSeconds: Double?) -> DJSet.Quality {
+        let items = set.tracks.map { entry in
+            SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: MusicalKey(parsing: entry.key) ?? MusicalKey(parsing: entry.camelot)
+                                        ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)
+        }
+        let similarities = set.transitions.map { ($0.components.als + $0.components.content) / 2 }
+        return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds)
     }
 
     /// The set document of a planned path: entries with start times (consecutive tracks overlap
