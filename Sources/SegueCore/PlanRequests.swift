@@ -6,17 +6,25 @@ public struct SetRequest: Sendable, Hashable, Codable {
     public var seed: String
     /// Target length in minutes (1…600).
     public var minutes: Double
-    /// Energy shape (default flat).
-    public var energy: EnergyArc?
+    /// Energy shape (default flat): a preset name or a custom curve of points.
+    public var energy: EnergyCurve?
     /// Beam width (1…10 000; default 64).
     public var beamWidth: Int?
+    /// The rules of the set (defaults when absent).
+    public var rules: PlanRules?
+    /// Tracks pinned at set positions: position (1 = right after the seed) → track id, path or
+    /// `artist - title`.
+    public var pins: [Int: String]?
 
     /// Creates a request.
-    public init(seed: String, minutes: Double, energy: EnergyArc? = nil, beamWidth: Int? = nil) {
+    public init(seed: String, minutes: Double, energy: EnergyCurve? = nil, beamWidth: Int? = nil, rules: PlanRules? = nil,
+                pins: [Int: String]? = nil) {
         self.seed = seed
         self.minutes = minutes
         self.energy = energy
         self.beamWidth = beamWidth
+        self.rules = rules
+        self.pins = pins
     }
 }
 
@@ -28,12 +36,59 @@ public struct BridgeRequest: Sendable, Hashable, Codable {
     public var to: String
     /// Minutes of music between them (1…600).
     public var minutes: Double
+    /// Allowed deviation in minutes (0…60; default 2.5).
+    public var toleranceMinutes: Double?
+    /// The rules of the bridge (defaults when absent).
+    public var rules: PlanRules?
 
     /// Creates a request.
-    public init(from: String, to: String, minutes: Double) {
+    public init(from: String, to: String, minutes: Double, toleranceMinutes: Double? = nil, rules: PlanRules? = nil) {
         self.from = from
         self.to = to
         self.minutes = minutes
+        self.toleranceMinutes = toleranceMinutes
+        self.rules = rules
+    }
+}
+
+/// The rules of a set or bridge; every field is optional and defaults as ``SetConstraints`` does.
+public struct PlanRules: Sendable, Hashable, Codable {
+    /// Allowed key moves: `any` (default), `strict`, `mixxx`, `energy-boost`.
+    public var keyRule: KeyMoveRule?
+    /// Whether the DJ plays with key lock (default true); without it, tempo changes shift keys.
+    public var keyLock: Bool?
+    /// Whether half/double-time transitions are allowed (default true).
+    public var halfDoubleTime: Bool?
+    /// Largest tempo change per transition, percent (default 8).
+    public var maxStepPercent: Double?
+    /// Largest tempo distance from the seed, percent (default 10).
+    public var maxDriftPercent: Double?
+    /// No artist twice within this many tracks (default 3; 0 disables).
+    public var artistSpacing: Int?
+    /// No album (label) twice within this many tracks (default 0: off).
+    public var albumSpacing: Int?
+    /// Tracks never to play: ids, paths or `artist - title`.
+    public var exclude: [String]?
+    /// Tracks whose genre, album/label or comment contains any of these words are not played.
+    public var excludeTags: [String]?
+    /// When given, only tracks whose genre, album/label or comment contains one of these words
+    /// are played (besides the seed, pins and a bridge's ends).
+    public var includeTags: [String]?
+
+    /// Creates rules.
+    public init(keyRule: KeyMoveRule? = nil, keyLock: Bool? = nil, halfDoubleTime: Bool? = nil, maxStepPercent: Double? = nil,
+                maxDriftPercent: Double? = nil, artistSpacing: Int? = nil, albumSpacing: Int? = nil, exclude: [String]? = nil,
+                excludeTags: [String]? = nil, includeTags: [String]? = nil) {
+        self.keyRule = keyRule
+        self.keyLock = keyLock
+        self.halfDoubleTime = halfDoubleTime
+        self.maxStepPercent = maxStepPercent
+        self.maxDriftPercent = maxDriftPercent
+        self.artistSpacing = artistSpacing
+        self.albumSpacing = albumSpacing
+        self.exclude = exclude
+        self.excludeTags = excludeTags
+        self.includeTags = includeTags
     }
 }
 

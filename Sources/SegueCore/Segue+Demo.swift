@@ -93,7 +93,7 @@ extension Segue {
         let trained = try timed("train") { () throws(SegueError) in try segue.train(options: .standard(threads: jobs), progress: progress) }
         let seed = catalogue.items[0]
         let set = try timed("plan set") { () throws(SegueError) in
-            try segue.planSet(SetRequest(seed: "\(seed.artist) - \(seed.title)", minutes: options.setMinutes, energy: .rise))
+            try segue.planSet(SetRequest(seed: "\(seed.artist) - \(seed.title)", minutes: options.setMinutes, energy: .preset(.rise)))
         }
         // The bridge fills the gap between the set's opener and its closing track.
         guard let closing = set.tracks.last, set.tracks.count > 1 else {

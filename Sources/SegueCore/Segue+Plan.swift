@@ -3,41 +3,54 @@ import Foundation
 import SetGraph
 
 extension Segue {
-    /// Plans a set of about `request.minutes` from its seed by beam search over the track graph.
+    /// Plans a set of about `request.minutes` from its seed by beam search over the track graph,
+    /// under the request's rules and pins.
     public func planSet(_ request: SetRequest) throws(SegueError) -> DJSet {
         try PlanLimits.checkMinutes(request.minutes)
         let seed = try resolveTrack(request.seed)
         let graph = try loadGraph()
         guard let start = graph.index(of: seed.id) else { throw SegueError(.notFound, "track \(seed.id) is not in the graph; run `segue graph`") }
+        var pins: [Int: Int] = [:]
+        for (position, query) in request.pins ?? [:] {
+            let track = try resolveTrack(query)
+            guard let node = graph.index(of: track.id) else { throw SegueError(.notFound, "pinned track \(query) is not analysed") }
+            pins[position] = node
+        }
+        let constraints = try constraints(for: request.rules, in: graph)
+        let energy = request.energy ?? .preset(.flat)
         let path: PlannedPath
         do {
-            let planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, energyArc: request.energy ?? .flat)
-            path = try planner.plan(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60))
+            let planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
+            path = try planner.plan(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60), pins: pins)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName)
-        set.quality = Self.quality(of: set, arc: request.energy ?? .flat, targetSeconds: request.minutes * 60)
+        var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints)
+        set.quality = Self.quality(of: set, arc: energy, targetSeconds: request.minutes * 60)
         return set
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between
-    /// them, by A* over the track graph.
+    /// them, by A* over the track graph, under the request's rules.
     public func planBridge(_ request: BridgeRequest) throws(SegueError) -> DJSet {
         try PlanLimits.checkMinutes(request.minutes)
+        let tolerance = request.toleranceMinutes ?? 2.5
+        guard tolerance.isFinite, (0...60).contains(tolerance) else { throw SegueError(.invalidInput, "tolerance must be 0…60 minutes, got \(tolerance)") }
         let from = try resolveTrack(request.from), to = try resolveTrack(request.to)
         guard from.id != to.id else { throw SegueError(.invalidInput, "a bridge needs two different tracks") }
         let graph = try loadGraph()
         guard let start = graph.index(of: from.id), let goal = graph.index(of: to.id) else {
             throw SegueError(.notFound, "a track is not in the graph; run `segue graph`")
         }
+        let constraints = try constraints(for: request.rules, in: graph)
         let path: PlannedPath
         do {
-            path = try AStarBridgePlanner().bridge(from: start, to: goal, seconds: request.minutes * 60, in: graph)
+            path = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
+                .bridge(from: start, to: goal, seconds: request.minutes * 60, in: graph)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName)
+        var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints)
         var quality = Self.quality(of: set, arc: nil, targetSeconds: nil)
         // A bridge's target is the music between its two ends.
         quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
@@ -45,9 +58,63 @@ extension Segue {
         return set
     }
 
+    /// The planner's constraints for `rules`: numeric bounds checked, excluded tracks and tags
+    /// resolved to graph nodes.
+    func constraints(for rules: PlanRules?, in graph: TrackGraph) throws(SegueError) -> SetConstraints {
+        guard let rules else { return .standard }
+        var excluded = Set<Int>()
+        for query in rules.exclude ?? [] {
+            if let node = graph.index(of: try resolveTrack(query).id) { excluded.insert(node) }
+        }
+        var allowed: Set<Int>?
+        let excludeTags = (rules.excludeTags ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }
+        let includeTags = (rules.includeTags ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }
+        if !excludeTags.isEmpty || !includeTags.isEmpty {
+            let tracks = try db { try library.analysedTracks() }
+            if !includeTags.isEmpty { allowed = [] }
+            for track in tracks {
+                guard let node = graph.index(of: track.id) else { continue }
+                let text = [track.metadata.genre, track.metadata.album, track.metadata.comment].joined(separator: " ").lowercased()
+                if excludeTags.contains(where: text.contains) { excluded.insert(node) }
+                if includeTags.contains(where: text.contains) { allowed?.insert(node) }
+            }
+        }
+        do {
+            return try SetConstraints(artistSpacing: rules.artistSpacing ?? 3, maxStepPercent: rules.maxStepPercent ?? 8,
+                                      maxDriftPercent: rules.maxDriftPercent ?? 10, albumSpacing: rules.albumSpacing ?? 0,
+                                      keyRule: rules.keyRule ?? .any, keyLock: rules.keyLock ?? true,
+                                      allowHalfDoubleTime: rules.halfDoubleTime ?? true, excluded: excluded, allowed: allowed)
+        } catch {
+            throw SegueError(.invalidInput, error.description)
+        }
+    }
+
+    /// The set document of a planned path: entries with start times (consecutive tracks overlap
+    /// by the mix length of `constraints`) and explained transitions.
+    func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String,
+                  constraints: SetConstraints = .standard) throws(SegueError) -> DJSet {
+        var entries: [DJSet.Entry] = []
+        var start = 0.0
+        for (position, index) in path.nodes.enumerated() {
+            let node = graph.nodes[index]
+            guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
+            entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
+                                       duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
+                                       energy: node.energy, start: start))
+            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
+        }
+        let transitions = path.edges.enumerated().map { offset, edge in
+            let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]
+            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components,
+                              explanation: TransitionExplainer.explain(from: from, to: to, components: edge.components))
+        }
+        let duration = (entries.last.map { $0.start + $0.duration }) ?? 0
+        return DJSet(kind: kind, seed: seed, duration: duration, tracks: entries, transitions: transitions)
+    }
+
     /// The quality measures of a set document (see ``SetQualityEvaluator``), against an energy arc
     /// starting from its first track's energy and a target playing time.
-    public static func quality(of set: DJSet, arc: EnergyArc?, targetSeconds: Double?) -> DJSet.Quality {
+    public static func quality(of set: DJSet, arc: EnergyCurve?, targetSeconds: Double?) -> DJSet.Quality {
         let items = set.tracks.map { entry in
             SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: MusicalKey(parsing: entry.key) ?? MusicalKey(parsing: entry.camelot)
                                         ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)

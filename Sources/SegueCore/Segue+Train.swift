@@ -120,7 +120,8 @@ extension Segue {
             guard let analysis = track.analysis else { return nil }
             return TrackNode(id: track.id, artist: track.metadata.artist, duration: analysis.duration, bpm: analysis.tempo.bpm,
                              key: analysis.key, energy: analysis.energy, alsVector: als[track.id],
-                             contentVector: content[track.id] ?? space?.vector(for: Self.contentInput(analysis)) ?? analysis.features.values)
+                             contentVector: content[track.id] ?? space?.vector(for: Self.contentInput(analysis)) ?? analysis.features.values,
+                             album: track.metadata.album)
         }
     }
 

@@ -98,16 +98,11 @@ public struct AStarBridgePlanner: Sendable {
             + "and artist rules; try a different length, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
     }
 
-    /// Whether the goal may follow `path`: the tempo step and the artist spacing hold (the drift
-    /// bound does not apply to the goal, which the user chose).
+    /// Whether the goal may follow `path`: the tempo step, key rule and artist spacing hold (the
+    /// drift bound and the include/exclude lists do not apply to the goal, which the user chose).
     func allowsGoal(_ goal: Int, after path: [Int], start: Int, graph: TrackGraph) -> Bool {
         guard let last = path.last else { return false }
-        let step = CompatibilityRules.tempoChange(from: graph.nodes[last].bpm, to: graph.nodes[goal].bpm)
-        guard abs(step.percent) <= constraints.maxStepPercent else { return false }
-        let artist = graph.nodes[goal].artist
-        if constraints.artistSpacing > 0 && !artist.isEmpty {
-            for previous in path.dropFirst().suffix(constraints.artistSpacing) where graph.nodes[previous].artist == artist { return false }
-        }
-        return true
+        // The goal may drift: anchor the drift check on the goal itself.
+        return constraints.allowsStep(from: last, to: goal, after: Array(path.dropFirst()), anchor: goal, in: graph)
     }
 }

@@ -10,28 +10,34 @@ public struct BeamSearchPlanner: Sendable {
     /// The hard rules.
     public let constraints: SetConstraints
     /// The energy shape to follow, or `nil` for none.
-    public let energyArc: EnergyArc?
+    public let energy: EnergyCurve?
     /// Weight of the energy-arc error per transition: each step's score loses
     /// `energyArcWeight · |energy − target| / 9` (0…1; default 0.3).
     public let energyArcWeight: Double
 
     /// Checks and stores the parameters.
-    public init(width: Int = 64, constraints: SetConstraints = .standard, energyArc: EnergyArc? = nil,
+    public init(width: Int = 64, constraints: SetConstraints = .standard, energy: EnergyCurve? = nil,
                 energyArcWeight: Double = 0.3) throws(SetGraphError) {
         guard (1...10_000).contains(width) else { throw .invalidParameter("beam width must be 1…10000, got \(width)") }
         guard (0...1).contains(energyArcWeight) else { throw .invalidParameter("energy-arc weight must be 0…1") }
         self.width = width
         self.constraints = constraints
-        self.energyArc = energyArc
+        self.energy = energy
         self.energyArcWeight = energyArcWeight
+    }
+
+    /// A planner following a preset arc.
+    public init(width: Int = 64, constraints: SetConstraints = .standard, energyArc: EnergyArc?,
+                energyArcWeight: Double = 0.3) throws(SetGraphError) {
+        try self.init(width: width, constraints: constraints, energy: energyArc.map(EnergyCurve.preset), energyArcWeight: energyArcWeight)
     }
 
     /// The value a step adds to a path: the edge score, less the energy-arc error at the time
     /// the incoming track starts.
     func stepValue(_ edge: TrackGraph.Edge, startingAt seconds: Double, seedEnergy: Int, graph: TrackGraph,
                    objective: SetObjective) -> Double {
-        guard let energyArc else { return edge.score }
-        let target = energyArc.target(at: seconds / objective.targetSeconds, start: seedEnergy)
+        guard let energy else { return edge.score }
+        let target = energy.target(at: seconds / objective.targetSeconds, start: seedEnergy)
         return edge.score - energyArcWeight * abs(Double(graph.nodes[edge.target].energy) - target) / 9
     }
 
@@ -42,10 +48,20 @@ public struct BeamSearchPlanner: Sendable {
         var duration: Double
     }
 
-    /// The best path from `seed` (a node index) for `objective`.
+    /// The best path from `seed` (a node index) for `objective`, with `pins` (set position ≥ 1 →
+    /// node index) placed where asked: at a pinned position only the pinned track may follow
+    /// (through a computed edge when the graph stores none), and pinned tracks appear nowhere
+    /// else; a set must be long enough to hold every pin.
     /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
-    public func plan(from seed: Int, in graph: TrackGraph, objective: SetObjective) throws(SetGraphError) -> PlannedPath {
+    public func plan(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:]) throws(SetGraphError) -> PlannedPath {
         guard graph.nodes.indices.contains(seed) else { throw .unknownTrack(-1) }
+        guard pins.keys.allSatisfy({ $0 >= 1 && $0 <= 500 }), pins.values.allSatisfy(graph.nodes.indices.contains) else {
+            throw .invalidParameter("pinned positions must be 1…500 (0 is the seed) and name tracks of the library")
+        }
+        guard Set(pins.values).count == pins.count, !pins.values.contains(seed) else {
+            throw .invalidParameter("a track can be pinned once, and not the seed")
+        }
+        let pinned = Set(pins.values), lastPin = pins.keys.max() ?? 0
         var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
         var best: (path: Partial, value: Double)?
         let maxDepth = 500
@@ -56,7 +72,17 @@ public struct BeamSearchPlanner: Sendable {
             for partial in beam {
                 let last = partial.nodes[partial.nodes.count - 1]
                 let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
-                for edge in graph.adjacency[last] where constraints.allows(edge.target, after: partial.nodes, anchor: seed, in: graph) {
+                let position = partial.nodes.count
+                let choices: [TrackGraph.Edge]
+                if let pin = pins[position] {
+                    choices = constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph)
+                        ? [graph.edge(from: last, to: pin)] : []
+                } else {
+                    choices = graph.adjacency[last].filter {
+                        !pinned.contains($0.target) && constraints.allows($0.target, after: partial.nodes, anchor: seed, in: graph)
+                    }
+                }
+                for edge in choices {
                     var grown = partial
                     grown.nodes.append(edge.target)
                     grown.edges.append(edge)
@@ -69,16 +95,18 @@ public struct BeamSearchPlanner: Sendable {
             next.sort { $0.scoreSum > $1.scoreSum }
             beam = []
             for partial in next {
-                if objective.isCandidate(duration: partial.duration) {
+                if objective.isCandidate(duration: partial.duration) && partial.nodes.count > lastPin {
                     let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
                     if best == nil || value > best!.value { best = (partial, value) }
                 }
-                if partial.duration < objective.targetSeconds && beam.count < width { beam.append(partial) }
+                if (partial.duration < objective.targetSeconds || partial.nodes.count <= lastPin) && beam.count < width { beam.append(partial) }
             }
         }
         guard let best else {
-            throw .noPath("no set of \(Int(objective.targetSeconds / 60)) minutes fits the tempo and artist rules from this seed; "
-                + "try fewer minutes or a wider BPM drift")
+            throw .noPath("no set of \(Int(objective.targetSeconds / 60)) minutes fits the rules from this seed (tempo step ≤ "
+                + "\(Int(constraints.maxStepPercent)) %, drift ≤ \(Int(constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
+                + "artist spacing \(constraints.artistSpacing)\(pins.isEmpty ? "" : ", \(pins.count) pinned")); "
+                + "try fewer minutes, a wider drift, a looser key rule\(pins.isEmpty ? "" : " or other pins")")
         }
         return PlannedPath(nodes: best.path.nodes, edges: best.path.edges, duration: best.path.duration, objective: best.value)
     }

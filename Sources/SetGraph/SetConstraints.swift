@@ -9,17 +9,48 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     /// Beats of the outgoing track during which the next one already plays (the mix), 0…128
     /// (default 32, eight bars); capped at a third of the outgoing track.
     public var overlapBeats: Double
+    /// Allowed key moves (default: any; the key still weighs in the score).
+    public var keyRule: KeyMoveRule
+    /// Whether the DJ plays with key lock (default true). Without it, a track played faster or
+    /// slower to match the tempo is heard transposed (``KeyMoveRule/heardKey(_:trackBPM:playedBPM:)``),
+    /// and the key rule applies to the heard keys.
+    public var keyLock: Bool
+    /// Whether half/double-time transitions (87 ↔ 174 BPM) are allowed (default true).
+    public var allowHalfDoubleTime: Bool
+    /// No album (or label) twice within this many consecutive tracks (0 disables; default 0).
+    public var albumSpacing: Int
+    /// Tracks never to play (node indices).
+    public var excluded: Set<Int>
+    /// When set, the only tracks a set may use besides its seed, pinned tracks and a bridge's ends.
+    public var allowed: Set<Int>?
 
     /// Checks and stores the rules.
     public init(artistSpacing: Int = 3, maxStepPercent: Double = 8, maxDriftPercent: Double = 10,
-                overlapBeats: Double = 32) throws(SetGraphError) {
-        guard (0...50).contains(artistSpacing) else { throw .invalidParameter("artist spacing must be 0…50 tracks") }
-        guard maxStepPercent > 0, maxDriftPercent > 0 else { throw .invalidParameter("tempo bounds must be positive percentages") }
+                overlapBeats: Double = 32, albumSpacing: Int = 0, keyRule: KeyMoveRule = .any, keyLock: Bool = true, allowHalfDoubleTime: Bool = true,
+                excluded: Set<Int> = [], allowed: Set<Int>? = nil) throws(SetGraphError) {
+        guard (0...50).contains(artistSpacing), (0...50).contains(albumSpacing) else {
+            throw .invalidParameter("artist and album spacing must be 0…50 tracks")
+        }
+        guard maxStepPercent > 0, maxDriftPercent > 0, maxStepPercent <= 50, maxDriftPercent <= 100 else {
+            throw .invalidParameter("tempo bounds must be positive percentages (step ≤ 50, drift ≤ 100)")
+        }
+        guard maxStepPercent <= maxDriftPercent * 2 else {
+            throw .invalidParameter("a tempo step of \(maxStepPercent) % cannot be taken within a drift of \(maxDriftPercent) %")
+        }
         guard (0...128).contains(overlapBeats) else { throw .invalidParameter("overlap must be 0…128 beats") }
+        if let allowed, excluded.isSuperset(of: allowed) {
+            throw .invalidParameter(allowed.isEmpty ? "the include list matches no track" : "every track of the include list is also excluded")
+        }
         self.artistSpacing = artistSpacing
         self.maxStepPercent = maxStepPercent
         self.maxDriftPercent = maxDriftPercent
         self.overlapBeats = overlapBeats
+        self.albumSpacing = albumSpacing
+        self.keyRule = keyRule
+        self.keyLock = keyLock
+        self.allowHalfDoubleTime = allowHalfDoubleTime
+        self.excluded = excluded
+        self.allowed = allowed
     }
 
     /// The defaults.
@@ -28,15 +59,33 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     /// Whether `candidate` may follow `path` (indices into `graph.nodes`), with `anchor` the
     /// node whose tempo bounds the drift.
     func allows(_ candidate: Int, after path: [Int], anchor: Int, in graph: TrackGraph) -> Bool {
-        guard let last = path.last, !path.contains(candidate) else { return false }
+        guard let last = path.last, !path.contains(candidate), !excluded.contains(candidate) else { return false }
+        if let allowed, !allowed.contains(candidate) { return false }
+        return allowsStep(from: last, to: candidate, after: path, anchor: anchor, in: graph)
+    }
+
+    /// The rules of one step, without the include/exclude lists (pinned tracks and a bridge's
+    /// goal are the user's choice and bypass them).
+    func allowsStep(from last: Int, to candidate: Int, after path: [Int], anchor: Int, in graph: TrackGraph) -> Bool {
+        guard !path.contains(candidate) else { return false }
         let nodes = graph.nodes
         let step = CompatibilityRules.tempoChange(from: nodes[last].bpm, to: nodes[candidate].bpm)
-        guard abs(step.percent) <= maxStepPercent else { return false }
+        guard abs(step.percent) <= maxStepPercent, allowHalfDoubleTime || !step.halfOrDouble else { return false }
+        if keyRule != .any {
+            // Without key lock the incoming track is heard pitched to the outgoing track's tempo.
+            let heard = keyLock ? nodes[candidate].key
+                : KeyMoveRule.heardKey(nodes[candidate].key, trackBPM: nodes[candidate].bpm, playedBPM: nodes[last].bpm)
+            guard keyRule.allows(from: nodes[last].key, to: heard) else { return false }
+        }
         let drift = CompatibilityRules.tempoChange(from: nodes[anchor].bpm, to: nodes[candidate].bpm)
         guard abs(drift.percent) <= maxDriftPercent else { return false }
         let artist = nodes[candidate].artist
         if artistSpacing > 0 && !artist.isEmpty {
             for previous in path.suffix(artistSpacing) where nodes[previous].artist == artist { return false }
+        }
+        let album = nodes[candidate].album
+        if albumSpacing > 0 && !album.isEmpty {
+            for previous in path.suffix(albumSpacing) where nodes[previous].album == album { return false }
         }
         return true
     }

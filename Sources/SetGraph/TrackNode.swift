@@ -18,10 +18,13 @@ public struct TrackNode: Sendable, Hashable, Identifiable {
     public var alsVector: [Float]?
     /// Content vector (standardised timbre), L2-normalised.
     public var contentVector: [Float]
+    /// Album or label (for spacing rules), compared case-insensitively; empty when unknown.
+    public var album: String
 
     /// Creates a node; vectors are normalised here.
     public init(id: TrackID, artist: String, duration: Double, bpm: Double, key: MusicalKey, energy: Int,
-                alsVector: [Float]?, contentVector: [Float]) {
+                alsVector: [Float]?, contentVector: [Float], album: String = "") {
+        self.album = album.lowercased()
         self.id = id
         self.artist = artist.lowercased()
         self.duration = duration

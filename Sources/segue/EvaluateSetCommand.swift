@@ -8,18 +8,12 @@ struct EvaluateSetCommand: ParsableCommand {
         abstract: "Measure how well a set flows: harmonic transitions, tempo changes, energy-arc and duration error, artist repeats, similarity.")
 
     @Argument(help: "A set document (JSON) written by `segue set`, `segue bridge` or `segue export --format json`.") var setDocument: String
-    @Option(help: "Energy arc to measure against: flat, rise, peak, wave (default: the set's own, or none).") var energy: String?
+    @Option(help: "Energy arc to measure against: flat, rise, peak, wave or position:energy pairs (default: none).") var energy: String?
     @Option(help: "Target minutes for the duration error (default: none).") var minutes: Double?
 
     func run() throws {
         let set = try Segue.readSetDocument(at: setDocument)
-        let arc: EnergyArc?
-        if let energy {
-            guard let parsed = EnergyArc(rawValue: energy) else { throw ValidationError("unknown energy arc '\(energy)': use flat, rise, peak or wave") }
-            arc = parsed
-        } else {
-            arc = nil
-        }
+        let arc = try energy.map(parseEnergy)
         if let minutes { guard minutes > 0 && minutes <= 24 * 60 else { throw ValidationError("minutes must be in (0, 1440]") } }
         let quality = Segue.quality(of: set, arc: arc, targetSeconds: minutes.map { $0 * 60 })
         print("Set of \(set.tracks.count) tracks, " + String(format: "%.1f min", set.duration / 60))

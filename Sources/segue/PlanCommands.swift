@@ -3,6 +3,33 @@ import Foundation
 import SegueCore
 
 extension EnergyArc: ExpressibleByArgument {}
+extension KeyMoveRule: ExpressibleByArgument {}
+
+/// Parses `--energy`: a preset name or position:energy pairs.
+func parseEnergy(_ text: String) throws -> EnergyCurve {
+    do { return try EnergyCurve(parsing: text) } catch { throw ValidationError(error.description) }
+}
+
+/// The rule options shared by `set` and `bridge`.
+struct PlanRuleOptions: ParsableArguments {
+    @Option(help: "Allowed key moves: any, strict (same, ±1, relative), mixxx (six keys), energy-boost (strict, +2, +7).")
+    var keyRule: KeyMoveRule = .any
+    @Flag(help: "Plan for decks without key lock: tempo changes shift keys (±6 % ≈ one semitone).") var noKeyLock = false
+    @Flag(help: "Forbid half/double-time transitions (e.g. 87 ↔ 174 BPM).") var noHalfDoubleTime = false
+    @Option(help: "Largest tempo change per transition, percent.") var maxStep: Double = 8
+    @Option(help: "Largest tempo distance from the seed, percent.") var maxDrift: Double = 10
+    @Option(help: "No artist twice within this many tracks (0: off).") var artistSpacing: Int = 3
+    @Option(help: "No album/label twice within this many tracks (0: off).") var albumSpacing: Int = 0
+    @Option(help: "Never play this track (id, path or 'artist - title'; repeatable).") var exclude: [String] = []
+    @Option(help: "Never play tracks whose genre, album/label or comment contains this word (repeatable).") var excludeTag: [String] = []
+    @Option(help: "Only play tracks whose genre, album/label or comment contains this word (repeatable).") var includeTag: [String] = []
+
+    var rules: PlanRules {
+        PlanRules(keyRule: keyRule, keyLock: !noKeyLock, halfDoubleTime: !noHalfDoubleTime, maxStepPercent: maxStep,
+                  maxDriftPercent: maxDrift, artistSpacing: artistSpacing, albumSpacing: albumSpacing, exclude: exclude,
+                  excludeTags: excludeTag, includeTags: includeTag.isEmpty ? nil : includeTag)
+    }
+}
 
 /// Output options shared by `set` and `bridge`.
 struct PlanOutputOptions: ParsableArguments {
@@ -35,14 +62,26 @@ struct SetCommand: ParsableCommand {
 
     @Option(help: "Seed: a track id, a path, or 'artist - title'.") var seed: String
     @Option(help: "Length in minutes.") var minutes: Double = 60
-    @Option(help: "Energy arc: flat, rise, peak or wave.") var energy: EnergyArc = .flat
+    @Option(help: "Energy arc: flat, rise, peak, wave, or a custom curve of position:energy pairs, e.g. 0:4,0.7:8,1:6.")
+    var energy: String = "flat"
     @Option(help: "Beam width.") var beamWidth: Int = 64
+    @Option(help: "Pin a track at a position (1 = right after the seed): POSITION=TRACK (repeatable).") var pin: [String] = []
+    @OptionGroup var rules: PlanRuleOptions
     @OptionGroup var output: PlanOutputOptions
     @OptionGroup var library: LibraryOption
 
     func run() throws {
-        let set = try library.open().planSet(SetRequest(seed: seed, minutes: minutes, energy: energy, beamWidth: beamWidth))
-        try output.emit(set)
+        var pins: [Int: String] = [:]
+        for entry in pin {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let position = Int(parts[0]), position >= 1 else {
+                throw ValidationError("--pin needs POSITION=TRACK with a position of 1 or more, got \(entry)")
+            }
+            pins[position] = parts[1]
+        }
+        let request = SetRequest(seed: seed, minutes: minutes, energy: try parseEnergy(energy), beamWidth: beamWidth,
+                                 rules: rules.rules, pins: pins.isEmpty ? nil : pins)
+        try output.emit(try library.open().planSet(request))
     }
 }
 
@@ -52,12 +91,14 @@ struct BridgeCommand: ParsableCommand {
     @Option(help: "First track: an id, a path, or 'artist - title'.") var from: String
     @Option(help: "Last track.") var to: String
     @Option(help: "Minutes of music between them.") var minutes: Double = 20
+    @Option(help: "Allowed deviation, minutes.") var tolerance: Double = 2.5
+    @OptionGroup var rules: PlanRuleOptions
     @OptionGroup var output: PlanOutputOptions
     @OptionGroup var library: LibraryOption
 
     func run() throws {
-        let set = try library.open().planBridge(BridgeRequest(from: from, to: to, minutes: minutes))
-        try output.emit(set)
+        let request = BridgeRequest(from: from, to: to, minutes: minutes, toleranceMinutes: tolerance, rules: rules.rules)
+        try output.emit(try library.open().planBridge(request))
     }
 }
 
