@@ -78,6 +78,16 @@ enum LibraryMigrations {
                 t.add(column: "chroma", .blob)
             }
         }
+        // One row per source track with its edges packed in a blob (EdgeBlob): a 100k-track graph
+        // of 2.4M edges stores in about a second instead of 25, and loads as fast. The graph is
+        // derived data, so the old table is dropped and the graph rebuilt on the next plan.
+        migrator.registerMigration("v3-graph-adjacency-blobs") { db in
+            try db.drop(table: "graphEdge")
+            try db.create(table: "graphAdjacency") { t in
+                t.primaryKey("sourceId", .integer).references("track", onDelete: .cascade)
+                t.column("edges", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -46,27 +46,32 @@ extension TrackLibrary {
         }
     }
 
-    /// Replaces the whole track graph in one transaction.
+    /// Replaces the whole track graph in one transaction (one row per source track).
     public func replaceGraph(_ edges: [StoredEdge]) throws(LibraryError) {
+        var bySource: [TrackID: [StoredEdge]] = [:]
+        var sources: [TrackID] = []
+        for edge in edges {
+            if bySource[edge.source] == nil { sources.append(edge.source) }
+            bySource[edge.source, default: []].append(edge)
+        }
         try write { db in
-            try db.execute(sql: "DELETE FROM graphEdge")
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO graphEdge (sourceId, targetId, score, als, content, bpm, key, energy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for edge in edges {
-                try statement.execute(arguments: [edge.source.rawValue, edge.target.rawValue, edge.score, edge.als, edge.content,
-                                                  edge.bpm, edge.key, edge.energy])
+            try db.execute(sql: "DELETE FROM graphAdjacency")
+            let statement = try db.makeStatement(sql: "INSERT INTO graphAdjacency (sourceId, edges) VALUES (?, ?)")
+            for source in sources {
+                try statement.execute(arguments: [source.rawValue, EdgeBlob.encode(bySource[source] ?? [])])
             }
         }
     }
 
-    /// The whole track graph.
+    /// The whole track graph, each source's edges in stored order.
     public func graphEdges() throws(LibraryError) -> [StoredEdge] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT sourceId, targetId, score, als, content, bpm, key, energy FROM graphEdge").map { row in
-                StoredEdge(source: TrackID(row[0]), target: TrackID(row[1]), score: row[2], als: row[3], content: row[4],
-                           bpm: row[5], key: row[6], energy: row[7])
+            var edges: [StoredEdge] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT sourceId, edges FROM graphAdjacency ORDER BY sourceId")
+            while let row = try rows.next() {
+                edges += EdgeBlob.decode(row[1], source: TrackID(row[0]))
             }
+            return edges
         }
     }
 

@@ -90,11 +90,15 @@ extension Segue {
     public func buildGraph(neighbors: Int = 24, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: ProgressHandler? = nil) throws(SegueError) -> Int {
         progress?(.stage(name: "graph", total: 0))
+        var clock = Date()
+        func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         let nodes = try graphNodes()
+        let loadSeconds = lap()
         let graph: TrackGraph
         do { graph = try TrackGraph(nodes: nodes, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
             throw SegueError(.invalidInput, error.description)
         }
+        let buildSeconds = lap()
         var edges: [TrackLibrary.StoredEdge] = []
         for (sourceIndex, outgoing) in graph.adjacency.enumerated() {
             for edge in outgoing {
@@ -104,7 +108,8 @@ extension Segue {
             }
         }
         try db { try library.replaceGraph(edges) }
-        progress?(.stageFinished(name: "graph", summary: "\(nodes.count) tracks, \(edges.count) edges"))
+        progress?(.stageFinished(name: "graph", summary: "\(nodes.count) tracks, \(edges.count) edges "
+            + String(format: "(loaded in %.1f s, scored in %.1f s, stored in %.1f s)", loadSeconds, buildSeconds, lap())))
         return edges.count
     }
 

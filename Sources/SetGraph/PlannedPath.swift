@@ -9,6 +9,14 @@ public struct PlannedPath: Sendable, Hashable {
     /// The value the search maximised (beam search) or minimised cost of (A*), for reports.
     public var objective: Double
 
+    /// Creates a path.
+    public init(nodes: [Int], edges: [TrackGraph.Edge], duration: Double, objective: Double) {
+        self.nodes = nodes
+        self.edges = edges
+        self.duration = duration
+        self.objective = objective
+    }
+
     /// Mean transition score (0 for a single track).
     public var meanScore: Double { edges.isEmpty ? 0 : edges.reduce(0) { $0 + $1.score } / Double(edges.count) }
 }

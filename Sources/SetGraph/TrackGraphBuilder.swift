@@ -29,10 +29,13 @@ struct TrackGraphBuilder: Sendable {
     func adjacency() -> [[TrackGraph.Edge]] {
         let count = nodes.count
         guard count > 1 else { return [[TrackGraph.Edge]](repeating: [], count: count) }
+        // Everything below works in tempo order, so that the targets of a window are contiguous in
+        // memory as well as in the index.
         let order = nodes.indices.sorted { (nodes[$0].bpm, $0) < (nodes[$1].bpm, $1) }
-        let sortedBPM = order.map { nodes[$0].bpm }
-        let tables = ScoreTables(weights: scorer.weights)
-        let vectors = PackedVectors(nodes: nodes)
+        let sorted = order.map { nodes[$0] }
+        let tables = ScoreTables(weights: scorer.weights, nodes: sorted)
+        let vectors = PackedVectors(nodes: sorted)
+        let buckets = KeyBuckets(nodes: sorted, tables: tables)
         let window = scorer.weights.pitchRangePercent * Self.windowFactor / 100
         var result = [[TrackGraph.Edge]](repeating: [], count: count)
         let blockSize = 64
@@ -44,9 +47,8 @@ struct TrackGraphBuilder: Sendable {
                 var block = worker
                 while block < blocks {
                     for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-                        let source = order[position]
-                        sink.pointer[source] = bestTargets(of: source, order: order, sortedBPM: sortedBPM, window: window,
-                                                           tables: tables, vectors: vectors)
+                        sink.pointer[order[position]] = bestTargets(of: position, bpm: sorted[position].bpm, order: order, window: window,
+                                                                    tables: tables, vectors: vectors, buckets: buckets)
                     }
                     block += workers
                 }
@@ -55,28 +57,38 @@ struct TrackGraphBuilder: Sendable {
         return result
     }
 
-    /// The best `neighbors` targets of one source among its tempo windows.
-    private func bestTargets(of source: Int, order: [Int], sortedBPM: [Double], window: Double, tables: ScoreTables,
-                             vectors: PackedVectors) -> [TrackGraph.Edge] {
-        let node = nodes[source]
-        guard node.bpm > 0 else { return [] }
+    /// The best `neighbors` targets of the track at tempo-order `position` among its tempo
+    /// windows. Targets are visited key by key, most compatible key first; once even a perfect
+    /// match in the next key could not reach the current k-th best score, the search stops, and
+    /// inside a key a candidate whose bound (perfect ALS and content similarity) falls short is
+    /// skipped before its dot products. Both cuts are exact.
+    private func bestTargets(of position: Int, bpm: Double, order: [Int], window: Double, tables: ScoreTables,
+                             vectors: PackedVectors, buckets: KeyBuckets) -> [TrackGraph.Edge] {
+        guard bpm > 0 else { return [] }
         var best = TopScores(capacity: neighbors)
-        for ratio in [1.0, 0.5, 2.0] {
-            let centre = node.bpm * ratio
-            let low = Self.lowerBound(sortedBPM, centre * (1 - window) * (1 - 1e-12)), high = Self.lowerBound(sortedBPM, centre * (1 + window) * (1 + 1e-12))
-            guard low < high else { continue }
-            let tempoFactor = ratio == 1 ? 1 : scorer.weights.halfDoubleTimeFactor
-            for position in low..<high {
-                let target = order[position]
-                guard target != source else { continue }
-                let change = (nodes[target].bpm / centre - 1) * 100
-                let tempo = max(0, 1 - abs(change) / scorer.weights.pitchRangePercent) * tempoFactor
-                let score = tables.score(source: source, target: target, tempo: tempo, nodes: nodes, vectors: vectors)
-                best.offer(score: score, target: target)
+        let pitchRange = scorer.weights.pitchRangePercent
+        let sourceKey = tables.keyIndex(of: position)
+        for targetKey in buckets.keysByCompatibility[sourceKey] {
+            if best.isFull && tables.bestPossible(sourceKey: sourceKey, targetKey: targetKey) < best.threshold { break }
+            let members = buckets.positions[targetKey], memberBPM = buckets.bpm[targetKey]
+            for ratio in [1.0, 0.5, 2.0] {
+                let centre = bpm * ratio
+                let low = Self.lowerBound(memberBPM, centre * (1 - window) * (1 - 1e-12))
+                let high = Self.lowerBound(memberBPM, centre * (1 + window) * (1 + 1e-12))
+                guard low < high else { continue }
+                let tempoFactor = ratio == 1 ? 1 : scorer.weights.halfDoubleTimeFactor
+                for index in low..<high {
+                    let candidate = members[index]
+                    guard candidate != position else { continue }
+                    let tempo = max(0, 1 - abs((memberBPM[index] / centre - 1) * 100) / pitchRange) * tempoFactor
+                    if best.isFull, tables.upperBound(source: position, target: candidate, tempo: tempo, vectors: vectors) < best.threshold { continue }
+                    best.offer(score: tables.score(source: position, target: candidate, tempo: tempo, vectors: vectors), target: order[candidate])
+                }
             }
         }
+        let source = nodes[order[position]]
         return best.sorted().map { entry in
-            let (score, components) = scorer.score(from: node, to: nodes[entry.target])
+            let (score, components) = scorer.score(from: source, to: nodes[entry.target])
             return TrackGraph.Edge(target: entry.target, score: score, components: components)
         }
     }
@@ -97,35 +109,88 @@ private struct AdjacencySink: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<[TrackGraph.Edge]>
 }
 
-/// Key and energy compatibility tables and the weights, for scoring pairs without recomputing
-/// the rules.
-struct ScoreTables: Sendable {
+/// Key and energy compatibility tables, each node's key and energy index, and the weights, for
+/// scoring pairs without touching the nodes (copying a node retains its strings and arrays).
+final class ScoreTables: @unchecked Sendable {
     let weights: TransitionWeights
     /// Key score by (from key index) × 24 + (to key index), index = tonic + 12 · minor.
-    private let key: [Double]
+    private let key: UnsafeMutablePointer<Double>
     /// Energy score by (from − 1) × 10 + (to − 1).
-    private let energy: [Double]
+    private let energy: UnsafeMutablePointer<Double>
+    /// Per node: key index × 24 and (energy − 1) × 10, ready for the tables.
+    private let keyRow: UnsafeMutablePointer<Int>, keyColumn: UnsafeMutablePointer<Int>
+    private let energyRow: UnsafeMutablePointer<Int>, energyColumn: UnsafeMutablePointer<Int>
+    private let count: Int
+    private let baseWeight: Double
 
-    init(weights: TransitionWeights) {
+    init(weights: TransitionWeights, nodes: [TrackNode]) {
         self.weights = weights
-        let keys = MusicalKey.all
-        var key = [Double](repeating: 0, count: 24 * 24)
-        for from in keys { for to in keys { key[Self.keyIndex(from) * 24 + Self.keyIndex(to)] = CompatibilityRules.key(from: from, to: to) } }
-        self.key = key
-        energy = (0..<100).map { CompatibilityRules.energy(from: $0 / 10 + 1, to: $0 % 10 + 1) }
+        count = nodes.count
+        key = .allocate(capacity: 24 * 24)
+        for from in MusicalKey.all {
+            for to in MusicalKey.all { key[Self.keyIndex(from) * 24 + Self.keyIndex(to)] = CompatibilityRules.key(from: from, to: to) }
+        }
+        energy = .allocate(capacity: 100)
+        for index in 0..<100 { energy[index] = CompatibilityRules.energy(from: index / 10 + 1, to: index % 10 + 1) }
+        keyRow = .allocate(capacity: max(1, count))
+        keyColumn = .allocate(capacity: max(1, count))
+        energyRow = .allocate(capacity: max(1, count))
+        energyColumn = .allocate(capacity: max(1, count))
+        for (index, node) in nodes.enumerated() {
+            keyColumn[index] = Self.keyIndex(node.key)
+            keyRow[index] = keyColumn[index] * 24
+            energyColumn[index] = min(10, max(1, node.energy)) - 1
+            energyRow[index] = energyColumn[index] * 10
+        }
+        baseWeight = weights.content + weights.bpm + weights.key + weights.energy
+    }
+
+    deinit {
+        key.deallocate()
+        energy.deallocate()
+        keyRow.deallocate()
+        keyColumn.deallocate()
+        energyRow.deallocate()
+        energyColumn.deallocate()
     }
 
     static func keyIndex(_ key: MusicalKey) -> Int { key.tonic + (key.mode == .minor ? 12 : 0) }
 
+    /// The key index (tonic + 12 · minor) of the node at `position`.
+    @inline(__always)
+    func keyIndex(of position: Int) -> Int { keyColumn[position] }
+
+    /// The key compatibility of two key indices.
+    func keyScore(_ from: Int, _ to: Int) -> Double { key[from * 24 + to] }
+
+    /// The highest score any pair between these keys could have (perfect similarity, tempo and
+    /// energy, ALS counted).
+    @inline(__always)
+    func bestPossible(sourceKey: Int, targetKey: Int) -> Double {
+        (weights.content + weights.bpm + weights.key * key[sourceKey * 24 + targetKey] + weights.energy + weights.als)
+            / (baseWeight + weights.als) + 1e-12
+    }
+
+    /// The highest score the pair could have, whatever its ALS and content similarity.
+    @inline(__always)
+    func upperBound(source: Int, target: Int, tempo: Double, vectors: PackedVectors) -> Double {
+        var total = weights.content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
+            + weights.energy * energy[energyRow[source] + energyColumn[target]]
+        var weightSum = baseWeight
+        if vectors.bothHaveALS(source, target) {
+            total += weights.als
+            weightSum += weights.als
+        }
+        return total / weightSum + 1e-12
+    }
+
     /// The weighted score of a pair given its tempo score (same formula as ``TransitionScorer``).
     @inline(__always)
-    func score(source: Int, target: Int, tempo: Double, nodes: [TrackNode], vectors: PackedVectors) -> Double {
-        let from = nodes[source], to = nodes[target]
+    func score(source: Int, target: Int, tempo: Double, vectors: PackedVectors) -> Double {
         let content = (Double(vectors.contentDot(source, target)) + 1) / 2
-        var total = weights.content * content + weights.bpm * tempo
-            + weights.key * key[Self.keyIndex(from.key) * 24 + Self.keyIndex(to.key)]
-            + weights.energy * energy[(min(10, max(1, from.energy)) - 1) * 10 + min(10, max(1, to.energy)) - 1]
-        var weightSum = weights.content + weights.bpm + weights.key + weights.energy
+        var total = weights.content * content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
+            + weights.energy * energy[energyRow[source] + energyColumn[target]]
+        var weightSum = baseWeight
         if let als = vectors.alsDot(source, target) {
             total += weights.als * (Double(als) + 1) / 2
             weightSum += weights.als
@@ -134,50 +199,84 @@ struct ScoreTables: Sendable {
     }
 }
 
-/// Unit vectors of every node in two flat, zero-padded arrays (content and ALS), so that a dot
-/// product is a fixed number of 8-lane steps.
-struct PackedVectors: Sendable {
-    private let content: [Float], als: [Float], hasALS: [Bool]
+/// The nodes of each key, in tempo order, and for each key the 24 keys by falling compatibility.
+struct KeyBuckets: Sendable {
+    /// Tempo-order positions of the nodes in each key index.
+    let positions: [[Int]]
+    /// Their tempi, ascending.
+    let bpm: [[Double]]
+    /// For each source key index, the target key indices from most to least compatible.
+    let keysByCompatibility: [[Int]]
+
+    init(nodes: [TrackNode], tables: ScoreTables) {
+        var positions = [[Int]](repeating: [], count: 24), bpm = [[Double]](repeating: [], count: 24)
+        for (position, node) in nodes.enumerated() {
+            let key = tables.keyIndex(of: position)
+            positions[key].append(position)
+            bpm[key].append(node.bpm)
+        }
+        self.positions = positions
+        self.bpm = bpm
+        keysByCompatibility = (0..<24).map { from in (0..<24).sorted { (tables.keyScore(from, $0), -$0) > (tables.keyScore(from, $1), -$1) } }
+    }
+}
+
+/// Unit vectors of every node in two flat, zero-padded buffers (content and ALS), so that a dot
+/// product is a fixed number of 8-lane steps on raw memory.
+final class PackedVectors: @unchecked Sendable {
+    private let content: UnsafeMutablePointer<Float>, als: UnsafeMutablePointer<Float>, hasALS: UnsafeMutablePointer<Bool>
     private let contentStride: Int, alsStride: Int
 
     init(nodes: [TrackNode]) {
         func stride(_ length: Int) -> Int { max(8, (length + 7) / 8 * 8) }
         contentStride = stride(nodes.map(\.contentVector.count).max() ?? 0)
         alsStride = stride(nodes.map { $0.alsVector?.count ?? 0 }.max() ?? 0)
-        var content = [Float](repeating: 0, count: nodes.count * contentStride)
-        var als = [Float](repeating: 0, count: nodes.count * alsStride)
+        let count = max(1, nodes.count)
+        content = .allocate(capacity: count * contentStride)
+        content.initialize(repeating: 0, count: count * contentStride)
+        als = .allocate(capacity: count * alsStride)
+        als.initialize(repeating: 0, count: count * alsStride)
+        hasALS = .allocate(capacity: count)
+        hasALS.initialize(repeating: false, count: count)
         for (index, node) in nodes.enumerated() {
             for (dimension, value) in node.contentVector.enumerated() { content[index * contentStride + dimension] = value }
-            if let vector = node.alsVector { for (dimension, value) in vector.enumerated() { als[index * alsStride + dimension] = value } }
+            if let vector = node.alsVector {
+                hasALS[index] = true
+                for (dimension, value) in vector.enumerated() { als[index * alsStride + dimension] = value }
+            }
         }
-        self.content = content
-        self.als = als
-        hasALS = nodes.map { $0.alsVector != nil }
+    }
+
+    deinit {
+        content.deallocate()
+        als.deallocate()
+        hasALS.deallocate()
     }
 
     @inline(__always)
-    func contentDot(_ a: Int, _ b: Int) -> Float { Self.dot(content, a * contentStride, b * contentStride, contentStride) }
+    func contentDot(_ a: Int, _ b: Int) -> Float { Self.dot(content + a * contentStride, content + b * contentStride, contentStride) }
+
+    /// Whether both nodes have ALS factors.
+    @inline(__always)
+    func bothHaveALS(_ a: Int, _ b: Int) -> Bool { hasALS[a] && hasALS[b] }
 
     /// The ALS cosine, or `nil` when either node has no factors.
     @inline(__always)
     func alsDot(_ a: Int, _ b: Int) -> Float? {
         guard hasALS[a], hasALS[b] else { return nil }
-        return Self.dot(als, a * alsStride, b * alsStride, alsStride)
+        return Self.dot(als + a * alsStride, als + b * alsStride, alsStride)
     }
 
     @inline(__always)
-    private static func dot(_ values: [Float], _ first: Int, _ second: Int, _ count: Int) -> Float {
-        values.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawPointer(buffer.baseAddress!)
-            var sum = SIMD8<Float>()
-            var offset = 0
-            while offset < count {
-                sum += raw.loadUnaligned(fromByteOffset: (first + offset) * 4, as: SIMD8<Float>.self)
-                    * raw.loadUnaligned(fromByteOffset: (second + offset) * 4, as: SIMD8<Float>.self)
-                offset += 8
-            }
-            return sum.sum()
+    private static func dot(_ first: UnsafeMutablePointer<Float>, _ second: UnsafeMutablePointer<Float>, _ count: Int) -> Float {
+        let a = UnsafeRawPointer(first), b = UnsafeRawPointer(second)
+        var sum = SIMD8<Float>()
+        var offset = 0
+        while offset < count {
+            sum += a.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self) * b.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
+            offset += 8
         }
+        return sum.sum()
     }
 }
 
@@ -206,4 +305,10 @@ struct TopScores {
     }
 
     func sorted() -> [(score: Double, target: Int)] { entries }
+
+    /// Whether `capacity` entries are held.
+    var isFull: Bool { entries.count == capacity }
+
+    /// The lowest score held (−∞ until full).
+    var threshold: Double { isFull ? entries[entries.count - 1].score : -.infinity }
 }

@@ -33,3 +33,29 @@ struct EvaluateSetCommand: ParsableCommand {
             """)
     }
 }
+
+struct BenchQualityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-quality",
+        abstract: "Compare Segue's sets with a greedy nearest-neighbour chain and the seed project's method (same key, ±3 BPM, nearest) on random seeds.")
+
+    @OptionGroup var library: LibraryOption
+    @Option(help: "Random seeds to plan from.") var seeds: Int = 50
+    @Option(help: "Minutes per set.") var minutes: Double = 60
+    @Option(help: "Energy arc all planners are measured against.") var energy: String = "rise"
+    @OptionGroup var rules: PlanRuleOptions
+
+    func run() throws {
+        let result = try library.open().compareSetQuality(seeds: seeds, minutes: minutes, energy: try parseEnergy(energy), rules: rules.rules)
+        func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+        print("\(result.seeds) sets of \(Int(minutes)) minutes, energy \(energy), key rule \(rules.keyRule.rawValue); means per set")
+        print("| planner | tracks | harmonic % | mean abs ΔBPM % | max abs ΔBPM % | energy-arc error | duration error % | artist repeats | similarity | sum (0–6) |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for row in result.rows {
+            let q = row.mean
+            print("| \(row.planner) | \(format(row.tracks, 1)) | \(format(q.harmonicShare * 100, 1)) | \(format(q.meanTempoChangePercent, 2)) | "
+                  + "\(format(q.maxTempoChangePercent, 2)) | \(format(q.energyArcError, 2)) | \(format(q.durationErrorPercent, 1)) | "
+                  + "\(q.artistRepeats) | \(format(q.meanSimilarity, 3)) | \(format(row.sum, 3)) |")
+        }
+    }
+}

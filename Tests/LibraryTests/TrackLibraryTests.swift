@@ -76,9 +76,20 @@ import Testing
         let b = try library.storeScannedFile(path: "/m/b", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
         try library.replaceFactors(kind: "als", [a: [0.5, -1.25], b: [3, 4]])
         #expect(try library.factors(kind: "als") == [a: [0.5, -1.25], b: [3, 4]])
-        let edge = TrackLibrary.StoredEdge(source: a, target: b, score: 0.8, als: 0.9, content: 0.7, bpm: 1, key: 0.9, energy: 1)
-        try library.replaceGraph([edge])
-        #expect(try library.graphEdges() == [edge])
+        // Scores are stored as Float32 (32 bytes per edge): equal to 1e-7.
+        let edges = [TrackLibrary.StoredEdge(source: a, target: b, score: 0.8, als: 0.9, content: 0.7, bpm: 1, key: 0.9, energy: 1),
+                     TrackLibrary.StoredEdge(source: b, target: a, score: 0.6, als: 0.5, content: 0.4, bpm: 0.3, key: 0.2, energy: 0.1)]
+        try library.replaceGraph(edges)
+        let stored = try library.graphEdges()
+        #expect(stored.map(\.source) == [a, b] && stored.map(\.target) == [b, a])
+        for (found, expected) in zip(stored, edges) {
+            for (x, y) in [(found.score, expected.score), (found.als, expected.als), (found.content, expected.content),
+                           (found.bpm, expected.bpm), (found.key, expected.key), (found.energy, expected.energy)] {
+                #expect(abs(x - y) < 1e-7)
+            }
+        }
+        try library.replaceGraph([])
+        #expect(try library.graphEdges().isEmpty)
     }
 
     @Test func matchKeyNormalises() {

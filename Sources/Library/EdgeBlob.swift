@@ -1,0 +1,33 @@
+import DJModel
+import Foundation
+
+/// A source track's graph edges packed in one blob: per edge the target id (Int64) and the
+/// score with its five components (Float32 each), little-endian, 32 bytes.
+enum EdgeBlob {
+    static let stride = 32
+
+    static func encode(_ edges: [TrackLibrary.StoredEdge]) -> Data {
+        var data = Data(capacity: edges.count * stride)
+        for edge in edges {
+            withUnsafeBytes(of: edge.target.rawValue.littleEndian) { data.append(contentsOf: $0) }
+            for value in [edge.score, edge.als, edge.content, edge.bpm, edge.key, edge.energy] {
+                withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+            }
+        }
+        return data
+    }
+
+    static func decode(_ data: Data, source: TrackID) -> [TrackLibrary.StoredEdge] {
+        data.withUnsafeBytes { raw in
+            (0..<(data.count / stride)).map { index in
+                let base = index * stride
+                func float(_ slot: Int) -> Double {
+                    Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + 8 + 4 * slot, as: UInt32.self))))
+                }
+                let target = TrackID(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: base, as: Int64.self)))
+                return TrackLibrary.StoredEdge(source: source, target: target, score: float(0), als: float(1), content: float(2),
+                                               bpm: float(3), key: float(4), energy: float(5))
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DJModel
+import Foundation
+import SetGraph
+
+/// Mean set quality of each planner over the same seeds (`segue bench-quality`).
+public struct QualityComparison: Sendable {
+    /// One planner's results.
+    public struct Row: Sendable {
+        /// Planner name.
+        public var planner: String
+        /// Measures averaged over the seeds (artist repeats summed per set, then averaged).
+        public var mean: DJSet.Quality
+        /// Mean number of tracks per set.
+        public var tracks: Double
+        /// The summary score (see ``QualityComparison/summary(_:tracks:)``).
+        public var sum: Double
+    }
+
+    /// Seeds used.
+    public var seeds: Int
+    /// One row per planner: Segue (beam search), greedy chain, same key ±3 BPM nearest.
+    public var rows: [Row]
+
+    /// The sum of six measures each mapped to 0…1, higher is better: harmonic share, mean
+    /// similarity, 1 − mean |ΔBPM| ÷ 8 %, 1 − energy-arc error ÷ 9, 1 − duration error ÷ 100 %,
+    /// 1 − artist repeats ÷ tracks (each clamped to 0…1).
+    public static func summary(_ quality: DJSet.Quality, tracks: Double) -> Double {
+        func unit(_ value: Double) -> Double { max(0, min(1, value)) }
+        return unit(quality.harmonicShare) + unit(quality.meanSimilarity) + unit(1 - quality.meanTempoChangePercent / 8)
+            + unit(1 - quality.energyArcError / 9) + unit(1 - quality.durationErrorPercent / 100)
+            + unit(1 - Double(quality.artistRepeats) / max(1, tracks))
+    }
+}
+
+extension Segue {
+    /// Plans a set of `minutes` from each of `seeds` random tracks with Segue's beam search and
+    /// with the two baselines, under the same rules, and averages their quality measures.
+    public func compareSetQuality(seeds count: Int, minutes: Double = 60, energy: EnergyCurve = .preset(.rise),
+                                  rules: PlanRules? = nil, seed: UInt64 = 5) throws(SegueError) -> QualityComparison {
+        let graph = try loadGraph()
+        let constraints = try constraints(for: rules, in: graph)
+        let objective = SetObjective(targetSeconds: minutes * 60)
+        let beam: BeamSearchPlanner
+        do { beam = try BeamSearchPlanner(constraints: constraints, energy: energy) } catch { throw SegueError(.invalidInput, error.description) }
+        var random = SeededGenerator(seed: seed)
+        let candidates = graph.nodes.indices.filter { !graph.adjacency[$0].isEmpty }
+        guard !candidates.isEmpty else { throw SegueError(.unsatisfiable, "the graph has no edges; run `segue train`") }
+        let seeds = (0..<count).map { _ in candidates[Int(random.next() % UInt64(candidates.count))] }
+        let planners: [(String, (Int) -> PlannedPath?)] = [
+            ("Segue (beam search)", { try? beam.plan(from: $0, in: graph, objective: objective) }),
+            ("greedy nearest-neighbour chain", { BaselinePlanners.greedyChain(from: $0, in: graph, objective: objective, constraints: constraints) }),
+            ("same key, ±3 BPM, nearest (seed project)", { BaselinePlanners.sameKeyNearest(from: $0, in: graph, objective: objective, constraints: constraints) }),
+        ]
+        var rows: [QualityComparison.Row] = []
+        for (name, plan) in planners {
+            var measures: [DJSet.Quality] = [], lengths: [Double] = []
+            for start in seeds {
+                // A planner that finds nothing plays the seed alone: full duration error.
+                let path = plan(start) ?? PlannedPath(nodes: [start], edges: [], duration: graph.nodes[start].duration, objective: 0)
+                measures.append(Self.quality(of: path, in: graph, energy: energy, targetSeconds: minutes * 60, constraints: constraints))
+                lengths.append(Double(path.nodes.count))
+            }
+            let n = Double(measures.count)
+            func mean(_ value: (DJSet.Quality) -> Double) -> Double { measures.map(value).reduce(0, +) / n }
+            let average = DJSet.Quality(transitions: Int(mean { Double($0.transitions) }.rounded()), harmonicShare: mean(\.harmonicShare),
+                                        meanTempoChangePercent: mean(\.meanTempoChangePercent), maxTempoChangePercent: mean(\.maxTempoChangePercent),
+                                        energyArcError: mean(\.energyArcError), durationErrorPercent: mean(\.durationErrorPercent),
+                                        artistRepeats: Int(mean { Double($0.artistRepeats) }.rounded()), meanSimilarity: mean(\.meanSimilarity))
+            let tracks = lengths.reduce(0, +) / n
+            let sum = measures.enumerated().map { QualityComparison.summary($1, tracks: lengths[$0]) }.reduce(0, +) / n
+            rows.append(QualityComparison.Row(planner: name, mean: average, tracks: tracks, sum: sum))
+        }
+        return QualityComparison(seeds: count, rows: rows)
+    }
+
+    /// The quality of a planned path (start times from the rules' overlap).
+    static func quality(of path: PlannedPath, in graph: TrackGraph, energy: EnergyCurve?, targetSeconds: Double,
+                        constraints: SetConstraints) -> DJSet.Quality {
+        var start = 0.0, items: [SetQualityEvaluator.Item] = []
+        for (position, index) in path.nodes.enumerated() {
+            let node = graph.nodes[index]
+            items.append(SetQualityEvaluator.Item(artist: node.artist, bpm: node.bpm, key: node.key, energy: node.energy, start: start,
+                                                  duration: node.duration))
+            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
+        }
+        let similarities = path.edges.map { ($0.components.als + $0.components.content) / 2 }
+        return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: energy, targetSeconds: targetSeconds,
+                                           artistSpacing: constraints.artistSpacing)
+    }
+}
