@@ -5,11 +5,11 @@ import HeapModule
 /// Cost of a path = Σ (1 − score) over its transitions. The goal is B reached after
 /// intermediate tracks with a playing time in [N − tolerance, N + tolerance].
 ///
-/// Heuristic: with m the cheapest edge cost in the graph (including the computed edges into B)
-/// and D the longest track, a state at node v after e seconds still needs at least
-/// 1 + max(0, ⌈(N − tolerance − e) / D⌉) transitions (the remaining time must be filled by
-/// tracks of at most D seconds, plus the final step into B), each costing at least m; so
-/// h = m · that count never overestimates the remaining cost: it is admissible, and the first
+/// Heuristic: with m the cheapest stored edge cost in the graph and D the longest track, a state
+/// after e seconds of intermediate music still needs at least max(0, ⌈(N − tolerance − e) / D⌉)
+/// more intermediate tracks (the remaining time is filled by tracks of at most D seconds), each
+/// reached by a stored edge costing at least m, plus the final step into B costing at least 0;
+/// so h = m · that count never overestimates the remaining cost: it is admissible, and the first
 /// goal popped is optimal among the paths the search keeps. The no-repeat rule makes a state
 /// depend on its whole path; states are merged on (node, 15-second bucket of e), which can drop
 /// a better path that visits the same node at a similar time with a different history — the
@@ -31,71 +31,83 @@ public struct AStarBridgePlanner: Sendable {
         self.maxExpansions = maxExpansions
     }
 
-    private struct State: Comparable {
-        var estimate: Double
+    /// A search state in the arena: the node reached, its parent state, the edge taken, the cost
+    /// and the intermediate playing time so far. Paths are rebuilt by following parents, so a
+    /// state costs no array copies.
+    private struct ArenaState {
+        var node: Int
+        var parent: Int
+        var edge: TrackGraph.Edge?
         var cost: Double
         var elapsed: Double
-        var path: [Int]
-        var edges: [TrackGraph.Edge]
+    }
+
+    /// An open-list entry: the estimate and the arena index of its state.
+    private struct OpenEntry: Comparable {
+        var estimate: Double
+        var state: Int
         var reachedGoal: Bool
 
-        static func < (lhs: State, rhs: State) -> Bool { lhs.estimate < rhs.estimate }
-        static func == (lhs: State, rhs: State) -> Bool { lhs.estimate == rhs.estimate }
+        static func < (lhs: OpenEntry, rhs: OpenEntry) -> Bool { (lhs.estimate, lhs.state) < (rhs.estimate, rhs.state) }
     }
 
     /// The cheapest bridge from node `start` to node `goal` with about `seconds` of music between them.
     public func bridge(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph) throws(SetGraphError) -> PlannedPath {
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
+        guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
+        guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
         let nodes = graph.nodes
-        let longest = nodes.map(\.duration).max() ?? 1
-        var cheapest = 1.0
-        for edges in graph.adjacency { for edge in edges { cheapest = min(cheapest, 1 - edge.score) } }
-        for index in nodes.indices where index != goal { cheapest = min(cheapest, 1 - graph.edge(from: index, to: goal).score) }
-        cheapest = max(0, cheapest)
+        let longest = graph.longestDuration
+        let cheapest = graph.cheapestEdgeCost
         let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
-        func heuristic(_ elapsed: Double) -> Double {
-            cheapest * (1 + max(0, ((low - elapsed) / longest).rounded(.up)))
-        }
-        var open = Heap<State>()
-        open.insert(State(estimate: heuristic(0), cost: 0, elapsed: 0, path: [start], edges: [], reachedGoal: false))
-        var closed = Set<[Int]>()
+        // The final step into the goal costs at least 0, every other step at least `cheapest`.
+        func heuristic(_ elapsed: Double) -> Double { cheapest * max(0, ((low - elapsed) / longest).rounded(.up)) }
+        var arena = [ArenaState(node: start, parent: -1, edge: nil, cost: 0, elapsed: 0)]
+        var open = Heap<OpenEntry>()
+        open.insert(OpenEntry(estimate: heuristic(0), state: 0, reachedGoal: false))
+        var closed = Set<Int>()
         var expansions = 0
-        while let state = open.popMin() {
-            if state.reachedGoal {
-                return PlannedPath(nodes: state.path, edges: state.edges, duration: state.elapsed, objective: state.cost)
+        func path(to state: Int) -> [Int] {
+            var nodesOnPath: [Int] = []
+            var cursor = state
+            while cursor >= 0 { nodesOnPath.append(arena[cursor].node); cursor = arena[cursor].parent }
+            return nodesOnPath.reversed()
+        }
+        while let entry = open.popMin() {
+            let state = arena[entry.state]
+            if entry.reachedGoal {
+                var edges: [TrackGraph.Edge] = []
+                var cursor = entry.state
+                while cursor >= 0, let edge = arena[cursor].edge { edges.append(edge); cursor = arena[cursor].parent }
+                return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - nodes[goal].duration,
+                                   objective: state.cost)
             }
             expansions += 1
             if expansions > maxExpansions { break }
-            let last = state.path[state.path.count - 1]
-            let bucket = [last, Int(state.elapsed / 15)]
+            let bucket = state.node * 8192 + min(8191, Int(state.elapsed / 15))
             if closed.contains(bucket) { continue }
             closed.insert(bucket)
+            let visited = path(to: entry.state)
             // Finish: step into the goal when the intermediate time fits.
-            if state.path.count > 1, (low...high).contains(state.elapsed), allowsGoal(goal, after: state.path, start: start, graph: graph) {
-                let edge = graph.edge(from: last, to: goal)
-                var done = state
-                done.path.append(goal)
-                done.edges.append(edge)
-                done.cost += 1 - edge.score
-                done.estimate = done.cost
-                done.reachedGoal = true
-                open.insert(done)
+            if visited.count > 1, (low...high).contains(state.elapsed), allowsGoal(goal, after: visited, start: start, graph: graph) {
+                let edge = graph.edge(from: state.node, to: goal)
+                arena.append(ArenaState(node: goal, parent: entry.state, edge: edge, cost: state.cost + 1 - edge.score,
+                                        elapsed: state.elapsed + nodes[goal].duration))
+                open.insert(OpenEntry(estimate: state.cost + 1 - edge.score, state: arena.count - 1, reachedGoal: true))
             }
             guard state.elapsed < high else { continue }
-            for edge in graph.adjacency[last] where edge.target != goal
-                && constraints.allows(edge.target, after: state.path, anchor: start, in: graph) {
-                var grown = state
-                grown.path.append(edge.target)
-                grown.edges.append(edge)
-                grown.cost += 1 - edge.score
-                grown.elapsed += nodes[edge.target].duration
-                guard grown.elapsed <= high else { continue }
-                grown.estimate = grown.cost + heuristic(grown.elapsed)
-                open.insert(grown)
+            for edge in graph.adjacency[state.node] where edge.target != goal
+                && constraints.allows(edge.target, after: visited, anchor: start, in: graph) {
+                let elapsed = state.elapsed + nodes[edge.target].duration
+                guard elapsed <= high else { continue }
+                let cost = state.cost + 1 - edge.score
+                arena.append(ArenaState(node: edge.target, parent: entry.state, edge: edge, cost: cost, elapsed: elapsed))
+                open.insert(OpenEntry(estimate: cost + heuristic(elapsed), state: arena.count - 1, reachedGoal: false))
             }
         }
-        throw .noPath("no bridge of \(Int(seconds / 60)) minutes (±\(Int(toleranceSeconds)) s) links these tracks under the tempo "
-            + "and artist rules; try a different length, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
+        throw .noPath("no bridge of \(Int(seconds / 60)) minutes (±\(Int(toleranceSeconds)) s) links these tracks under the rules "
+            + "(tempo step ≤ \(Int(constraints.maxStepPercent)) %, key moves: \(constraints.keyRule.rawValue)); try a different length, "
+            + "a looser key rule, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
     }
 
     /// Whether the goal may follow `path`: the tempo step, key rule and artist spacing hold (the

@@ -26,6 +26,10 @@ public struct TrackGraph: Sendable {
     public let adjacency: [[Edge]]
     /// The scorer the edges were built with.
     public let scorer: TransitionScorer
+    /// The lowest cost (1 − score) of any stored edge, 0…1 (A*'s heuristic).
+    public let cheapestEdgeCost: Double
+    /// The longest track, seconds (at least 1).
+    public let longestDuration: Double
     private let indexById: [TrackID: Int]
 
     /// Builds the graph: every track's `neighbors` best successors among the tracks within its
@@ -44,6 +48,10 @@ public struct TrackGraph: Sendable {
         self.nodes = nodes
         self.adjacency = adjacency
         self.scorer = scorer
+        var cheapest = 1.0
+        for edges in adjacency { for edge in edges { cheapest = min(cheapest, 1 - edge.score) } }
+        cheapestEdgeCost = max(0, cheapest)
+        longestDuration = max(1, nodes.map(\.duration).max() ?? 1)
         var index: [TrackID: Int] = [:]
         for (position, node) in nodes.enumerated() { index[node.id] = position }
         indexById = index

@@ -5,7 +5,7 @@ import Dispatch
 /// reach (straight, half or double time) become edges, so each track is compared with the
 /// tracks inside its tempo windows and nothing else.
 ///
-/// Tracks are sorted by tempo, so every window is a contiguous range; sources are processed in
+/// Tracks are sorted by key, then tempo, so every window of one key is a contiguous range; sources are processed in
 /// blocks of consecutive tempo, split over worker threads. For each pair the score is exactly
 /// ``TransitionScorer``'s: ALS and content cosines by 8-lane SIMD dot products of the stored
 /// unit vectors, tempo from the window's ratio (no logarithms), key and energy from 24×24 and
@@ -29,9 +29,10 @@ struct TrackGraphBuilder: Sendable {
     func adjacency() -> [[TrackGraph.Edge]] {
         let count = nodes.count
         guard count > 1 else { return [[TrackGraph.Edge]](repeating: [], count: count) }
-        // Everything below works in tempo order, so that the targets of a window are contiguous in
-        // memory as well as in the index.
-        let order = nodes.indices.sorted { (nodes[$0].bpm, $0) < (nodes[$1].bpm, $1) }
+        // Everything below works in (key, tempo) order, so that the targets of one key inside a
+        // tempo window are contiguous in memory as well as in the index.
+        let keyOf = nodes.map { ScoreTables.keyIndex($0.key) }
+        let order = nodes.indices.sorted { (keyOf[$0], nodes[$0].bpm, $0) < (keyOf[$1], nodes[$1].bpm, $1) }
         let sorted = order.map { nodes[$0] }
         let tables = ScoreTables(weights: scorer.weights, nodes: sorted)
         let vectors = PackedVectors(nodes: sorted)
@@ -57,7 +58,7 @@ struct TrackGraphBuilder: Sendable {
         return result
     }
 
-    /// The best `neighbors` targets of the track at tempo-order `position` among its tempo
+    /// The best `neighbors` targets of the track at sorted `position` among its tempo
     /// windows. Targets are visited key by key, most compatible key first; once even a perfect
     /// match in the next key could not reach the current k-th best score, the search stops, and
     /// inside a key a candidate whose bound (perfect ALS and content similarity) falls short is
@@ -199,9 +200,10 @@ final class ScoreTables: @unchecked Sendable {
     }
 }
 
-/// The nodes of each key, in tempo order, and for each key the 24 keys by falling compatibility.
+/// The sorted positions of each key's nodes (a contiguous range, by tempo), and for each key the
+/// 24 keys by falling compatibility.
 struct KeyBuckets: Sendable {
-    /// Tempo-order positions of the nodes in each key index.
+    /// Positions of the nodes in each key index, ascending in tempo.
     let positions: [[Int]]
     /// Their tempi, ascending.
     let bpm: [[Double]]
