@@ -3,7 +3,7 @@
 
 Data: DJ sets drawn from hidden scenes (sub-styles). Each scene owns a block of tracks; a set
 picks one scene (a few sets mix in a second one), a length of 10-40 tracks, and tracks by
-power-law popularity inside its scene. Sizes (interactions): small ~50k, medium ~1M, large ~8M.
+power-law popularity inside its scene. Sizes (interactions): small ~64k, medium ~1M, large ~8M.
 Held-out split: 20 % of the tracks of 10 % of the sets are hidden from training.
 
 Both trainers get the same CSV (set,track,count), 64 factors, lambda 0.01, alpha 1, 15
@@ -19,8 +19,8 @@ Usage: bench_als.py --segue PATH [--sizes small,medium,large] [--threads 1,2] [-
 import argparse, os, subprocess, sys
 import numpy as np
 
-SIZES = {"small": (2_000, 2_500, 40), "medium": (40_000, 30_000, 120), "large": (320_000, 120_000, 400)}
-# name: (sets, tracks, scenes); mean set length 25 → interactions ≈ 25 × sets.
+SIZES = {"small": (3_200, 2_500, 40), "medium": (52_000, 30_000, 120), "large": (400_000, 120_000, 400)}
+# name: (sets, tracks, scenes); about 20 distinct tracks per set → interactions ≈ 20 × sets (64k, 1.0M, 7.9M).
 
 
 def generate(sets, tracks, scenes, seed=7):

@@ -20,6 +20,8 @@ public final class TrackLibrary: Sendable {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+            // Another process (a scan, the server) may hold the write lock for a moment: wait for it.
+            configuration.busyMode = .timeout(10)
             let pool = try DatabasePool(path: path, configuration: configuration)
             try LibraryMigrations.migrator().migrate(pool)
             writer = pool

@@ -15,9 +15,12 @@ public struct BeamSearchPlanner: Sendable {
     /// `energyArcWeight · |energy − target| / 9` (0…1; default 0.3).
     public let energyArcWeight: Double
 
+    /// The default weight of the energy-arc error (see ``energyArcWeight``).
+    public static let defaultEnergyArcWeight = 0.3
+
     /// Checks and stores the parameters.
     public init(width: Int = 64, constraints: SetConstraints = .standard, energy: EnergyCurve? = nil,
-                energyArcWeight: Double = 0.3) throws(SetGraphError) {
+                energyArcWeight: Double = defaultEnergyArcWeight) throws(SetGraphError) {
         guard (1...10_000).contains(width) else { throw .invalidParameter("beam width must be 1…10000, got \(width)") }
         guard (0...1).contains(energyArcWeight) else { throw .invalidParameter("energy-arc weight must be 0…1") }
         self.width = width
@@ -28,7 +31,7 @@ public struct BeamSearchPlanner: Sendable {
 
     /// A planner following a preset arc.
     public init(width: Int = 64, constraints: SetConstraints = .standard, energyArc: EnergyArc?,
-                energyArcWeight: Double = 0.3) throws(SetGraphError) {
+                energyArcWeight: Double = defaultEnergyArcWeight) throws(SetGraphError) {
         try self.init(width: width, constraints: constraints, energy: energyArc.map(EnergyCurve.preset), energyArcWeight: energyArcWeight)
     }
 

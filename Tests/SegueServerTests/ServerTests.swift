@@ -61,6 +61,22 @@ import Testing
             #expect(setStatus == 200, "\(set)")
             #expect(set["kind"] as? String == "set")
             #expect(((set["tracks"] as? [[String: Any]])?.count ?? 0) >= 2)
+            #expect((set["quality"] as? [String: Any])?["harmonicShare"] is Double)
+
+            // Rules, a custom energy curve: every transition of the answer obeys the strict key rule.
+            let ruledBody = try JSONSerialization.data(withJSONObject: [
+                "seed": "\(seed.id)", "minutes": 3, "energy": [[0, 5], [1, 7]],
+                "rules": ["keyRule": "strict", "keyLock": true, "maxStepPercent": 6, "artistSpacing": 2]] as [String: Any])
+            let (ruledStatus, ruled) = try await request(base.appendingPathComponent("sets"), method: "POST", body: ruledBody)
+            #expect(ruledStatus == 200 || ruledStatus == 422, "\(ruled)")
+            if ruledStatus == 200 {
+                let camelots = (ruled["tracks"] as? [[String: Any]] ?? []).compactMap { $0["camelot"] as? String }
+                for (from, to) in zip(camelots, camelots.dropFirst()) {
+                    #expect(KeyMoveRule.strict.allows(from: MusicalKey(parsing: from)!, to: MusicalKey(parsing: to)!), "\(from) → \(to)")
+                }
+            } else {
+                #expect((ruled["error"] as? String)?.contains("strict") == true)
+            }
 
             let (similarStatus, similar) = try await request(URL(string: "\(base)/tracks/\(seed.id)/similar?by=content&limit=3")!)
             #expect(similarStatus == 200, "\(similar)")
@@ -85,6 +101,12 @@ import Testing
                 ("sets", "POST", Data("{\"seed\": \"no such track at all\", \"minutes\": 10}".utf8), 404),
                 ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": -3}".utf8), 400),
                 ("bridges", "POST", Data("{\"from\": \"1\", \"to\": \"1\", \"minutes\": 5}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"rules\": {\"keyRule\": \"loose\"}}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"energy\": [[0, 4], [0.5, 12]]}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"energy\": \"upward\"}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"rules\": {\"maxStepPercent\": -1}}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"pins\": {\"0\": \"2\"}}".utf8), 400),
+                ("bridges", "POST", Data("{\"from\": \"1\", \"to\": \"2\", \"minutes\": 5, \"toleranceMinutes\": -1}".utf8), 400),
                 ("sets", "POST", Data(repeating: 0x20, count: 2 << 20), 413),
                 ("nowhere", "GET", nil, 404),
                 ("tracks?limit=abc", "GET", nil, 400),
