@@ -19,53 +19,78 @@ public enum CSVField {
 
     /// The rows of `text` with the 1-based line each starts on; blank lines are skipped.
     /// - Throws: ``CSVSyntaxError`` for an unterminated quoted field.
-    /// - Complexity: O(characters).
+    /// - Complexity: O(bytes).
     public static func rows(_ text: String) throws(CSVSyntaxError) -> [(line: Int, fields: [String])] {
         var rows: [(line: Int, fields: [String])] = []
-        var fields: [String] = [], field = ""
-        var quoted = false, afterQuote = false, line = 1, rowLine = 1
-        var characters = text.makeIterator()
-        var pending = characters.next()
-        func endRow() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append((rowLine, fields)) }
-            fields = []
-            field = ""
-            afterQuote = false
+        try forEachRow(text) { line, fields in
+            rows.append((line, fields))
+            return true
         }
-        while let character = pending {
-            pending = characters.next()
-            if quoted {
-                if character == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = characters.next()
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    if character.isNewline { line += 1 }
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"" where field.isEmpty && !afterQuote: quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-                afterQuote = false
-            case "\n", "\r\n", "\r":
-                endRow()
-                line += 1
-                rowLine = line
-            default: field.append(character)
-            }
-        }
-        if quoted { throw CSVSyntaxError(line: rowLine, reason: "unterminated quoted field") }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows
+    }
+
+    /// Calls `body` with each row of `text` and the 1-based line it starts on, without holding
+    /// the rows (a multi-million-row file is parsed in constant memory beyond the text); blank
+    /// lines are skipped; `body` returns false to stop. Works on the UTF-8 bytes: the separators
+    /// (`,`, `"`, CR, LF) are ASCII, so field bytes are copied whole and decoded once.
+    /// - Throws: ``CSVSyntaxError`` for an unterminated quoted field.
+    /// - Complexity: O(bytes).
+    public static func forEachRow(_ text: String, _ body: (_ line: Int, _ fields: [String]) -> Bool) throws(CSVSyntaxError) {
+        var unterminatedAt: Int?
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var fields: [String] = [], field: [UInt8] = []
+            var quoted = false, afterQuote = false, line = 1, rowLine = 1, index = 0
+            let count = bytes.count
+            func endField() {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            }
+            /// Ends the row; false when `body` asked to stop.
+            func endRow() -> Bool {
+                endField()
+                afterQuote = false
+                defer { fields.removeAll(keepingCapacity: true) }
+                if fields.count == 1 && fields[0].isEmpty { return true }
+                return body(rowLine, fields)
+            }
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if index < count && bytes[index] == UInt8(ascii: "\"") {
+                            field.append(byte)
+                            index += 1
+                        } else {
+                            quoted = false
+                            afterQuote = true
+                        }
+                    } else {
+                        if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && !(index < count && bytes[index] == UInt8(ascii: "\n"))) { line += 1 }
+                        field.append(byte)
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\"") where field.isEmpty && !afterQuote: quoted = true
+                case UInt8(ascii: ","):
+                    endField()
+                    afterQuote = false
+                case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    if byte == UInt8(ascii: "\r") && index < count && bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                    guard endRow() else { return }
+                    line += 1
+                    rowLine = line
+                default: field.append(byte)
+                }
+            }
+            if quoted { unterminatedAt = rowLine; return }
+            if !field.isEmpty || !fields.isEmpty { _ = endRow() }
+        }
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
+        }
+        if let unterminatedAt { throw CSVSyntaxError(line: unterminatedAt, reason: "unterminated quoted field") }
     }
 }
 

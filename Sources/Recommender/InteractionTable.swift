@@ -20,28 +20,41 @@ public struct InteractionTable: Sendable {
         var userIndex: [String: Int] = [:], itemIndex: [String: Int] = [:]
         var users: [String] = [], items: [String] = []
         var triplets: [(row: Int, column: Int, value: Float)] = []
-        let rows: [(line: Int, fields: [String])]
-        do { rows = try CSVField.rows(text) } catch { throw .invalidData("\(source):\(error.line): \(error.reason)") }
-        for (lineNumber, rawFields) in rows {
-            let fields = rawFields.map { $0.trimmingCharacters(in: .whitespaces) }
-            if fields.allSatisfy(\.isEmpty) { continue }
-            if lineNumber == 1, fields.first?.lowercased() == "user" { continue }
-            guard fields.count == 2 || fields.count == 3 else {
-                throw .invalidData("\(source):\(lineNumber): expected user,item[,count], found \(fields.count) fields")
-            }
-            guard !fields[0].isEmpty, !fields[1].isEmpty else { throw .invalidData("\(source):\(lineNumber): empty user or item id") }
-            var count: Float = 1
-            if fields.count == 3 {
-                guard let value = Float(fields[2].trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                    throw .invalidData("\(source):\(lineNumber): count '\(fields[2])' is not a number")
+        var failure: RecommenderError?
+        do {
+            try CSVField.forEachRow(text) { lineNumber, rawFields in
+                let fields = rawFields.map { $0.trimmingCharacters(in: .whitespaces) }
+                if fields.allSatisfy(\.isEmpty) { return true }
+                if lineNumber == 1, fields.first?.lowercased() == "user" { return true }
+                guard fields.count == 2 || fields.count == 3 else {
+                    failure = .invalidData("\(source):\(lineNumber): expected user,item[,count], found \(fields.count) fields")
+                    return false
                 }
-                guard value >= 0 else { throw .invalidData("\(source):\(lineNumber): count \(value) is negative") }
-                count = value
+                guard !fields[0].isEmpty, !fields[1].isEmpty else {
+                    failure = .invalidData("\(source):\(lineNumber): empty user or item id")
+                    return false
+                }
+                var count: Float = 1
+                if fields.count == 3 {
+                    guard let value = Float(fields[2]), value.isFinite else {
+                        failure = .invalidData("\(source):\(lineNumber): count '\(fields[2])' is not a number")
+                        return false
+                    }
+                    guard value >= 0 else {
+                        failure = .invalidData("\(source):\(lineNumber): count \(value) is negative")
+                        return false
+                    }
+                    count = value
+                }
+                let user = userIndex[fields[0]] ?? { users.append(fields[0]); userIndex[fields[0]] = users.count - 1; return users.count - 1 }()
+                let item = itemIndex[fields[1]] ?? { items.append(fields[1]); itemIndex[fields[1]] = items.count - 1; return items.count - 1 }()
+                if count > 0 { triplets.append((user, item, count)) }
+                return true
             }
-            let user = userIndex[fields[0]] ?? { users.append(fields[0]); userIndex[fields[0]] = users.count - 1; return users.count - 1 }()
-            let item = itemIndex[fields[1]] ?? { items.append(fields[1]); itemIndex[fields[1]] = items.count - 1; return items.count - 1 }()
-            if count > 0 { triplets.append((user, item, count)) }
+        } catch {
+            throw .invalidData("\(source):\(error.line): \(error.reason)")
         }
+        if let failure { throw failure }
         guard !triplets.isEmpty else { throw .invalidData("\(source): no interactions (the file is empty or all counts are 0)") }
         userIds = users
         itemIds = items
