@@ -56,6 +56,8 @@ public struct DJSet: Hashable, Sendable, Codable {
     public var transitions: [Transition]
     /// How well it flows (absent in documents written before it existed).
     public var quality: Quality?
+    /// Other good sets for the same request, each really different (when asked for).
+    public var alternatives: [DJSet]?
 
     /// Creates a set document.
     public init(kind: Kind, seed: String, duration: Double, tracks: [Entry], transitions: [Transition], quality: Quality? = nil) {

@@ -1,3 +1,4 @@
+import Dispatch
 import SetGraph
 
 /// A request for a set grown from a seed (`segue set`, `POST /sets`).
@@ -15,10 +16,13 @@ public struct SetRequest: Sendable, Hashable, Codable {
     /// Tracks pinned at set positions: position (1 = right after the seed) → track id, path or
     /// `artist - title`.
     public var pins: [Int: String]?
+    /// How many sets to return (1…10; default 1): the best and then distinct alternatives.
+    public var alternatives: Int?
 
     /// Creates a request.
     public init(seed: String, minutes: Double, energy: EnergyCurve? = nil, beamWidth: Int? = nil, rules: PlanRules? = nil,
-                pins: [Int: String]? = nil) {
+                pins: [Int: String]? = nil, alternatives: Int? = nil) {
+        self.alternatives = alternatives
         self.seed = seed
         self.minutes = minutes
         self.energy = energy
@@ -40,9 +44,13 @@ public struct BridgeRequest: Sendable, Hashable, Codable {
     public var toleranceMinutes: Double?
     /// The rules of the bridge (defaults when absent).
     public var rules: PlanRules?
+    /// How many bridges to return (1…10; default 1): the cheapest and then distinct alternatives.
+    public var alternatives: Int?
 
     /// Creates a request.
-    public init(from: String, to: String, minutes: Double, toleranceMinutes: Double? = nil, rules: PlanRules? = nil) {
+    public init(from: String, to: String, minutes: Double, toleranceMinutes: Double? = nil, rules: PlanRules? = nil,
+                alternatives: Int? = nil) {
+        self.alternatives = alternatives
         self.from = from
         self.to = to
         self.minutes = minutes
@@ -95,6 +103,17 @@ public struct PlanRules: Sendable, Hashable, Codable {
 /// Bounds shared by set and bridge requests.
 enum PlanLimits {
     static let minutes = 1.0...600.0
+    /// Seconds a search may run before it answers with the best it has.
+    static let timeBudget = 5.0
+
+    /// The deadline of a search starting now, in uptime nanoseconds.
+    static func deadline() -> UInt64 { DispatchTime.now().uptimeNanoseconds + UInt64(timeBudget * 1e9) }
+
+    static func checkAlternatives(_ count: Int?) throws(SegueError) -> Int {
+        let count = count ?? 1
+        guard (1...10).contains(count) else { throw SegueError(.invalidInput, "alternatives must be 1…10, got \(count)") }
+        return count
+    }
 
     static func checkMinutes(_ minutes: Double) throws(SegueError) {
         guard minutes.isFinite, minutes > 0 else { throw SegueError(.invalidInput, "minutes must be a positive number, got \(minutes)") }

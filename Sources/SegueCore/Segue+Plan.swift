@@ -18,16 +18,24 @@ extension Segue {
         }
         let constraints = try constraints(for: request.rules, in: graph)
         let energy = request.energy ?? .preset(.flat)
-        let path: PlannedPath
+        let count = try PlanLimits.checkAlternatives(request.alternatives)
+        let paths: [PlannedPath]
         do {
             let planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
-            path = try planner.plan(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60), pins: pins)
+            paths = try planner.plans(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60), pins: pins,
+                                      count: count, deadline: PlanLimits.deadline())
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints)
-        set.quality = Self.quality(of: set, arc: energy, targetSeconds: request.minutes * 60)
-        return set
+        var sets: [DJSet] = []
+        for path in paths {
+            var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints)
+            set.quality = Self.quality(of: set, arc: energy, targetSeconds: request.minutes * 60)
+            sets.append(set)
+        }
+        var best = sets[0]
+        if sets.count > 1 { best.alternatives = Array(sets.dropFirst()) }
+        return best
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between
@@ -43,19 +51,26 @@ extension Segue {
             throw SegueError(.notFound, "a track is not in the graph; run `segue graph`")
         }
         let constraints = try constraints(for: request.rules, in: graph)
-        let path: PlannedPath
+        let count = try PlanLimits.checkAlternatives(request.alternatives)
+        let paths: [PlannedPath]
         do {
-            path = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
-                .bridge(from: start, to: goal, seconds: request.minutes * 60, in: graph)
+            paths = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
+                .bridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: PlanLimits.deadline())
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints)
-        var quality = Self.quality(of: set, arc: nil, targetSeconds: nil)
-        // A bridge's target is the music between its two ends.
-        quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
-        set.quality = quality
-        return set
+        var sets: [DJSet] = []
+        for path in paths {
+            var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints)
+            var quality = Self.quality(of: set, arc: nil, targetSeconds: nil)
+            // A bridge's target is the music between its two ends.
+            quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
+            set.quality = quality
+            sets.append(set)
+        }
+        var best = sets[0]
+        if sets.count > 1 { best.alternatives = Array(sets.dropFirst()) }
+        return best
     }
 
     /// The planner's constraints for `rules`: numeric bounds checked, excluded tracks and tags

@@ -1,3 +1,4 @@
+import Dispatch
 import HeapModule
 
 /// A* search for a bridge from track A to track B whose intermediate tracks play for about N minutes.
@@ -53,6 +54,16 @@ public struct AStarBridgePlanner: Sendable {
 
     /// The cheapest bridge from node `start` to node `goal` with about `seconds` of music between them.
     public func bridge(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph) throws(SetGraphError) -> PlannedPath {
+        try bridges(from: start, to: goal, seconds: seconds, in: graph, count: 1)[0]
+    }
+
+    /// Up to `count` bridges, cheapest first, each sharing at most `maxShared` of its
+    /// intermediate tracks with every bridge before it (goals keep being popped after the first).
+    /// When the expansion budget or `deadline` (uptime nanoseconds) runs out before a goal is
+    /// popped, the cheapest complete bridge generated so far is returned, if any.
+    public func bridges(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
+                        maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
+        guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
         guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
         guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
@@ -67,23 +78,38 @@ public struct AStarBridgePlanner: Sendable {
         open.insert(OpenEntry(estimate: heuristic(0), state: 0, reachedGoal: false))
         var closed = Set<Int>()
         var expansions = 0
+        var found: [PlannedPath] = []
+        var cheapestGoal: OpenEntry?
         func path(to state: Int) -> [Int] {
             var nodesOnPath: [Int] = []
             var cursor = state
             while cursor >= 0 { nodesOnPath.append(arena[cursor].node); cursor = arena[cursor].parent }
             return nodesOnPath.reversed()
         }
+        func plannedPath(_ entry: OpenEntry) -> PlannedPath {
+            var edges: [TrackGraph.Edge] = []
+            var cursor = entry.state
+            while cursor >= 0, let edge = arena[cursor].edge { edges.append(edge); cursor = arena[cursor].parent }
+            let state = arena[entry.state]
+            return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - nodes[goal].duration,
+                               objective: state.cost)
+        }
         while let entry = open.popMin() {
             let state = arena[entry.state]
             if entry.reachedGoal {
-                var edges: [TrackGraph.Edge] = []
-                var cursor = entry.state
-                while cursor >= 0, let edge = arena[cursor].edge { edges.append(edge); cursor = arena[cursor].parent }
-                return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - nodes[goal].duration,
-                                   objective: state.cost)
+                let candidate = plannedPath(entry)
+                let middle = Set(candidate.nodes.dropFirst().dropLast())
+                if found.allSatisfy({ other in
+                    Double(middle.intersection(other.nodes.dropFirst().dropLast()).count) <= maxShared * Double(max(middle.count, other.nodes.count - 2, 1))
+                }) {
+                    found.append(candidate)
+                }
+                if found.count == count { return found }
+                continue
             }
             expansions += 1
             if expansions > maxExpansions { break }
+            if expansions % 1024 == 0, let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             let bucket = state.node * 8192 + min(8191, Int(state.elapsed / 15))
             if closed.contains(bucket) { continue }
             closed.insert(bucket)
@@ -93,7 +119,9 @@ public struct AStarBridgePlanner: Sendable {
                 let edge = graph.edge(from: state.node, to: goal)
                 arena.append(ArenaState(node: goal, parent: entry.state, edge: edge, cost: state.cost + 1 - edge.score,
                                         elapsed: state.elapsed + nodes[goal].duration))
-                open.insert(OpenEntry(estimate: state.cost + 1 - edge.score, state: arena.count - 1, reachedGoal: true))
+                let goalEntry = OpenEntry(estimate: state.cost + 1 - edge.score, state: arena.count - 1, reachedGoal: true)
+                open.insert(goalEntry)
+                if cheapestGoal.map({ goalEntry < $0 }) ?? true { cheapestGoal = goalEntry }
             }
             guard state.elapsed < high else { continue }
             for edge in graph.adjacency[state.node] where edge.target != goal
@@ -105,6 +133,8 @@ public struct AStarBridgePlanner: Sendable {
                 open.insert(OpenEntry(estimate: cost + heuristic(elapsed), state: arena.count - 1, reachedGoal: false))
             }
         }
+        if !found.isEmpty { return found }
+        if let cheapestGoal { return [plannedPath(cheapestGoal)] }
         throw .noPath("no bridge of \(Int(seconds / 60)) minutes (±\(Int(toleranceSeconds)) s) links these tracks under the rules "
             + "(tempo step ≤ \(Int(constraints.maxStepPercent)) %, key moves: \(constraints.keyRule.rawValue)); try a different length, "
             + "a looser key rule, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Beam search for a set of about N minutes from a seed track.
 ///
 /// Paths grow one track per step; at each depth the `width` paths with the highest sum of
@@ -57,6 +59,17 @@ public struct BeamSearchPlanner: Sendable {
     /// else; a set must be long enough to hold every pin.
     /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
     public func plan(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:]) throws(SetGraphError) -> PlannedPath {
+        try plans(from: seed, in: graph, objective: objective, pins: pins, count: 1)[0]
+    }
+
+    /// Up to `count` good sets from `seed`, best first, each sharing at most `maxShared` of its
+    /// tracks (seed and pins aside) with every set before it: the best set, then the best of the
+    /// rest that is really different, and so on, from every complete set the beam met. The search
+    /// stops growing at `deadline` (uptime nanoseconds) and answers with what it has.
+    /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
+    public func plans(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:], count: Int,
+                      maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
+        guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
         guard graph.nodes.indices.contains(seed) else { throw .unknownTrack(-1) }
         guard pins.keys.allSatisfy({ $0 >= 1 && $0 <= 500 }), pins.values.allSatisfy(graph.nodes.indices.contains) else {
             throw .invalidParameter("pinned positions must be 1…500 (0 is the seed) and name tracks of the library")
@@ -66,10 +79,11 @@ public struct BeamSearchPlanner: Sendable {
         }
         let pinned = Set(pins.values), lastPin = pins.keys.max() ?? 0
         var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
-        var best: (path: Partial, value: Double)?
+        var finished: [(path: Partial, value: Double)] = []
         let maxDepth = 500
         var depth = 0
         while !beam.isEmpty && depth < maxDepth {
+            if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             depth += 1
             var next: [Partial] = []
             for partial in beam {
@@ -100,17 +114,30 @@ public struct BeamSearchPlanner: Sendable {
             for partial in next {
                 if objective.isCandidate(duration: partial.duration) && partial.nodes.count > lastPin {
                     let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
-                    if best == nil || value > best!.value { best = (partial, value) }
+                    if count > 1 || finished.isEmpty || value > finished[0].value {
+                        if count == 1 { finished = [(partial, value)] } else { finished.append((partial, value)) }
+                    }
                 }
                 if (partial.duration < objective.targetSeconds || partial.nodes.count <= lastPin) && beam.count < width { beam.append(partial) }
             }
         }
-        guard let best else {
+        guard !finished.isEmpty else {
             throw .noPath("no set of \(Int(objective.targetSeconds / 60)) minutes fits the rules from this seed (tempo step ≤ "
                 + "\(Int(constraints.maxStepPercent)) %, drift ≤ \(Int(constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
                 + "artist spacing \(constraints.artistSpacing)\(pins.isEmpty ? "" : ", \(pins.count) pinned")); "
                 + "try fewer minutes, a wider drift, a looser key rule\(pins.isEmpty ? "" : " or other pins")")
         }
-        return PlannedPath(nodes: best.path.nodes, edges: best.path.edges, duration: best.path.duration, objective: best.value)
+        finished.sort { $0.value > $1.value }
+        var chosen: [(path: Partial, value: Double)] = []
+        let fixed = Set(pins.values).union([seed])
+        for candidate in finished where chosen.count < count {
+            let tracks = Set(candidate.path.nodes).subtracting(fixed)
+            let distinct = chosen.allSatisfy { other in
+                let shared = tracks.intersection(other.path.nodes).count
+                return Double(shared) <= maxShared * Double(max(tracks.count, other.path.nodes.count - fixed.count, 1))
+            }
+            if distinct { chosen.append(candidate) }
+        }
+        return chosen.map { PlannedPath(nodes: $0.path.nodes, edges: $0.path.edges, duration: $0.path.duration, objective: $0.value) }
     }
 }

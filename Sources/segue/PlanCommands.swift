@@ -54,6 +54,11 @@ struct PlanOutputOptions: ParsableArguments {
             print(SetTable.render(set))
             print("\nTransitions:\n" + SetTable.explanations(set))
         }
+        if out != nil || format == nil {
+            for (index, alternative) in (set.alternatives ?? []).enumerated() {
+                print("\nAlternative \(index + 1):\n" + SetTable.render(alternative))
+            }
+        }
     }
 }
 
@@ -66,6 +71,7 @@ struct SetCommand: ParsableCommand {
     var energy: String = "flat"
     @Option(help: "Beam width.") var beamWidth: Int = 64
     @Option(help: "Pin a track at a position (1 = right after the seed): POSITION=TRACK (repeatable).") var pin: [String] = []
+    @Option(help: "Also show up to N−1 distinct alternative sets (1…10).") var alternatives: Int = 1
     @OptionGroup var rules: PlanRuleOptions
     @OptionGroup var output: PlanOutputOptions
     @OptionGroup var library: LibraryOption
@@ -80,7 +86,7 @@ struct SetCommand: ParsableCommand {
             pins[position] = parts[1]
         }
         let request = SetRequest(seed: seed, minutes: minutes, energy: try parseEnergy(energy), beamWidth: beamWidth,
-                                 rules: rules.rules, pins: pins.isEmpty ? nil : pins)
+                                 rules: rules.rules, pins: pins.isEmpty ? nil : pins, alternatives: alternatives)
         try output.emit(try library.open().planSet(request))
     }
 }
@@ -92,12 +98,14 @@ struct BridgeCommand: ParsableCommand {
     @Option(help: "Last track.") var to: String
     @Option(help: "Minutes of music between them.") var minutes: Double = 20
     @Option(help: "Allowed deviation, minutes.") var tolerance: Double = 2.5
+    @Option(help: "Also show up to N−1 distinct alternative bridges (1…10).") var alternatives: Int = 1
     @OptionGroup var rules: PlanRuleOptions
     @OptionGroup var output: PlanOutputOptions
     @OptionGroup var library: LibraryOption
 
     func run() throws {
-        let request = BridgeRequest(from: from, to: to, minutes: minutes, toleranceMinutes: tolerance, rules: rules.rules)
+        let request = BridgeRequest(from: from, to: to, minutes: minutes, toleranceMinutes: tolerance, rules: rules.rules,
+                                    alternatives: alternatives)
         try output.emit(try library.open().planBridge(request))
     }
 }

@@ -215,3 +215,20 @@ final class WarningLog: @unchecked Sendable {
     func add(_ text: String) { lock.lock(); items.append(text); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+extension SegueTests {
+    @Test func setsComeWithDistinctAlternativesWhenAsked() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let seed = report.set.tracks[0]
+        let set = try segue.planSet(SetRequest(seed: "\(seed.id)", minutes: 3, alternatives: 3))
+        let alternatives = set.alternatives ?? []
+        #expect(alternatives.count <= 2)
+        for alternative in alternatives {
+            #expect(alternative.tracks.first?.id == seed.id)
+            #expect(alternative.tracks.map(\.id) != set.tracks.map(\.id))
+            #expect(alternative.quality != nil)
+        }
+        #expect(throws: SegueError.self) { try segue.planSet(SetRequest(seed: "\(seed.id)", minutes: 3, alternatives: 0)) }
+    }
+}

@@ -106,6 +106,7 @@ import Testing
                 ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"energy\": \"upward\"}".utf8), 400),
                 ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"rules\": {\"maxStepPercent\": -1}}".utf8), 400),
                 ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"pins\": {\"0\": \"2\"}}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": 10, \"alternatives\": 11}".utf8), 400),
                 ("bridges", "POST", Data("{\"from\": \"1\", \"to\": \"2\", \"minutes\": 5, \"toleranceMinutes\": -1}".utf8), 400),
                 ("sets", "POST", Data(repeating: 0x20, count: 2 << 20), 413),
                 ("nowhere", "GET", nil, 404),
