@@ -39,7 +39,7 @@ extension Segue {
             throw SegueError(.invalidInput, "'\(seed.metadata.artist) - \(seed.metadata.title)' appears in no imported tracklist, so it has "
                              + "no ALS factors; use --by content or --by combined")
         }
-        let scorer = TransitionScorer()
+        let scorer = TransitionScorer(weights: try storedWeights())
         var scored: [(node: TrackNode, score: Double, components: Transition.Components)] = []
         for node in nodes where node.id != seed.id {
             if kind == .als && node.alsVector == nil { continue }

@@ -88,14 +88,20 @@ extension Segue {
     /// - Returns: the number of edges stored.
     @discardableResult
     public func buildGraph(neighbors: Int = 24, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           progress: ProgressHandler? = nil) throws(SegueError) -> Int {
+                           weights: TransitionWeights? = nil, progress: ProgressHandler? = nil) throws(SegueError) -> Int {
+        if let weights {
+            do { try db { try library.setSetting(Self.weightsSetting, String(decoding: try JSONEncoder().encode(weights), as: UTF8.self)) } } catch {
+                throw SegueError(.ioFailure, "could not store the transition weights: \(error)")
+            }
+        }
+        let scorer = TransitionScorer(weights: try storedWeights())
         progress?(.stage(name: "graph", total: 0))
         var clock = Date()
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         let nodes = try graphNodes()
         let loadSeconds = lap()
         let graph: TrackGraph
-        do { graph = try TrackGraph(nodes: nodes, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
+        do { graph = try TrackGraph(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
             throw SegueError(.invalidInput, error.description)
         }
         let buildSeconds = lap()
@@ -130,6 +136,16 @@ extension Segue {
         }
     }
 
+    /// Library setting holding the transition weights the graph was built with (JSON).
+    static let weightsSetting = "transition-weights"
+
+    /// The transition weights of the stored graph (the defaults until `graph --weights` sets others).
+    func storedWeights() throws(SegueError) -> TransitionWeights {
+        guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty,
+              let weights = try? JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) else { return .standard }
+        return weights
+    }
+
     /// The stored graph (built first if it is empty).
     func loadGraph() throws(SegueError) -> TrackGraph {
         var stored = try db { try library.graphEdges() }
@@ -148,6 +164,6 @@ extension Segue {
                 als: edge.als, content: edge.content, bpm: edge.bpm, key: edge.key, energy: edge.energy)))
         }
         for source in adjacency.indices { adjacency[source].sort { $0.score > $1.score } }
-        return TrackGraph(nodes: nodes, adjacency: adjacency, scorer: TransitionScorer())
+        return TrackGraph(nodes: nodes, adjacency: adjacency, scorer: TransitionScorer(weights: try storedWeights()))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Weights of the transition score and the tolerances of its parts.
 ///
 /// score = Σ w_c · s_c / Σ w_c over the components c available for the pair (ALS is left out,
@@ -40,4 +42,23 @@ public struct TransitionWeights: Sendable, Hashable, Codable {
 
     /// The defaults.
     public static let standard = try! TransitionWeights()
+
+    /// Parses `als=0.25,content=0.2,bpm=0.2,key=0.3,energy=0.05` (any subset; the rest keep
+    /// their defaults; `pitch-range` and `half-double` too).
+    public init(parsing text: String) throws(SetGraphError) {
+        var values: [String: Double] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]),
+                  ["als", "content", "bpm", "key", "energy", "pitch-range", "half-double"].contains(parts[0]) else {
+                throw .invalidParameter("weights are name=value pairs of als, content, bpm, key, energy, pitch-range, half-double; got '\(pair)'")
+            }
+            values[parts[0]] = value
+        }
+        let d = Self.standard
+        try self.init(als: values["als"] ?? d.als, content: values["content"] ?? d.content, bpm: values["bpm"] ?? d.bpm,
+                      key: values["key"] ?? d.key, energy: values["energy"] ?? d.energy,
+                      pitchRangePercent: values["pitch-range"] ?? d.pitchRangePercent,
+                      halfDoubleTimeFactor: values["half-double"] ?? d.halfDoubleTimeFactor)
+    }
 }

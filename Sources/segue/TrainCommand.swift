@@ -65,9 +65,13 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOption
     @Option(help: "Successors kept per track.") var neighbors: Int = 24
+    @Option(help: "Transition weights, e.g. als=0.25,content=0.2,bpm=0.2,key=0.3,energy=0.05 (kept for later plans; default: the stored ones).")
+    var weights: String?
 
     func run() throws {
-        let edges = try library.open().buildGraph(neighbors: neighbors, progress: ProgressPrinter().handler)
+        let parsed: TransitionWeights?
+        do { parsed = try weights.map(TransitionWeights.init(parsing:)) } catch { throw ValidationError(error.description) }
+        let edges = try library.open().buildGraph(neighbors: neighbors, weights: parsed, progress: ProgressPrinter().handler)
         print("Graph rebuilt: \(edges) edges")
     }
 }
