@@ -4,9 +4,12 @@ import Foundation
 ///
 /// score = Σ w_c · s_c / Σ w_c over the components c available for the pair (ALS is left out,
 /// and the other weights renormalised, when either track is in no tracklist: cold start).
-/// Defaults: ALS 0.25, content 0.20, BPM 0.20, key 0.30, energy 0.05; pitch range ±8 % (key
-/// weighs most because a clash is what a crowd hears; set by inspecting demo sets, to be tuned
-/// by measurement).
+/// Defaults: ALS 0.25, content 0.20, BPM 0.30, key 0.30, energy 0.05; pitch range ±8 %. Chosen
+/// by measurement (`Benchmarks/plan/tune_weights.sh`): of the 16 combinations of ALS {0.25,
+/// 0.35} × content {0.2, 0.3} × BPM {0.2, 0.3} × key {0.15, 0.3}, this one has the best mean
+/// `bench-quality` sum over the 10k synthetic catalogue and the demo library (5.251; the earlier
+/// BPM 0.20 had 5.246, the worst 5.214). Key keeps a high weight: with 0.15 the demo's harmonic
+/// share fell from 82 % to 58–72 %.
 public struct TransitionWeights: Sendable, Hashable, Codable {
     /// Weight of ALS co-occurrence similarity (≥ 0).
     public var als: Double
@@ -24,7 +27,7 @@ public struct TransitionWeights: Sendable, Hashable, Codable {
     public var halfDoubleTimeFactor: Double
 
     /// Checks and stores weights.
-    public init(als: Double = 0.25, content: Double = 0.20, bpm: Double = 0.20, key: Double = 0.30, energy: Double = 0.05,
+    public init(als: Double = 0.25, content: Double = 0.20, bpm: Double = 0.30, key: Double = 0.30, energy: Double = 0.05,
                 pitchRangePercent: Double = 8, halfDoubleTimeFactor: Double = 0.8) throws(SetGraphError) {
         guard [als, content, bpm, key, energy].allSatisfy({ $0 >= 0 && $0.isFinite }), als + content + bpm + key + energy > 0 else {
             throw .invalidParameter("weights must be non-negative and not all zero")
