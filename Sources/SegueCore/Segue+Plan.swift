@@ -137,28 +137,6 @@ extension Segue {
         let similarities = set.transitions.map { ($0.components.als + $0.components.content) / 2 }
         return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds)
     }
-
-    /// The set document of a planned path: entries with start times (consecutive tracks overlap
-    /// by the mix length of ``SetConstraints``) and explained transitions.
-    func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String) throws(SegueError) -> DJSet {
-        var entries: [DJSet.Entry] = []
-        var start = 0.0
-        for (position, index) in path.nodes.enumerated() {
-            let node = graph.nodes[index]
-            guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
-            entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
-                                       duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
-                                       energy: node.energy, start: start))
-            if position + 1 < path.nodes.count { start += node.duration - SetConstraints.standard.overlapSeconds(outgoing: node) }
-        }
-        let transitions = path.edges.enumerated().map { offset, edge in
-            let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]
-            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components,
-                              explanation: TransitionExplainer.explain(from: from, to: to, components: edge.components))
-        }
-        let duration = (entries.last.map { $0.start + $0.duration }) ?? 0
-        return DJSet(kind: kind, seed: seed, duration: duration, tracks: entries, transitions: transitions)
-    }
 }
 
 extension SetGraphError {
