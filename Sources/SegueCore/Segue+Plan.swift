@@ -27,15 +27,9 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var sets: [DJSet] = []
-        for path in paths {
-            var set = try document(for: path, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints)
-            set.quality = Self.quality(of: set, arc: energy, targetSeconds: request.minutes * 60)
-            sets.append(set)
+        return try answer(paths, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints) { path in
+            Self.quality(of: path, in: graph, energy: energy, targetSeconds: request.minutes * 60, constraints: constraints)
         }
-        var best = sets[0]
-        if sets.count > 1 { best.alternatives = Array(sets.dropFirst()) }
-        return best
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between
@@ -59,16 +53,25 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var sets: [DJSet] = []
-        for path in paths {
-            var set = try document(for: path, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints)
-            var quality = Self.quality(of: set, arc: nil, targetSeconds: nil)
+        return try answer(paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
+            var quality = Self.quality(of: path, in: graph, energy: nil, targetSeconds: nil, constraints: constraints)
             // A bridge's target is the music between its two ends.
             quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
-            set.quality = quality
+            return quality
+        }
+    }
+
+    /// The answer to a request: the first path's set document, with its quality, carrying the
+    /// other paths' documents as alternatives.
+    private func answer(_ paths: [PlannedPath], in graph: TrackGraph, kind: DJSet.Kind, seed: String, constraints: SetConstraints,
+                        quality: (PlannedPath) -> DJSet.Quality) throws(SegueError) -> DJSet {
+        var sets: [DJSet] = []
+        for path in paths {
+            var set = try document(for: path, in: graph, kind: kind, seed: seed, constraints: constraints)
+            set.quality = quality(path)
             sets.append(set)
         }
-        var best = sets[0]
+        guard var best = sets.first else { throw SegueError(.unsatisfiable, "the planner returned no path") }
         if sets.count > 1 { best.alternatives = Array(sets.dropFirst()) }
         return best
     }

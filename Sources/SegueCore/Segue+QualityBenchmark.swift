@@ -74,8 +74,9 @@ extension Segue {
         return QualityComparison(seeds: count, rows: rows)
     }
 
-    /// The quality of a planned path (start times from the rules' overlap).
-    static func quality(of path: PlannedPath, in graph: TrackGraph, energy: EnergyCurve?, targetSeconds: Double,
+    /// The quality of a planned path (start times from the rules' overlap), as planned sets and
+    /// the quality benchmark report it; artist repeats are counted within the rules' spacing.
+    static func quality(of path: PlannedPath, in graph: TrackGraph, energy: EnergyCurve?, targetSeconds: Double?,
                         constraints: SetConstraints) -> DJSet.Quality {
         var start = 0.0, items: [SetQualityEvaluator.Item] = []
         for (position, index) in path.nodes.enumerated() {
