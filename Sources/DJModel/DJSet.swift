@@ -27,10 +27,21 @@ public struct DJSet: Hashable, Sendable, Codable {
         public var energy: Int
         /// Start time in the set, in seconds.
         public var start: Double
+        /// Album, when the library knows it (optional in the document).
+        public var album: String?
+        /// Genre, when the library knows it (optional in the document).
+        public var genre: String?
+        /// Time of the first downbeat in the file, seconds: with `bpm`, the constant beat grid
+        /// DJ software stores (optional in the document).
+        public var firstBeat: Double?
 
         /// Creates an entry.
         public init(id: TrackID, path: String, artist: String, title: String, duration: Double, bpm: Double,
-                    key: String, camelot: String, energy: Int, start: Double) {
+                    key: String, camelot: String, energy: Int, start: Double, album: String? = nil, genre: String? = nil,
+                    firstBeat: Double? = nil) {
+            self.album = album
+            self.genre = genre
+            self.firstBeat = firstBeat
             self.id = id
             self.path = path
             self.artist = artist

@@ -13,7 +13,8 @@ public struct CSVSetTable: SetWriter {
     public var fileExtension: String { "csv" }
     public var contentType: String { "text/csv; charset=utf-8" }
 
-    public func write(_ set: DJSet) throws(PlaylistFormatError) -> Data {
+    public func write(_ set: DJSet, options: ExportOptions) throws(PlaylistFormatError) -> Data {
+        let set = options.mapped(set)
         var lines = [Self.header]
         for (index, track) in set.tracks.enumerated() {
             let score = index > 0 && index - 1 < set.transitions.count ? String(format: "%.3f", set.transitions[index - 1].score) : ""
@@ -36,7 +37,8 @@ public struct CSVSetTable: SetWriter {
             guard fields.count == 11 else {
                 throw .malformed(source: source, line: line, reason: "expected 11 fields, found \(fields.count)")
             }
-            return PlaylistEntry(path: fields[9], artist: fields[2], title: fields[3], duration: Double(fields[8]))
+            return PlaylistEntry(path: fields[9], artist: fields[2], title: fields[3], duration: Double(fields[8]), bpm: Double(fields[4]),
+                                 key: MusicalKey(parsing: fields[5]) ?? MusicalKey(parsing: fields[6]))
         }
     }
 }

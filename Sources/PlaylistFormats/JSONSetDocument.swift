@@ -9,7 +9,8 @@ public struct JSONSetDocument: SetWriter {
     public var fileExtension: String { "json" }
     public var contentType: String { "application/json" }
 
-    public func write(_ set: DJSet) throws(PlaylistFormatError) -> Data {
+    public func write(_ set: DJSet, options: ExportOptions) throws(PlaylistFormatError) -> Data {
+        let set = options.mapped(set)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do { return try encoder.encode(set) } catch { throw .malformed(source: "set", line: 0, reason: "\(error)") }
@@ -23,6 +24,9 @@ public struct JSONSetDocument: SetWriter {
     }
 
     public func readTracks(_ data: Data, source: String) throws(PlaylistFormatError) -> [PlaylistEntry] {
-        try decode(data, source: source).tracks.map { PlaylistEntry(path: $0.path, artist: $0.artist, title: $0.title, duration: $0.duration) }
+        try decode(data, source: source).tracks.map { 
+            PlaylistEntry(path: $0.path, artist: $0.artist, title: $0.title, duration: $0.duration, bpm: $0.bpm,
+                          key: MusicalKey(parsing: $0.key) ?? MusicalKey(parsing: $0.camelot))
+        }
     }
 }

@@ -9,9 +9,11 @@ public struct M3U8Playlist: SetWriter {
 
     public var fileExtension: String { "m3u8" }
     public var contentType: String { "audio/x-mpegurl; charset=utf-8" }
+    public var storedFields: Set<PlaylistField> { [.title, .artist, .duration] }
 
-    public func write(_ set: DJSet) throws(PlaylistFormatError) -> Data {
-        var lines = ["#EXTM3U", "#PLAYLIST:Segue \(set.kind.rawValue) from \(set.seed.replacingOccurrences(of: "\n", with: " "))"]
+    public func write(_ set: DJSet, options: ExportOptions) throws(PlaylistFormatError) -> Data {
+        let set = options.mapped(set)
+        var lines = ["#EXTM3U", "#PLAYLIST:\(options.name(for: set))"]
         for track in set.tracks {
             let name = [track.artist, track.title].filter { !$0.isEmpty }.joined(separator: " - ")
             lines.append("#EXTINF:\(Int(track.duration.rounded())),\(name.replacingOccurrences(of: "\n", with: " "))")

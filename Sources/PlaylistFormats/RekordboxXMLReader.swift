@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -42,20 +43,7 @@ public enum RekordboxXMLReader {
 
     /// A plain path from a rekordbox `Location` (`file://localhost/C:/Music/a%20b.mp3` →
     /// `C:/Music/a b.mp3`; `file://localhost/Users/x/a.mp3` → `/Users/x/a.mp3`).
-    public static func path(fromLocation location: String) -> String {
-        var rest = location
-        for prefix in ["file://localhost", "file://"] where rest.hasPrefix(prefix) {
-            rest = String(rest.dropFirst(prefix.count))
-            break
-        }
-        let decoded = rest.removingPercentEncoding ?? rest
-        // A Windows drive path comes as "/C:/…".
-        if decoded.count >= 3, decoded.hasPrefix("/"), decoded.dropFirst().first?.isLetter == true,
-           decoded.dropFirst(2).first == ":" {
-            return String(decoded.dropFirst())
-        }
-        return decoded
-    }
+    public static func path(fromLocation location: String) -> String { FileLocation.path(fromFileURI: location) }
 
     private final class Delegate: NSObject, XMLParserDelegate {
         var collection: [String: PlaylistEntry] = [:]
@@ -78,7 +66,9 @@ public enum RekordboxXMLReader {
                     return
                 }
                 collection[id] = PlaylistEntry(path: RekordboxXMLReader.path(fromLocation: location), artist: attributes["Artist"] ?? "",
-                                               title: attributes["Name"] ?? "", duration: attributes["TotalTime"].flatMap(Double.init))
+                                               title: attributes["Name"] ?? "", duration: attributes["TotalTime"].flatMap(Double.init),
+                                               bpm: attributes["AverageBpm"].flatMap(Double.init),
+                                               key: attributes["Tonality"].flatMap(MusicalKey.init(parsing:)))
             case "TRACK" where inPlaylists:
                 guard let index = current, let key = attributes["Key"] else { return }
                 playlists[index].keys.append((key, byLocation))

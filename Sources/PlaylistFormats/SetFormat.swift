@@ -10,13 +10,16 @@ public enum SetFormat: String, Sendable, CaseIterable, Codable {
         self = format
     }
 
-    /// The writer for this format, or `nil` while it is not implemented yet.
-    public var writer: (any SetWriter)? {
+    /// The writer (and reader) of this format.
+    public var writer: any SetWriter {
         switch self {
         case .m3u8: return M3U8Playlist()
         case .json: return JSONSetDocument()
         case .csv: return CSVSetTable()
-        case .rekordbox, .traktor, .serato, .xspf: return nil
+        case .rekordbox: return RekordboxXML()
+        case .traktor: return TraktorNML()
+        case .serato: return SeratoCrate()
+        case .xspf: return XSPFPlaylist()
         }
     }
 }

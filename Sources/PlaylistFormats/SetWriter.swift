@@ -8,10 +8,38 @@ public protocol SetWriter: Sendable {
     var fileExtension: String { get }
     /// MIME type for downloads.
     var contentType: String { get }
-    /// Serialises `set`.
-    func write(_ set: DJSet) throws(PlaylistFormatError) -> Data
+    /// Serialises `set` with its paths mapped by `options`.
+    func write(_ set: DJSet, options: ExportOptions) throws(PlaylistFormatError) -> Data
     /// Reads the tracks back in order (as much of each entry as the format keeps).
     func readTracks(_ data: Data, source: String) throws(PlaylistFormatError) -> [PlaylistEntry]
+    /// The Unicode form paths are written in (the program's; `.asIs` keeps the file system's).
+    var pathNormalization: FileLocation.Normalization { get }
+    /// What the format keeps of each track besides its path and order.
+    var storedFields: Set<PlaylistField> { get }
+}
+
+/// A field of a track a playlist format may keep.
+public enum PlaylistField: Sendable, Hashable, CaseIterable {
+    /// Track title.
+    case title
+    /// Artist.
+    case artist
+    /// Duration in seconds.
+    case duration
+    /// Tempo.
+    case bpm
+    /// Musical key.
+    case key
+}
+
+extension SetWriter {
+    /// Paths are written as the library has them.
+    public var pathNormalization: FileLocation.Normalization { .asIs }
+    /// Title, artist, duration, BPM and key.
+    public var storedFields: Set<PlaylistField> { Set(PlaylistField.allCases) }
+
+    /// Serialises `set` with default options.
+    public func write(_ set: DJSet) throws(PlaylistFormatError) -> Data { try write(set, options: .standard) }
 }
 
 /// One track as a playlist file holds it.
@@ -24,12 +52,18 @@ public struct PlaylistEntry: Sendable, Hashable {
     public var title: String
     /// Duration in seconds, when stored.
     public var duration: Double?
+    /// Tempo in BPM, when stored.
+    public var bpm: Double?
+    /// Key, when stored.
+    public var key: MusicalKey?
 
     /// Creates an entry.
-    public init(path: String, artist: String, title: String, duration: Double? = nil) {
+    public init(path: String, artist: String, title: String, duration: Double? = nil, bpm: Double? = nil, key: MusicalKey? = nil) {
         self.path = path
         self.artist = artist
         self.title = title
         self.duration = duration
+        self.bpm = bpm
+        self.key = key
     }
 }

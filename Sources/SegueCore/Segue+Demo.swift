@@ -103,9 +103,9 @@ extension Segue {
             try segue.planBridge(BridgeRequest(from: "\(set.tracks[0].id)", to: "\(closing.id)", minutes: options.bridgeMinutes))
         }
         var files = [tracklistPath]
-        for format in SetFormat.allCases where format.writer != nil {
-            let setPath = exports.appendingPathComponent("demo-set.\(format.writer!.fileExtension)").path
-            let bridgePath = exports.appendingPathComponent("demo-bridge.\(format.writer!.fileExtension)").path
+        for format in SetFormat.allCases {
+            let setPath = exports.appendingPathComponent("demo-set.\(format.writer.fileExtension)").path
+            let bridgePath = exports.appendingPathComponent("demo-bridge.\(format.writer.fileExtension)").path
             try export(set, format: format, to: setPath)
             try export(bridge, format: format, to: bridgePath)
             files += [setPath, bridgePath]

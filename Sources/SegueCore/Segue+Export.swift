@@ -3,25 +3,48 @@ import Foundation
 import PlaylistFormats
 
 extension Segue {
-    /// Serialises `set` in `format`.
-    /// - Throws: ``SegueError`` for a format not available yet.
-    public static func export(_ set: DJSet, format: SetFormat) throws(SegueError) -> Data {
-        guard let writer = format.writer else {
-            throw SegueError(.invalidInput, "the \(format.rawValue) export is not available yet; use m3u8, json or csv")
-        }
-        do { return try writer.write(set) } catch { throw SegueError(.invalidInput, error.description) }
+    /// Serialises `set` in `format`, paths mapped and names chosen by `options`.
+    public static func export(_ set: DJSet, format: SetFormat, options: ExportOptions = .standard) throws(SegueError) -> Data {
+        do { return try format.writer.write(set, options: options) } catch { throw SegueError(.invalidInput, error.description) }
     }
 
-    /// Writes `set` in `format` to `path`, creating the folder if needed.
-    public static func export(_ set: DJSet, format: SetFormat, to path: String) throws(SegueError) {
-        let data = try export(set, format: format)
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw SegueError(.ioFailure, "\(path): cannot write (\(error.localizedDescription))")
+    /// Writes `set` in `format` and returns the path of the file written.
+    ///
+    /// `path` is the file to write, except for Serato when it does not end in `.crate`: then it is
+    /// the root of the drive the music is on, and the crate goes to
+    /// `PATH/_Serato_/Subcrates/NAME.crate` (NAME from the playlist name, made safe as a file
+    /// name). Nothing is written outside the folder of `path` (or below `path` for Serato).
+    @discardableResult
+    public static func export(_ set: DJSet, format: SetFormat, to path: String, options: ExportOptions = .standard) throws(SegueError) -> String {
+        let data = try export(set, format: format, options: options)
+        var target = URL(fileURLWithPath: path).standardizedFileURL
+        let folder: URL
+        if format == .serato && target.pathExtension.lowercased() != "crate" {
+            folder = target
+            target = target.appendingPathComponent("_Serato_").appendingPathComponent("Subcrates")
+                .appendingPathComponent(SeratoCrate.fileName(for: options.name(for: set))).standardizedFileURL
+        } else {
+            folder = target.deletingLastPathComponent()
         }
+        guard target.path.hasPrefix(folder.path.hasSuffix("/") ? folder.path : folder.path + "/") else {
+            throw SegueError(.invalidInput, "\(target.path) is outside \(folder.path); refusing to write it")
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target, options: .atomic)
+        } catch {
+            throw SegueError(.ioFailure, "\(target.path): cannot write (\(error.localizedDescription))")
+        }
+        return target.path
+    }
+
+    /// A download file name for `set` in `format`: `segue-set-SEED.EXT` with the seed reduced to
+    /// ASCII letters, digits and dashes (at most 60 characters).
+    public static func exportFileName(for set: DJSet, format: SetFormat) -> String {
+        let slug = set.seed.lowercased().unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }
+        let collapsed = String(slug).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        let seed = collapsed.isEmpty ? "" : "-" + String(collapsed.prefix(60))
+        return "segue-\(set.kind.rawValue)\(seed).\(format.writer.fileExtension)"
     }
 
     /// Reads a JSON set document.

@@ -118,7 +118,8 @@ extension Segue {
             guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
             entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
                                        duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
-                                       energy: node.energy, start: start))
+                                       energy: node.energy, start: start, album: track.metadata.album.nilIfEmpty,
+                                       genre: track.metadata.genre.nilIfEmpty, firstBeat: track.analysis?.tempo.firstBeat))
             if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
         }
         let transitions = path.edges.enumerated().map { offset, edge in

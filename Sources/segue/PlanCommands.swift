@@ -36,20 +36,22 @@ struct PlanOutputOptions: ParsableArguments {
     @Option(help: "Export format: m3u8, json, csv, rekordbox, traktor, serato, xspf (default: from --out, else json).")
     var format: String?
 
-    @Option(help: "Write the set here (the table still goes to the terminal).")
+    @Option(help: "Write the set here (the table still goes to the terminal). Serato: the drive root, or a .crate file.")
     var out: String?
+
+    @OptionGroup var exportOptions: ExportOptionGroup
 
     /// Prints the set and writes or prints the export.
     func emit(_ set: DJSet) throws {
         let formatName = format ?? out.map { ($0 as NSString).pathExtension }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
         let chosen = try SetFormat(name: formatName)
         if let out {
-            try Segue.export(set, format: chosen, to: out)
+            let written = try Segue.export(set, format: chosen, to: out, options: try exportOptions.options())
             print(SetTable.render(set))
             print("\nTransitions:\n" + SetTable.explanations(set))
-            print("\nWrote \(out)")
+            print("\nWrote \(written)")
         } else if format != nil {
-            FileHandle.standardOutput.write(try Segue.export(set, format: chosen))
+            FileHandle.standardOutput.write(try Segue.export(set, format: chosen, options: try exportOptions.options()))
         } else {
             print(SetTable.render(set))
             print("\nTransitions:\n" + SetTable.explanations(set))
@@ -111,24 +113,36 @@ struct BridgeCommand: ParsableCommand {
 }
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a set document (JSON) in another format.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a set document (JSON) in another format.",
+                                                    discussion: """
+        Formats: m3u8, json, csv, rekordbox (XML), traktor (NML), serato (crate), xspf. For serato, --out is the root \
+        of the drive the music is on (the crate goes to OUT/_Serato_/Subcrates/NAME.crate) or a .crate file.
+        """)
 
     @Argument(help: "A set document written by `segue set --format json`.") var setDocument: String
     @Option(help: "Export format.") var format: String
-    @Option(help: "Output file.") var out: String
-    @Option(help: "Rewrite path prefixes, FROM=TO (repeatable).") var pathPrefix: [String] = []
+    @Option(help: "Output file (Serato: the drive root, or a .crate file).") var out: String
+    @OptionGroup var exportOptions: ExportOptionGroup
 
     func run() throws {
-        var set = try Segue.readSetDocument(at: setDocument)
-        for mapping in pathPrefix {
-            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--path-prefix needs FROM=TO, got \(mapping)") }
-            for index in set.tracks.indices where set.tracks[index].path.hasPrefix(parts[0]) {
-                set.tracks[index].path = parts[1] + set.tracks[index].path.dropFirst(parts[0].count)
-            }
-        }
-        try Segue.export(set, format: try SetFormat(name: format), to: out)
-        print("Wrote \(out)")
+        let set = try Segue.readSetDocument(at: setDocument)
+        let written = try Segue.export(set, format: try SetFormat(name: format), to: out, options: try exportOptions.options())
+        print("Wrote \(written)")
+    }
+}
+
+/// Export options shared by `set`, `bridge` and `export`.
+struct ExportOptionGroup: ParsableArguments {
+    @Option(help: "Rewrite path prefixes for another machine, FROM=TO (repeatable; e.g. /home/dj/Music=D:/Music).")
+    var pathPrefix: [String] = []
+    @Option(help: "Playlist or crate name (default: Segue set from SEED).") var playlistName: String?
+    @Option(help: "Traktor: name of the system volume for absolute paths (default: Macintosh HD).") var volume: String = "Macintosh HD"
+    @Option(help: "Serato: the drive root the crate paths are relative to (default: the path's drive, /Volumes/NAME, or /).")
+    var volumeRoot: String?
+
+    /// The options for the exporters.
+    func options() throws -> ExportOptions {
+        ExportOptions(pathMapping: try PathMapping(parsing: pathPrefix), playlistName: playlistName, systemVolume: volume, volumeRoot: volumeRoot)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 import PlaylistFormats
 import Testing
 
-/// The shared contract every exporter runs: write a set, read it back, get the same tracks in order.
+/// The shared contract every exporter runs: write a set, read it back, get the same tracks in
+/// order with every field the format keeps.
 @Suite struct SetWriterContractTests {
     static let sample = DJSet(kind: .set, seed: "Nova - Hollow Atlas", duration: 620, tracks: [
         DJSet.Entry(id: TrackID(1), path: "/music/Nova - Hollow Atlas.flac", artist: "Nova", title: "Hollow Atlas", duration: 300,
@@ -15,16 +16,52 @@ import Testing
                    explanation: "8A → 9A, +1 on the Camelot wheel"),
     ])
 
-    @Test(arguments: SetFormat.allCases.filter { $0.writer != nil })
-    func roundTripsPathsArtistsAndTitles(format: SetFormat) throws {
-        let writer = try #require(format.writer)
-        let data = try writer.write(Self.sample)
-        let entries = try writer.readTracks(data, source: "roundtrip.\(writer.fileExtension)")
-        #expect(entries.map(\.path) == Self.sample.tracks.map(\.path))
-        #expect(entries.map(\.title) == Self.sample.tracks.map(\.title))
-        if format != .m3u8 {
-            #expect(entries.map(\.artist) == Self.sample.tracks.map(\.artist))
+    /// Checks `entries` against `set` for every field `writer` keeps.
+    static func expectSameTracks(_ entries: [PlaylistEntry], as set: DJSet, writer: any SetWriter) {
+        #expect(entries.count == set.tracks.count)
+        for (entry, track) in zip(entries, set.tracks) {
+            #expect(entry.path == FileLocation.normalized(track.path, writer.pathNormalization))
+            let fields = writer.storedFields
+            if fields.contains(.title) { #expect(entry.title.precomposedStringWithCanonicalMapping == track.title.precomposedStringWithCanonicalMapping) }
+            if fields.contains(.artist) { #expect(entry.artist.precomposedStringWithCanonicalMapping == track.artist.precomposedStringWithCanonicalMapping) }
+            if fields.contains(.bpm) { #expect(entry.bpm.map { abs($0 - track.bpm) < 0.005 } == true) }
+            if fields.contains(.key) { #expect(entry.key == MusicalKey(parsing: track.key)) }
+            if fields.contains(.duration) { #expect(entry.duration.map { abs($0 - track.duration) <= 0.5 } == true) }
         }
+    }
+
+    @Test(arguments: SetFormat.allCases)
+    func roundTripsEveryStoredField(format: SetFormat) throws {
+        let writer = format.writer
+        for set in [Self.sample, ExportSamples.hard] {
+            let data = try writer.write(set)
+            let entries = try writer.readTracks(data, source: "roundtrip.\(writer.fileExtension)")
+            Self.expectSameTracks(entries, as: set, writer: writer)
+        }
+    }
+
+    @Test(arguments: SetFormat.allCases)
+    func appliesPathPrefixes(format: SetFormat) throws {
+        let options = ExportOptions(pathMapping: try PathMapping(parsing: ["/music=/Volumes/USB/Music"]))
+        let entries = try format.writer.readTracks(try format.writer.write(Self.sample, options: options), source: "mapped")
+        let expected = format == .serato ? "/Music/Nova - Hollow Atlas.flac" : "/Volumes/USB/Music/Nova - Hollow Atlas.flac"
+        #expect(entries.first?.path == expected)
+    }
+
+    @Test(arguments: SetFormat.allCases)
+    func malformedInputIsANamedError(format: SetFormat) {
+        let writer = format.writer
+        let garbage: [Data] = [Data("<DJ_PLAYLISTS><COLLECTION><TRACK".utf8), Data([0x76, 0x72, 0x73, 0x6E, 0xFF, 0xFF, 0xFF, 0xFF, 0x00]),
+                               Data("#EXTM3U\n#EXTINF:12 no comma\n/a.mp3\n".utf8), Data("position,start\n1,\"unterminated\n".utf8)]
+        var failures = 0
+        for data in garbage {
+            do { _ = try writer.readTracks(data, source: "bad.\(writer.fileExtension)") } catch {
+                failures += 1
+                #expect(error.description.hasPrefix("bad.\(writer.fileExtension)"))
+            }
+        }
+        // An M3U file is any list of lines; only a broken #EXTINF is malformed.
+        #expect(failures >= (format == .m3u8 ? 1 : 3), "the \(format.rawValue) reader accepted garbage")
     }
 
     @Test func jsonDocumentKeepsEveryField() throws {
@@ -34,6 +71,7 @@ import Testing
         #expect(Set(object?.keys.map { $0 } ?? []) == ["kind", "seed", "duration", "tracks", "transitions"])
         let track = (object?["tracks"] as? [[String: Any]])?.first
         #expect(Set(track?.keys.map { $0 } ?? []) == ["id", "path", "artist", "title", "duration", "bpm", "key", "camelot", "energy", "start"])
+        #expect(try JSONSetDocument().decode(try JSONSetDocument().write(ExportSamples.hard), source: "x") == ExportSamples.hard)
     }
 
     @Test func m3u8MatchesItsGoldenFile() throws {

@@ -1,0 +1,65 @@
+"""Reads a Segue export with a third-party reader and prints its playlist as JSON.
+
+Usage: read_export.py FORMAT FILE
+FORMAT: rekordbox (pyrekordbox), traktor (traktor-nml-utils), serato (serato-tools).
+Output: {"reader": "...", "tracks": [{"path", "title", "artist", "bpm", "key"}...]} in playlist
+order; fields a format does not hold are null. Written for Segue's tests.
+"""
+import json
+import sys
+from pathlib import Path
+
+
+def read_rekordbox(path):
+    from pyrekordbox.rbxml import RekordboxXml
+    xml = RekordboxXml(path)
+    playlists = xml.root_playlist_folder.get_playlists()
+    if not playlists:
+        raise SystemExit("no playlist")
+    tracks = []
+    for key in playlists[0].get_tracks():
+        track = xml.get_track(TrackID=key)
+        tracks.append({
+            "path": track["Location"], "title": track["Name"], "artist": track["Artist"],
+            "bpm": float(track["AverageBpm"]), "key": track["Tonality"],
+            "gridBpm": [float(tempo["Bpm"]) for tempo in track.tempos],
+        })
+    return "pyrekordbox", tracks
+
+
+def read_traktor(path):
+    from traktor_nml_utils import TraktorCollection
+    nml = TraktorCollection(Path(path)).nml
+    by_key = {}
+    for entry in nml.collection.entry:
+        location = entry.location
+        by_key[location.volume + location.dir + location.file] = entry
+    playlist = nml.playlists.node.subnodes.node[0].playlist
+    tracks = []
+    for item in playlist.entry:
+        entry = by_key[item.primarykey.key]
+        location = entry.location
+        tracks.append({
+            "path": {"volume": location.volume, "dir": location.dir, "file": location.file},
+            "title": entry.title, "artist": entry.artist,
+            "bpm": float(entry.tempo.bpm) if entry.tempo else None,
+            "key": int(entry.musical_key.value) if entry.musical_key else None,
+            "keyText": entry.info.key if entry.info else None,
+        })
+    return "traktor-nml-utils", tracks
+
+
+def read_serato(path):
+    from serato_tools.crate import Crate
+    crate = Crate(str(path))
+    return "serato-tools", [{"path": track, "title": None, "artist": None, "bpm": None, "key": None} for track in crate.tracks()]
+
+
+def main():
+    fmt, path = sys.argv[1], sys.argv[2]
+    reader, tracks = {"rekordbox": read_rekordbox, "traktor": read_traktor, "serato": read_serato}[fmt](path)
+    json.dump({"reader": reader, "tracks": tracks}, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
