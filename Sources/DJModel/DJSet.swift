@@ -56,6 +56,8 @@ public struct DJSet: Hashable, Sendable, Codable {
     }
 
     /// `set` or `bridge`.
+    /// The id under which the library keeps the set (API answers; absent in files).
+    public var id: String?
     public var kind: Kind
     /// The seed query or track (for a bridge: the first track).
     public var seed: String

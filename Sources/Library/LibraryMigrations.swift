@@ -88,6 +88,14 @@ enum LibraryMigrations {
                 t.column("edges", .blob).notNull()
             }
         }
+        // Planned sets the API answered with, so `GET /sets/{id}` and its exports work later.
+        migrator.registerMigration("v4-saved-sets") { db in
+            try db.create(table: "savedSet") { t in
+                t.primaryKey("id", .text)
+                t.column("createdAt", .double).notNull().indexed()
+                t.column("document", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -47,11 +47,11 @@ public struct PathMapping: Sendable, Hashable {
     /// `path` with the first matching rule applied (unchanged when none matches).
     public func apply(_ path: String) -> String {
         for rule in rules {
-            let from = rule.from.hasSuffix("/") && rule.from.count > 1 ? String(rule.from.dropLast()) : rule.from
+            let from = rule.from.hasSuffix("/") || rule.from.hasSuffix("\\") ? String(rule.from.dropLast()) : rule.from
             guard path.hasPrefix(from) else { continue }
             let rest = path.dropFirst(from.count)
-            guard rest.isEmpty || rest.hasPrefix("/") || rest.hasPrefix("\\") || from.hasSuffix("/") else { continue }
-            let to = rule.to.hasSuffix("/") && !rest.isEmpty ? String(rule.to.dropLast()) : rule.to
+            guard rest.isEmpty || rest.hasPrefix("/") || rest.hasPrefix("\\") else { continue }
+            let to = rule.to.hasSuffix("/") || rule.to.hasSuffix("\\") ? String(rule.to.dropLast()) : rule.to
             var mapped = to + rest
             if FileLocation.isWindowsDrivePath(mapped) { mapped = mapped.replacingOccurrences(of: "\\", with: "/") }
             return mapped

@@ -73,8 +73,9 @@ public struct TraktorNML: SetWriter {
         let delegate = NMLDelegate()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse() else {
-            throw .malformed(source: source, line: parser.lineNumber, reason: "not well-formed XML: \(delegate.problem ?? "XML error")")
+        // FoundationXML may report success after a recovered error; the delegate saw it.
+        guard parser.parse(), delegate.problem == nil else {
+            throw .malformed(source: source, line: max(1, parser.lineNumber), reason: "not well-formed XML: \(delegate.problem ?? "XML error")")
         }
         guard delegate.sawRoot else { throw .malformed(source: source, line: 0, reason: "not a Traktor NML file (no NML element)") }
         var collection: [String: PlaylistEntry] = [:]

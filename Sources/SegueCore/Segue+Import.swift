@@ -22,45 +22,18 @@ public struct ImportReport: Sendable, Hashable {
 }
 
 extension Segue {
-    /// Imports tracklist files: CSV (`set_id,position,artist,title`, by the `.csv` extension) or
-    /// plain-text tracklists (``TextTracklist``, `.txt`), M3U/M3U8 playlists (matched by path
-    /// first, then by the `#EXTINF` or file name's artist and title; one set named after the
-    /// file) or rekordbox XML exports (every playlist, history included, is a set named by its
-    /// folder path). Each file is parsed whole
+    /// Imports tracklist and playlist files (see ``PlaylistFileReader``): CSV
+    /// (`set_id,position,artist,title`), plain-text tracklists (``TextTracklist``, `.txt`),
+    /// M3U/M3U8, rekordbox XML and Traktor NML (every playlist, history included, is a set),
+    /// Serato crates, XSPF and Segue set documents. Entries match library files by path first,
+    /// then by artist and title. Each file is parsed whole
     /// before anything is stored and stored in one transaction: a bad row rejects its file and
     /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
     public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
         var report = ImportReport(tracklists: 0, matched: 0, unmatched: 0)
         let matcher = TracklistMatcher(tracks: try db { try library.allTracks() })
         for file in files {
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw SegueError(.notFound, "\(file): cannot read (\(error.localizedDescription))")
-            }
-            let lists: [ImportedTracklist]
-            let fileExtension = (file as NSString).pathExtension.lowercased()
-            do {
-                switch fileExtension {
-                case "csv": lists = try TracklistCSV.read(text, source: file)
-                case "txt", "text":
-                    lists = [try TextTracklist.read(text, setId: setName(file), source: file)]
-                case "m3u", "m3u8":
-                    lists = [try playlistTracklist(text, file: file)]
-                case "xml":
-                    lists = try RekordboxXMLReader.read(Data(text.utf8), source: file)
-                        .filter { !$0.entries.isEmpty }
-                        .map { ImportedTracklist(setId: $0.path, entries: $0.entries) }
-                    if lists.isEmpty { throw SegueError(.invalidInput, "\(file): the rekordbox XML has no playlist with tracks") }
-                default:
-                    throw SegueError(.invalidInput, "\(file): unsupported tracklist format '.\(fileExtension)'; use .csv, .txt, .m3u, .m3u8 or rekordbox .xml")
-                }
-            } catch let error as PlaylistFormatError {
-                throw SegueError(.invalidInput, error.description)
-            } catch let error as SegueError {
-                throw error
-            } catch {
-                throw SegueError(.invalidInput, "\(file): \(error)")
-            }
+            let lists = try PlaylistFileReader.read(file)
             report.unknown += lists.reduce(0) { $0 + $1.unknownEntries }
             let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
             var resolved: [(externalId: String, name: String, trackIds: [TrackID])] = []
@@ -111,34 +84,5 @@ extension Segue {
             report.tracklists += resolved.count
         }
         return report
-    }
-
-    /// A set's name from its file: the file name without extension.
-    private func setName(_ file: String) -> String {
-        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
-
-    /// An M3U/M3U8 playlist as one set: paths made absolute against the playlist's folder; an
-    /// entry without `#EXTINF` takes artist and title from its file name ("Artist - Title.ext").
-    private func playlistTracklist(_ text: String, file: String) throws(PlaylistFormatError) -> ImportedTracklist {
-        let folder = (URL(fileURLWithPath: file).standardizedFileURL.path as NSString).deletingLastPathComponent
-        let entries = try M3U8Playlist().readTracks(Data(text.utf8), source: file).map { entry -> PlaylistEntry in
-            var entry = entry
-            var path = entry.path
-            if path.hasPrefix("file://"), let url = URL(string: path), url.isFileURL { path = url.path }
-            if !path.hasPrefix("/") { path = (folder as NSString).appendingPathComponent(path) }
-            entry.path = URL(fileURLWithPath: path).standardizedFileURL.path
-            if entry.artist.isEmpty && entry.title.isEmpty {
-                let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                if case .track(let artist, let title) = TextTracklist.parse(line: stem) {
-                    (entry.artist, entry.title) = (artist, title)
-                } else {
-                    entry.title = stem
-                }
-            }
-            return entry
-        }
-        guard !entries.isEmpty else { throw .malformed(source: file, line: 0, reason: "the playlist has no entries") }
-        return ImportedTracklist(setId: setName(file), entries: entries)
     }
 }

@@ -4,7 +4,8 @@ import Library
 
 extension Segue {
     /// Finds the one analysed track a user means by `query`: a track id, a file path, or
-    /// `artist - title` (or any words of them).
+    /// `artist - title` (or any words of them), or a playlist file (any format Segue reads):
+    /// its last track that is in the library, so a set continues where the playlist ends.
     /// - Throws: ``SegueError`` listing the closest matches when nothing or several tracks match.
     public func resolveTrack(_ query: String) throws(SegueError) -> Track {
         let text = query.trimmingWhitespace
@@ -15,6 +16,10 @@ extension Segue {
         }
         let absolute = URL(fileURLWithPath: text).standardizedFileURL.path
         if let track = try db({ try library.track(path: absolute) }), track.analysis != nil { return track }
+        if PlaylistFileReader.extensions.contains((absolute as NSString).pathExtension.lowercased()),
+           FileManager.default.fileExists(atPath: absolute) {
+            return try lastLibraryTrack(ofPlaylist: absolute)
+        }
         let parts = text.components(separatedBy: " - ")
         if parts.count >= 2 {
             let exact = try db { try library.tracks(matchingArtist: parts[0], title: parts.dropFirst().joined(separator: " - ")) }
@@ -34,6 +39,18 @@ extension Segue {
             .sorted { $0.1 > $1.1 }.prefix(5)
         let names = closest.map { "  \($0.0.id): \($0.0.metadata.displayName)" }.joined(separator: "\n")
         throw SegueError(.notFound, "no track matches '\(text)'. Closest:\n\(names)")
+    }
+
+    /// The last track of a playlist file (its last playlist) that is analysed in the library,
+    /// matched by path, then by artist and title: a set continues where the playlist ends.
+    func lastLibraryTrack(ofPlaylist file: String) throws(SegueError) -> Track {
+        let lists = try PlaylistFileReader.read(file)
+        for entry in (lists.last?.entries ?? []).reversed() {
+            if !entry.path.isEmpty, let track = try db({ try library.track(path: entry.path) }), track.analysis != nil { return track }
+            let matches = try db { try library.tracks(matchingArtist: entry.artist, title: entry.title) }.filter { $0.analysis != nil }
+            if let track = matches.first { return track }
+        }
+        throw SegueError(.notFound, "\(file): none of its tracks is analysed in the library; scan their folder first")
     }
 
     /// Dice coefficient of character trigrams, 0…1.

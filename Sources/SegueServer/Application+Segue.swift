@@ -24,7 +24,9 @@ struct SimilarResponse: Codable, Sendable {
 /// Builds the HTTP JSON API over `core`.
 ///
 /// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=`,
-/// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges`.
+/// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
+/// planned set, stored under its `id`), `GET /sets/{id}`, and
+/// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download).
 /// Every error is `{ "error": message }` with a 4xx/5xx status.
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
 public func buildApplication(core: Segue, configuration: ServerConfiguration,
@@ -60,11 +62,18 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     }
     router.post("/sets") { request, _ -> Response in
         let body = try await JSONResponses.decode(SetRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try core.planSet(body))
+        return try JSONResponses.encode(try core.save(try core.planSet(body)))
     }
     router.post("/bridges") { request, _ -> Response in
         let body = try await JSONResponses.decode(BridgeRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try core.planBridge(body))
+        return try JSONResponses.encode(try core.save(try core.planBridge(body)))
+    }
+    router.get("/sets/:id") { _, context -> Response in
+        try JSONResponses.encode(try core.savedSet(id: context.parameters.get("id") ?? ""))
+    }
+    router.get("/sets/:id/export") { request, context -> Response in
+        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        return try ExportResponse.make(set, request: request)
     }
     router.addRoutes(NotFoundRoutes().routes)
 

@@ -4,10 +4,15 @@ import SegueCore
 struct ImportTracklistsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-tracklists",
-        abstract: "Import DJ-set tracklists (.csv: set_id,position,artist,title; .txt: one 'Artist - Title' per line, MixesDB style) and match them to library tracks.",
+        abstract: "Import DJ-set tracklists and DJ software playlists and history, and match them to library tracks.",
+        discussion: """
+        Reads .csv (set_id,position,artist,title, or a Segue set table), .txt (one 'Artist - Title' per line, MixesDB style), \
+        .m3u/.m3u8, rekordbox .xml and Traktor .nml (every playlist and history list), Serato .crate (paths relative to the \
+        drive holding _Serato_), .xspf and Segue set documents (.json).
+        """,
         discussion: "A file with a bad row is rejected whole, with the file and line named; re-importing a file replaces its sets.")
 
-    @Argument(help: "Tracklist files (.csv or .txt).")
+    @Argument(help: "Tracklist or playlist files.")
     var files: [String]
 
     @OptionGroup var library: LibraryOption

@@ -67,7 +67,7 @@ struct PlanOutputOptions: ParsableArguments {
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Plan a set of N minutes from a seed track (beam search).")
 
-    @Option(help: "Seed: a track id, a path, or 'artist - title'.") var seed: String
+    @Option(help: "Seed: a track id, a path, 'artist - title', or a playlist file (the set continues from its last library track).") var seed: String
     @Option(help: "Length in minutes.") var minutes: Double = 60
     @Option(help: "Energy arc: flat, rise, peak, wave, or a custom curve of position:energy pairs, e.g. 0:4,0.7:8,1:6.")
     var energy: String = "flat"

@@ -88,7 +88,7 @@ import Testing
         #expect {
             _ = try segue.importTracklists(files: [other])
         } throws: { error in
-            "\(error)".contains("unsupported tracklist format")
+            "\(error)".contains("unsupported playlist format")
         }
     }
 

@@ -123,4 +123,48 @@ import Testing
             }
         }
     }
+
+    private func download(_ url: URL) async throws -> (Int, [String: String], Data) {
+        let (data, response) = try await URLSession.shared.data(from: url)
+        let http = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] { headers[String(describing: name).lowercased()] = String(describing: value) }
+        return (http?.statusCode ?? 0, headers, data)
+    }
+
+    @Test func plannedSetsAreStoredAndExportInEveryFormat() async throws {
+        let demo = try Self.demo.get()
+        try await withServer { base in
+            let seed = demo.set.tracks[0]
+            let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed.id)", "minutes": 3, "energy": "flat"])
+            let (status, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
+            #expect(status == 200, "\(set)")
+            let id = try #require(set["id"] as? String)
+            let paths = (set["tracks"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+
+            let (storedStatus, stored) = try await request(base.appendingPathComponent("sets/\(id)"))
+            #expect(storedStatus == 200)
+            #expect((stored["tracks"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } == paths)
+
+            for format in SetFormat.allCases {
+                let (exportStatus, headers, data) = try await download(URL(string: "\(base)/sets/\(id)/export?format=\(format.rawValue)")!)
+                #expect(exportStatus == 200, "\(format): \(String(decoding: data, as: UTF8.self))")
+                #expect(headers["content-type"] == format.writer.contentType)
+                #expect(headers["content-disposition"]?.hasPrefix("attachment; filename=\"") == true)
+                let read = try format.writer.readTracks(data, source: "download")
+                let expected = paths.map { format == .serato ? "/" + SeratoCrate.relativePath($0, volumeRoot: nil) : $0 }
+                #expect(read.map(\.path) == expected.map { FileLocation.normalized($0, format.writer.pathNormalization) }, "\(format)")
+            }
+            let mapped = try await download(URL(string: "\(base)/sets/\(id)/export?format=rekordbox&pathPrefix=/=D:/")!)
+            #expect(try RekordboxXML().readTracks(mapped.2, source: "mapped").allSatisfy { $0.path.hasPrefix("D:/") })
+
+            for (path, expected) in [("sets/\(id)/export", 400), ("sets/\(id)/export?format=wma", 400),
+                                     ("sets/\(id)/export?format=m3u8&pathPrefix=nothing", 400),
+                                     ("sets/0123abcd/export?format=m3u8", 404), ("sets/0123abcd", 404), ("sets/..%2F..%2Fetc", 400)] {
+                let (code, object) = try await request(URL(string: "\(base)/\(path)")!)
+                #expect(code == expected, "/\(path): \(code) \(object)")
+                #expect(object["error"] is String, "/\(path) answered \(object)")
+            }
+        }
+    }
 }

@@ -19,8 +19,12 @@ def read_rekordbox(path):
     tracks = []
     for key in playlists[0].get_tracks():
         track = xml.get_track(TrackID=key)
+        path = track["Location"]
+        # pyrekordbox strips "file://localhost/", so POSIX paths lose their leading slash.
+        if not path.startswith("/") and not (len(path) > 1 and path[1] == ":"):
+            path = "/" + path
         tracks.append({
-            "path": track["Location"], "title": track["Name"], "artist": track["Artist"],
+            "path": path, "title": track["Name"], "artist": track["Artist"],
             "bpm": float(track["AverageBpm"]), "key": track["Tonality"],
             "gridBpm": [float(tempo["Bpm"]) for tempo in track.tempos],
         })
@@ -43,7 +47,7 @@ def read_traktor(path):
             "path": {"volume": location.volume, "dir": location.dir, "file": location.file},
             "title": entry.title, "artist": entry.artist,
             "bpm": float(entry.tempo.bpm) if entry.tempo else None,
-            "key": int(entry.musical_key.value) if entry.musical_key else None,
+            "key": entry.musical_key.value_attribute if entry.musical_key else None,
             "keyText": entry.info.key if entry.info else None,
         })
     return "traktor-nml-utils", tracks

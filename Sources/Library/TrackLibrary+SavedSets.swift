@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+
+extension TrackLibrary {
+    /// Stores a planned set's document under `id` and keeps only the newest `keep` sets.
+    public func saveSet(id: String, document: Data, keep: Int = 1000) throws(LibraryError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO savedSet (id, createdAt, document) VALUES (?, ?, ?)",
+                           arguments: [id, Date().timeIntervalSince1970, document])
+            try db.execute(sql: "DELETE FROM savedSet WHERE id NOT IN (SELECT id FROM savedSet ORDER BY createdAt DESC, rowid DESC LIMIT ?)",
+                           arguments: [keep])
+        }
+    }
+
+    /// The document stored under `id`, or `nil`.
+    public func savedSet(id: String) throws(LibraryError) -> Data? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT document FROM savedSet WHERE id = ?", arguments: [id]) }
+    }
+
+    /// How many sets are stored.
+    public func savedSetCount() throws(LibraryError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM savedSet") ?? 0 }
+    }
+}

@@ -1,0 +1,83 @@
+import DJModel
+import Foundation
+import PlaylistFormats
+
+/// Reads the playlists or tracklists of a file, by its extension: tracklist CSV
+/// (`set_id,position,artist,title`) or Segue's set CSV, text tracklists, M3U/M3U8, rekordbox XML
+/// (every playlist, history included), Traktor NML (collection playlists and history files),
+/// Serato crates (paths relative to the drive the crate is on), XSPF and Segue set documents.
+enum PlaylistFileReader {
+    /// The extensions read.
+    static let extensions = ["csv", "txt", "text", "m3u", "m3u8", "xml", "nml", "crate", "xspf", "json"]
+
+    /// The tracklists in `file`, each named (the file name for single-playlist formats, the
+    /// folder path or playlist name otherwise); paths are absolute.
+    /// - Throws: ``SegueError`` naming the file (and line or byte) for unreadable or malformed input.
+    static func read(_ file: String) throws(SegueError) -> [ImportedTracklist] {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw SegueError(.notFound, "\(file): cannot read (\(error.localizedDescription))")
+        }
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fileExtension = (file as NSString).pathExtension.lowercased()
+        let text = String(decoding: data, as: UTF8.self)
+        let lists: [ImportedTracklist]
+        do {
+            switch fileExtension {
+            case "csv" where text.hasPrefix(CSVSetTable.header):
+                lists = [ImportedTracklist(setId: name, entries: try CSVSetTable().readTracks(data, source: file))]
+            case "csv": lists = try TracklistCSV.read(text, source: file)
+            case "txt", "text": lists = [try TextTracklist.read(text, setId: name, source: file)]
+            case "m3u", "m3u8": lists = [ImportedTracklist(setId: name, entries: try m3u(data, file: file))]
+            case "xml":
+                lists = try RekordboxXMLReader.read(data, source: file).map { ImportedTracklist(setId: $0.path, entries: $0.entries) }
+            case "nml":
+                lists = try TraktorNML.read(data, source: file).map { ImportedTracklist(setId: $0.name.isEmpty ? name : $0.name, entries: $0.entries) }
+            case "crate":
+                lists = [ImportedTracklist(setId: name, entries: try SeratoCrate(readRoot: driveRoot(ofCrate: file)).readTracks(data, source: file))]
+            case "xspf": lists = [ImportedTracklist(setId: name, entries: try XSPFPlaylist().readTracks(data, source: file))]
+            case "json": lists = [ImportedTracklist(setId: name, entries: try JSONSetDocument().readTracks(data, source: file))]
+            default:
+                throw SegueError(.invalidInput, "\(file): unsupported playlist format '.\(fileExtension)'; use one of .\(extensions.joined(separator: ", ."))")
+            }
+        } catch let error as PlaylistFormatError {
+            throw SegueError(.invalidInput, error.description)
+        } catch let error as SegueError {
+            throw error
+        } catch {
+            throw SegueError(.invalidInput, "\(file): \(error)")
+        }
+        let nonEmpty = lists.filter { !$0.entries.isEmpty }
+        guard !nonEmpty.isEmpty else { throw SegueError(.invalidInput, "\(file): no playlist with tracks") }
+        return nonEmpty
+    }
+
+    /// The drive root of a crate at `ROOT/_Serato_/Subcrates/NAME.crate` (else `/`).
+    static func driveRoot(ofCrate file: String) -> String {
+        let url = URL(fileURLWithPath: file).standardizedFileURL
+        let subcrates = url.deletingLastPathComponent(), serato = subcrates.deletingLastPathComponent()
+        guard subcrates.lastPathComponent == "Subcrates", serato.lastPathComponent == "_Serato_" else { return "/" }
+        return serato.deletingLastPathComponent().path
+    }
+
+    /// An M3U/M3U8 playlist: paths made absolute against the playlist's folder; an entry without
+    /// `#EXTINF` takes artist and title from its file name ("Artist - Title.ext").
+    private static func m3u(_ data: Data, file: String) throws(PlaylistFormatError) -> [PlaylistEntry] {
+        let folder = (URL(fileURLWithPath: file).standardizedFileURL.path as NSString).deletingLastPathComponent
+        return try M3U8Playlist().readTracks(data, source: file).map { entry -> PlaylistEntry in
+            var entry = entry
+            var path = FileLocation.path(fromFileURI: entry.path)
+            if !path.hasPrefix("/") && !FileLocation.isWindowsDrivePath(path) { path = (folder as NSString).appendingPathComponent(path) }
+            entry.path = FileLocation.isWindowsDrivePath(path) ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+            if entry.artist.isEmpty && entry.title.isEmpty {
+                let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                if case .track(let artist, let title) = TextTracklist.parse(line: stem) {
+                    (entry.artist, entry.title) = (artist, title)
+                } else {
+                    entry.title = stem
+                }
+            }
+            return entry
+        }
+    }
+}

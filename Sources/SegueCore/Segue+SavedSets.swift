@@ -1,0 +1,26 @@
+import DJModel
+import Foundation
+import PlaylistFormats
+
+extension Segue {
+    /// Stores `set` in the library under a new id (the newest 1000 are kept) and returns it with
+    /// that id.
+    public func save(_ set: DJSet) throws(SegueError) -> DJSet {
+        var saved = set
+        saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let document: Data
+        do { document = try JSONSetDocument().write(saved) } catch { throw SegueError(.invalidInput, error.description) }
+        try db { try library.saveSet(id: saved.id!, document: document) }
+        return saved
+    }
+
+    /// The set stored under `id`.
+    /// - Throws: ``SegueError`` `.notFound` for an unknown id.
+    public func savedSet(id: String) throws(SegueError) -> DJSet {
+        guard id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw SegueError(.invalidInput, "a set id is letters and digits, got '\(id.prefix(64))'")
+        }
+        guard let data = try db({ try library.savedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
+        do { return try JSONSetDocument().decode(data, source: "set \(id)") } catch { throw SegueError(.ioFailure, error.description) }
+    }
+}
