@@ -8,9 +8,9 @@ struct ImportTracklistsCommand: ParsableCommand {
         discussion: """
         Reads .csv (set_id,position,artist,title, or a Segue set table), .txt (one 'Artist - Title' per line, MixesDB style), \
         .m3u/.m3u8, rekordbox .xml and Traktor .nml (every playlist and history list), Serato .crate (paths relative to the \
-        drive holding _Serato_), .xspf and Segue set documents (.json).
-        """,
-        discussion: "A file with a bad row is rejected whole, with the file and line named; re-importing a file replaces its sets.")
+        drive holding _Serato_), .xspf and Segue set documents (.json). A file with a bad row is rejected whole, with the \
+        file and line named; re-importing a file replaces its sets.
+        """)
 
     @Argument(help: "Tracklist or playlist files.")
     var files: [String]
