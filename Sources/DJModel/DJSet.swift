@@ -58,6 +58,9 @@ public struct DJSet: Hashable, Sendable, Codable {
     /// `set` or `bridge`.
     /// The id under which the library keeps the set (API answers; absent in files).
     public var id: String?
+    /// Why the set differs from the request, when it does (e.g. shorter than asked because no
+    /// longer set fits the rules), in words a DJ can act on.
+    public var note: String?
     public var kind: Kind
     /// The seed query or track (for a bridge: the first track).
     public var seed: String

@@ -20,16 +20,24 @@ extension Segue {
         let energy = request.energy ?? .preset(.flat)
         let count = try PlanLimits.checkAlternatives(request.alternatives)
         let paths: [PlannedPath]
+        let objective = SetObjective(targetSeconds: request.minutes * 60)
+        let planner: BeamSearchPlanner
+        let quality = { (path: PlannedPath) in
+            Self.quality(of: path, in: graph, energy: energy, targetSeconds: request.minutes * 60, constraints: constraints)
+        }
         do {
-            let planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
-            paths = try planner.plans(from: start, in: graph, objective: SetObjective(targetSeconds: request.minutes * 60), pins: pins,
-                                      count: count, deadline: PlanLimits.deadline())
+            planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
+            let deadline = PlanLimits.deadline()
+            paths = try planner.plans(from: start, in: graph, objective: objective, pins: pins, count: count, deadline: deadline)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try answer(paths, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints) { path in
-            Self.quality(of: path, in: graph, energy: energy, targetSeconds: request.minutes * 60, constraints: constraints)
+        var set = try answer(paths, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints, quality: quality)
+        if let first = paths.first, !objective.isCandidate(duration: first.duration) {
+            set.note = "only \(Int((first.duration / 60).rounded())) of the \(Int(request.minutes.rounded())) minutes asked for fit the rules "
+                + "from this seed (\(planner.relaxationAdvice(pins: pins.count)))"
         }
+        return set
     }
 
     /// Plans a bridge from one track to another with about `request.minutes` of music between

@@ -20,6 +20,11 @@ public struct QualityComparison: Sendable {
     public var seeds: Int
     /// One row per planner: Segue (beam search), greedy chain, same key ±3 BPM nearest.
     public var rows: [Row]
+    /// Seeds from which every planner filled at least 90 % of the time (a paired comparison of
+    /// complete sets; a planner that stops after one track has perfect transitions to show).
+    public var completeSeeds: Int
+    /// The rows over those seeds only (empty when there are none).
+    public var completeRows: [Row]
 
     /// The sum of six measures each mapped to 0…1, higher is better: harmonic share, mean
     /// similarity, 1 − mean |ΔBPM| ÷ 8 %, 1 − energy-arc error ÷ 9, 1 − duration error ÷ 100 %,
@@ -47,31 +52,41 @@ extension Segue {
         let candidates = graph.nodes.indices.filter { !graph.adjacency[$0].isEmpty }
         guard !candidates.isEmpty else { throw SegueError(.unsatisfiable, "the graph has no edges; run `segue train`") }
         let seeds = (0..<count).map { _ in candidates[Int(random.next() % UInt64(candidates.count))] }
+        let quality = { (path: PlannedPath) in Self.quality(of: path, in: graph, energy: energy, targetSeconds: minutes * 60, constraints: constraints) }
         let planners: [(String, (Int) -> PlannedPath?)] = [
             ("Segue (beam search)", { try? beam.plan(from: $0, in: graph, objective: objective) }),
             ("greedy nearest-neighbour chain", { BaselinePlanners.greedyChain(from: $0, in: graph, objective: objective, constraints: constraints) }),
             ("same key, ±3 BPM, nearest (seed project)", { BaselinePlanners.sameKeyNearest(from: $0, in: graph, objective: objective, constraints: constraints) }),
         ]
-        var rows: [QualityComparison.Row] = []
+        var measured: [(name: String, measures: [DJSet.Quality], lengths: [Double], durations: [Double])] = []
         for (name, plan) in planners {
-            var measures: [DJSet.Quality] = [], lengths: [Double] = []
+            var measures: [DJSet.Quality] = [], lengths: [Double] = [], durations: [Double] = []
             for start in seeds {
                 // A planner that finds nothing plays the seed alone: full duration error.
                 let path = plan(start) ?? PlannedPath(nodes: [start], edges: [], duration: graph.nodes[start].duration, objective: 0)
-                measures.append(Self.quality(of: path, in: graph, energy: energy, targetSeconds: minutes * 60, constraints: constraints))
+                measures.append(quality(path))
                 lengths.append(Double(path.nodes.count))
+                durations.append(path.duration)
             }
-            let n = Double(measures.count)
-            func mean(_ value: (DJSet.Quality) -> Double) -> Double { measures.map(value).reduce(0, +) / n }
-            let average = DJSet.Quality(transitions: Int(mean { Double($0.transitions) }.rounded()), harmonicShare: mean(\.harmonicShare),
-                                        meanTempoChangePercent: mean(\.meanTempoChangePercent), maxTempoChangePercent: mean(\.maxTempoChangePercent),
-                                        energyArcError: mean(\.energyArcError), durationErrorPercent: mean(\.durationErrorPercent),
-                                        artistRepeats: Int(mean { Double($0.artistRepeats) }.rounded()), meanSimilarity: mean(\.meanSimilarity))
-            let tracks = lengths.reduce(0, +) / n
-            let sum = measures.enumerated().map { QualityComparison.summary($1, tracks: lengths[$0]) }.reduce(0, +) / n
-            rows.append(QualityComparison.Row(planner: name, mean: average, tracks: tracks, sum: sum))
+            measured.append((name, measures, lengths, durations))
         }
-        return QualityComparison(seeds: count, rows: rows)
+        let complete = seeds.indices.filter { seed in measured.allSatisfy { objective.isCandidate(duration: $0.durations[seed]) } }
+        func rows(over indices: [Int]) -> [QualityComparison.Row] {
+            guard !indices.isEmpty else { return [] }
+            return measured.map { planner in
+                let measures = indices.map { planner.measures[$0] }, lengths = indices.map { planner.lengths[$0] }
+                let n = Double(measures.count)
+                func mean(_ value: (DJSet.Quality) -> Double) -> Double { measures.map(value).reduce(0, +) / n }
+                let average = DJSet.Quality(transitions: Int(mean { Double($0.transitions) }.rounded()), harmonicShare: mean(\.harmonicShare),
+                                            meanTempoChangePercent: mean(\.meanTempoChangePercent), maxTempoChangePercent: mean(\.maxTempoChangePercent),
+                                            energyArcError: mean(\.energyArcError), durationErrorPercent: mean(\.durationErrorPercent),
+                                            artistRepeats: Int(mean { Double($0.artistRepeats) }.rounded()), meanSimilarity: mean(\.meanSimilarity))
+                let sum = measures.enumerated().map { QualityComparison.summary($1, tracks: lengths[$0]) }.reduce(0, +) / n
+                return QualityComparison.Row(planner: planner.name, mean: average, tracks: lengths.reduce(0, +) / n, sum: sum)
+            }
+        }
+        return QualityComparison(seeds: count, rows: rows(over: Array(seeds.indices)), completeSeeds: complete.count,
+                                 completeRows: rows(over: complete))
     }
 
     /// The quality of a planned path (start times from the rules' overlap), as planned sets and

@@ -14,11 +14,12 @@ public struct BeamSearchPlanner: Sendable {
     /// The energy shape to follow, or `nil` for none.
     public let energy: EnergyCurve?
     /// Weight of the energy-arc error per transition: each step's score loses
-    /// `energyArcWeight · |energy − target| / 9` (0…1; default 0.3).
+    /// `energyArcWeight · |energy − target| / 9` (0…1; default 0.2, chosen with the transition
+    /// weights, see ``TransitionWeights``).
     public let energyArcWeight: Double
 
     /// The default weight of the energy-arc error (see ``energyArcWeight``).
-    public static let defaultEnergyArcWeight = 0.3
+    public static let defaultEnergyArcWeight = 0.2
 
     /// Checks and stores the parameters.
     public init(width: Int = 64, constraints: SetConstraints = .standard, energy: EnergyCurve? = nil,
@@ -57,7 +58,8 @@ public struct BeamSearchPlanner: Sendable {
     /// node index) placed where asked: at a pinned position only the pinned track may follow
     /// (through a computed edge when the graph stores none), and pinned tracks appear nowhere
     /// else; a set must be long enough to hold every pin.
-    /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
+    /// - Throws: ``SetGraphError/noPath(_:)`` when not even one transition fits the rules (a
+    ///   shorter set is answered when no full-length one fits).
     public func plan(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:]) throws(SetGraphError) -> PlannedPath {
         try plans(from: seed, in: graph, objective: objective, pins: pins, count: 1)[0]
     }
@@ -66,7 +68,9 @@ public struct BeamSearchPlanner: Sendable {
     /// tracks (seed and pins aside) with every set before it: the best set, then the best of the
     /// rest that is really different, and so on, from every complete set the beam met. The search
     /// stops growing at `deadline` (uptime nanoseconds) and answers with what it has.
-    /// - Throws: ``SetGraphError/noPath(_:)`` when no path reaches 90 % of the target.
+    /// When no path reaches 90 % of the target, the answer is the single best shorter path
+    /// (check its `duration`; ``relaxationAdvice(pins:)`` says what to relax).
+    /// - Throws: ``SetGraphError/noPath(_:)`` when not even one transition fits the rules.
     public func plans(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:], count: Int,
                       maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
         guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
@@ -80,6 +84,8 @@ public struct BeamSearchPlanner: Sendable {
         let pinned = Set(pins.values), lastPin = pins.keys.max() ?? 0
         var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
         var finished: [(path: Partial, value: Double)] = []
+        // The best path of any length, answered when no path reaches 90 % of the target.
+        var fallback: (path: Partial, value: Double)?
         let maxDepth = 500
         var depth = 0
         while !beam.isEmpty && depth < maxDepth {
@@ -112,6 +118,10 @@ public struct BeamSearchPlanner: Sendable {
             next.sort { $0.scoreSum > $1.scoreSum }
             beam = []
             for partial in next {
+                if finished.isEmpty && partial.nodes.count > lastPin {
+                    let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
+                    if fallback.map({ value > $0.value }) ?? true { fallback = (partial, value) }
+                }
                 if objective.isCandidate(duration: partial.duration) && partial.nodes.count > lastPin {
                     let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
                     if count > 1 || finished.isEmpty || value > finished[0].value {
@@ -121,11 +131,12 @@ public struct BeamSearchPlanner: Sendable {
                 if (partial.duration < objective.targetSeconds || partial.nodes.count <= lastPin) && beam.count < width { beam.append(partial) }
             }
         }
+        if finished.isEmpty, let fallback {
+            // Shorter than asked: the best set that fits the rules (the caller says so).
+            return [PlannedPath(nodes: fallback.path.nodes, edges: fallback.path.edges, duration: fallback.path.duration, objective: fallback.value)]
+        }
         guard !finished.isEmpty else {
-            throw .noPath("no set of \(Int(objective.targetSeconds / 60)) minutes fits the rules from this seed (tempo step ≤ "
-                + "\(Int(constraints.maxStepPercent)) %, drift ≤ \(Int(constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
-                + "artist spacing \(constraints.artistSpacing)\(pins.isEmpty ? "" : ", \(pins.count) pinned")); "
-                + "try fewer minutes, a wider drift, a looser key rule\(pins.isEmpty ? "" : " or other pins")")
+            throw .noPath("no set fits the rules from this seed (not even one transition: \(relaxationAdvice(pins: pins.count)))")
         }
         finished.sort { $0.value > $1.value }
         var chosen: [(path: Partial, value: Double)] = []
@@ -139,5 +150,12 @@ public struct BeamSearchPlanner: Sendable {
             if distinct { chosen.append(candidate) }
         }
         return chosen.map { PlannedPath(nodes: $0.path.nodes, edges: $0.path.edges, duration: $0.path.duration, objective: $0.value) }
+    }
+
+    /// The rules that bound a search and what to relax, for messages.
+    public func relaxationAdvice(pins: Int) -> String {
+        "tempo step ≤ \(Int(constraints.maxStepPercent)) %, drift ≤ \(Int(constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
+            + "artist spacing \(constraints.artistSpacing)\(pins == 0 ? "" : ", \(pins) pinned"); "
+            + "try fewer minutes, a wider drift, a looser key rule\(pins == 0 ? "" : " or other pins")"
     }
 }

@@ -122,7 +122,7 @@ final class ScoreTables: @unchecked Sendable {
     private let keyRow: UnsafeMutablePointer<Int>, keyColumn: UnsafeMutablePointer<Int>
     private let energyRow: UnsafeMutablePointer<Int>, energyColumn: UnsafeMutablePointer<Int>
     private let count: Int
-    private let baseWeight: Double
+    private let weightSum: Double
 
     init(weights: TransitionWeights, nodes: [TrackNode]) {
         self.weights = weights
@@ -143,7 +143,7 @@ final class ScoreTables: @unchecked Sendable {
             energyColumn[index] = min(10, max(1, node.energy)) - 1
             energyRow[index] = energyColumn[index] * 10
         }
-        baseWeight = weights.content + weights.bpm + weights.key + weights.energy
+        weightSum = weights.content + weights.bpm + weights.key + weights.energy + weights.als
     }
 
     deinit {
@@ -169,19 +169,14 @@ final class ScoreTables: @unchecked Sendable {
     @inline(__always)
     func bestPossible(sourceKey: Int, targetKey: Int) -> Double {
         (weights.content + weights.bpm + weights.key * key[sourceKey * 24 + targetKey] + weights.energy + weights.als)
-            / (baseWeight + weights.als) + 1e-12
+            / weightSum + 1e-12
     }
 
     /// The highest score the pair could have, whatever its ALS and content similarity.
     @inline(__always)
     func upperBound(source: Int, target: Int, tempo: Double, vectors: PackedVectors) -> Double {
-        var total = weights.content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
-            + weights.energy * energy[energyRow[source] + energyColumn[target]]
-        var weightSum = baseWeight
-        if vectors.bothHaveALS(source, target) {
-            total += weights.als
-            weightSum += weights.als
-        }
+        let total = weights.content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
+            + weights.energy * energy[energyRow[source] + energyColumn[target]] + weights.als
         return total / weightSum + 1e-12
     }
 
@@ -189,13 +184,9 @@ final class ScoreTables: @unchecked Sendable {
     @inline(__always)
     func score(source: Int, target: Int, tempo: Double, vectors: PackedVectors) -> Double {
         let content = (Double(vectors.contentDot(source, target)) + 1) / 2
-        var total = weights.content * content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
-            + weights.energy * energy[energyRow[source] + energyColumn[target]]
-        var weightSum = baseWeight
-        if let als = vectors.alsDot(source, target) {
-            total += weights.als * (Double(als) + 1) / 2
-            weightSum += weights.als
-        }
+        let als = vectors.alsDot(source, target).map { (Double($0) + 1) / 2 } ?? weights.coldALS
+        let total = weights.content * content + weights.bpm * tempo + weights.key * key[keyRow[source] + keyColumn[target]]
+            + weights.energy * energy[energyRow[source] + energyColumn[target]] + weights.als * als
         return total / weightSum
     }
 }

@@ -41,6 +41,7 @@ struct BenchQualityCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOption
     @Option(help: "Random seeds to plan from.") var seeds: Int = 50
+    @Option(help: "Seed of the random choice of seed tracks.") var randomSeed: UInt64 = 5
     @Option(help: "Minutes per set.") var minutes: Double = 60
     @Option(help: "Energy arc all planners are measured against.") var energy: String = "rise"
     @Option(help: "Weight of the energy-arc error in Segue's objective (0…1).") var energyWeight: Double = BeamSearchPlanner.defaultEnergyArcWeight
@@ -49,16 +50,21 @@ struct BenchQualityCommand: ParsableCommand {
 
     func run() throws {
         let result = try library.open().compareSetQuality(seeds: seeds, minutes: minutes, energy: try parseEnergy(energy), rules: rules.rules,
-                                                          energyWeight: energyWeight, beamWidth: beamWidth)
+                                                          energyWeight: energyWeight, beamWidth: beamWidth, seed: randomSeed)
         func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-        print("\(result.seeds) sets of \(Int(minutes)) minutes, energy \(energy), key rule \(rules.keyRule.rawValue); means per set")
-        print("| planner | tracks | harmonic % | mean abs ΔBPM % | max abs ΔBPM % | energy-arc error | duration error % | artist repeats | similarity | sum (0–6) |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        for row in result.rows {
-            let q = row.mean
-            print("| \(row.planner) | \(format(row.tracks, 1)) | \(format(q.harmonicShare * 100, 1)) | \(format(q.meanTempoChangePercent, 2)) | "
-                  + "\(format(q.maxTempoChangePercent, 2)) | \(format(q.energyArcError, 2)) | \(format(q.durationErrorPercent, 1)) | "
-                  + "\(q.artistRepeats) | \(format(q.meanSimilarity, 3)) | \(format(row.sum, 3)) |")
+        func table(_ rows: [QualityComparison.Row]) {
+            print("| planner | tracks | harmonic % | mean abs ΔBPM % | max abs ΔBPM % | energy-arc error | duration error % | artist repeats | similarity | sum (0–6) |")
+            print("|---|---|---|---|---|---|---|---|---|---|")
+            for row in rows {
+                let q = row.mean
+                print("| \(row.planner) | \(format(row.tracks, 1)) | \(format(q.harmonicShare * 100, 1)) | \(format(q.meanTempoChangePercent, 2)) | "
+                      + "\(format(q.maxTempoChangePercent, 2)) | \(format(q.energyArcError, 2)) | \(format(q.durationErrorPercent, 1)) | "
+                      + "\(q.artistRepeats) | \(format(q.meanSimilarity, 3)) | \(format(row.sum, 3)) |")
+            }
         }
+        print("\(result.seeds) sets of \(Int(minutes)) minutes, energy \(energy), key rule \(rules.keyRule.rawValue); means per set")
+        table(result.rows)
+        print("\nThe \(result.completeSeeds) of \(result.seeds) seeds from which every planner filled at least 90 % of the time")
+        if result.completeRows.isEmpty { print("(none)") } else { table(result.completeRows) }
     }
 }

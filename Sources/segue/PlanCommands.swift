@@ -43,6 +43,7 @@ struct PlanOutputOptions: ParsableArguments {
 
     /// Prints the set and writes or prints the export.
     func emit(_ set: DJSet) throws {
+        if let note = set.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let formatName = format ?? out.map { ($0 as NSString).pathExtension }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
         let chosen = try SetFormat(name: formatName)
         if let out {

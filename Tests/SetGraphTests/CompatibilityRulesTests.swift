@@ -27,12 +27,22 @@ import Testing
         #expect(change.halfOrDouble && abs(change.percent - 1.176) < 0.01)
     }
 
-    @Test func scorerRenormalisesWithoutALS() {
+    @Test func coldPairsScoreTheNeutralALSPrior() throws {
         let a = TrackNode(id: TrackID(1), artist: "a", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: nil, contentVector: [1, 0])
         let b = TrackNode(id: TrackID(2), artist: "b", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: [1, 0], contentVector: [1, 0])
+        let c = TrackNode(id: TrackID(3), artist: "c", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: [1, 0], contentVector: [1, 0])
+        let weights = TransitionWeights.standard
+        let total = weights.als + weights.content + weights.bpm + weights.key + weights.energy
+        // Everything perfect but ALS, which is unknown: it counts as coldALS with its full weight.
         let (score, components) = TransitionScorer().score(from: a, to: b)
-        #expect(score == 1)
+        #expect(abs(score - (total - weights.als * (1 - weights.coldALS)) / total) < 1e-12)
         #expect(components.als == 0.5)
+        // A pair that DJs played together beats it; a cold pair beats an ALS-dissimilar one.
+        #expect(TransitionScorer().score(from: b, to: c).score > score)
+        let d = TrackNode(id: TrackID(4), artist: "d", duration: 300, bpm: 124, key: key("8A"), energy: 5, alsVector: [-1, 0], contentVector: [1, 0])
+        #expect(TransitionScorer().score(from: b, to: d).score < score)
+        let optimistic = TransitionScorer(weights: try TransitionWeights(parsing: "cold-als=0.9")).score(from: a, to: b).score
+        #expect(optimistic > score)
     }
 
     @Test func explanationsSpeakDJ() {
