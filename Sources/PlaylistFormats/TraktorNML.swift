@@ -71,13 +71,7 @@ public struct TraktorNML: SetWriter {
     public static func read(_ data: Data, source: String, systemVolume: String = "Macintosh HD") throws(PlaylistFormatError)
         -> [(name: String, entries: [PlaylistEntry])] {
         let delegate = NMLDelegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        // FoundationXML may report success after a recovered error; the delegate saw it.
-        guard parser.parse(), delegate.problem == nil else {
-            throw .malformed(source: source, line: max(1, parser.lineNumber), reason: "not well-formed XML: \(delegate.problem ?? "XML error")")
-        }
-        guard delegate.sawRoot else { throw .malformed(source: source, line: 0, reason: "not a Traktor NML file (no NML element)") }
+        try XMLParsing.parse(data, delegate: delegate, source: source, notRoot: "not a Traktor NML file (no NML element)")
         var collection: [String: PlaylistEntry] = [:]
         for entry in delegate.collection {
             var resolved = entry.entry
@@ -111,7 +105,7 @@ public struct TraktorNML: SetWriter {
         return String(first, radix: 16).leftPadded(to: 16) + String(second, radix: 16).leftPadded(to: 16)
     }
 
-    private final class NMLDelegate: NSObject, XMLParserDelegate {
+    private final class NMLDelegate: NSObject, CheckedXMLDelegate {
         var collection: [(location: TraktorLocation, entry: PlaylistEntry)] = []
         var playlists: [(name: String, keys: [String])] = []
         var sawRoot = false, inCollection = false, inPlaylist = false

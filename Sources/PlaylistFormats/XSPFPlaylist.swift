@@ -40,17 +40,11 @@ public struct XSPFPlaylist: SetWriter {
 
     public func readTracks(_ data: Data, source: String) throws(PlaylistFormatError) -> [PlaylistEntry] {
         let delegate = Delegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        // FoundationXML may report success after a recovered error; the delegate saw it.
-        guard parser.parse(), delegate.problem == nil else {
-            throw .malformed(source: source, line: max(1, parser.lineNumber), reason: "not well-formed XML: \(delegate.problem ?? "XML error")")
-        }
-        guard delegate.sawRoot else { throw .malformed(source: source, line: 0, reason: "not an XSPF playlist (no playlist element)") }
+        try XMLParsing.parse(data, delegate: delegate, source: source, notRoot: "not an XSPF playlist (no playlist element)")
         return delegate.entries
     }
 
-    private final class Delegate: NSObject, XMLParserDelegate {
+    private final class Delegate: NSObject, CheckedXMLDelegate {
         var entries: [PlaylistEntry] = []
         var sawRoot = false, inTrack = false
         var text = "", relation: String?
