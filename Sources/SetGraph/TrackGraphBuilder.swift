@@ -249,10 +249,6 @@ final class PackedVectors: @unchecked Sendable {
     @inline(__always)
     func contentDot(_ a: Int, _ b: Int) -> Float { Self.dot(content + a * contentStride, content + b * contentStride, contentStride) }
 
-    /// Whether both nodes have ALS factors.
-    @inline(__always)
-    func bothHaveALS(_ a: Int, _ b: Int) -> Bool { hasALS[a] && hasALS[b] }
-
     /// The ALS cosine, or `nil` when either node has no factors.
     @inline(__always)
     func alsDot(_ a: Int, _ b: Int) -> Float? {
