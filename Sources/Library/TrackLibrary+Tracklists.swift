@@ -45,3 +45,10 @@ extension TrackLibrary {
         }
     }
 }
+
+extension TrackLibrary {
+    /// Whether any stored tracklist names `id`.
+    public func isInTracklists(_ id: TrackID) throws(LibraryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM tracklistEntry WHERE trackId = ?)", arguments: [id.rawValue]) ?? false }
+    }
+}

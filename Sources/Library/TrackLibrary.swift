@@ -186,16 +186,20 @@ public final class TrackLibrary: Sendable {
         }
     }
 
-    /// Analysed tracks whose artist, title, album or path contains every word of `query`
-    /// (case-insensitive), paged.
+    /// Analysed tracks whose artist, title, album, genre or path contains every word of `query`
+    /// (case-insensitive) and that pass `filter`, paged.
     /// - Returns: the page and the total number of matches.
-    public func search(_ query: String, limit: Int, offset: Int) throws(LibraryError) -> (tracks: [Track], total: Int) {
+    public func search(_ query: String, filter: TrackFilter = .none, limit: Int, offset: Int) throws(LibraryError) -> (tracks: [Track], total: Int) {
         let words = query.split(whereSeparator: { $0.isWhitespace }).map { "%\($0)%" }
         var conditions = ["a.trackId IS NOT NULL"]
         var arguments: [any DatabaseValueConvertible] = []
         for word in words {
             conditions.append("(t.artist LIKE ? OR t.title LIKE ? OR t.album LIKE ? OR t.genre LIKE ? OR t.path LIKE ?)")
             arguments += [word, word, word, word, word]
+        }
+        for condition in filter.conditions {
+            conditions.append(condition.sql)
+            arguments += condition.arguments
         }
         let filter = " WHERE " + conditions.joined(separator: " AND ")
         return try read { db in

@@ -31,8 +31,10 @@ public final class Segue: Sendable {
     public func counts() throws(SegueError) -> (tracks: Int, analysed: Int) { try db { try library.counts() } }
 
     /// Analysed tracks matching every word of `query`, paged.
-    public func search(_ query: String, limit: Int = 50, offset: Int = 0) throws(SegueError) -> (tracks: [Track], total: Int) {
+    public func search(_ query: String, filter: TrackFilter = .none, limit: Int = 50, offset: Int = 0) throws(SegueError) -> (tracks: [Track], total: Int) {
         guard (1...1000).contains(limit), offset >= 0 else { throw SegueError(.invalidInput, "limit must be 1…1000 and offset ≥ 0") }
-        return try db { try library.search(query, limit: limit, offset: offset) }
+        if let low = filter.minBPM, let high = filter.maxBPM, low > high { throw SegueError(.invalidInput, "the BPM range is empty (\(low) > \(high))") }
+        if let low = filter.minEnergy, let high = filter.maxEnergy, low > high { throw SegueError(.invalidInput, "the energy range is empty (\(low) > \(high))") }
+        return try db { try library.search(query, filter: filter, limit: limit, offset: offset) }
     }
 }

@@ -23,7 +23,8 @@ struct SimilarResponse: Codable, Sendable {
 
 /// Builds the HTTP JSON API over `core`.
 ///
-/// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=`,
+/// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=&bpmMin=&bpmMax=&key=&energyMin=&energyMax=&genre=`,
+/// `GET /tracks/{id}`,
 /// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
 /// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download).
@@ -45,8 +46,14 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
         guard let limitValue = Int(parameters.get("limit") ?? "50"), let offset = Int(parameters.get("offset") ?? "0") else {
             throw ServerError(status: 400, message: "limit and offset must be integers")
         }
-        let (tracks, total) = try core.search(query, limit: limitValue, offset: offset)
+        let (tracks, total) = try core.search(query, filter: try TrackFilterQuery.filter(from: request), limit: limitValue, offset: offset)
         return try JSONResponses.encode(TrackPage(tracks: tracks.compactMap(\.setEntry), total: total))
+    }
+    router.get("/tracks/:id") { _, context -> Response in
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+            throw ServerError(status: 400, message: "the track id must be an integer")
+        }
+        return try JSONResponses.encode(try core.trackDetail(id: id))
     }
     router.get("/tracks/:id/similar") { request, context -> Response in
         guard let id = context.parameters.get("id"), Int64(id) != nil else {

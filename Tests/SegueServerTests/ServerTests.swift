@@ -167,4 +167,44 @@ import Testing
             }
         }
     }
+
+    @Test func searchFiltersAndTrackDetail() async throws {
+        let demo = try Self.demo.get()
+        try await withServer { base in
+            let (_, all) = try await request(URL(string: "\(base)/tracks?limit=100")!)
+            let tracks = all["tracks"] as? [[String: Any]] ?? []
+            let bpms = tracks.compactMap { $0["bpm"] as? Double }.sorted()
+            let low = bpms[bpms.count / 4], high = bpms[3 * bpms.count / 4]
+            let (status, page) = try await request(URL(string: "\(base)/tracks?bpmMin=\(low)&bpmMax=\(high)&limit=100")!)
+            #expect(status == 200)
+            let inRange = (page["tracks"] as? [[String: Any]] ?? []).compactMap { $0["bpm"] as? Double }
+            #expect(inRange.count == bpms.filter { $0 >= low && $0 <= high }.count)
+            #expect(page["total"] as? Int == inRange.count)
+
+            let camelot = try #require(tracks.first?["camelot"] as? String)
+            let (_, byKey) = try await request(URL(string: "\(base)/tracks?key=\(camelot)&limit=100")!)
+            let keyed = byKey["tracks"] as? [[String: Any]] ?? []
+            #expect(!keyed.isEmpty && keyed.allSatisfy { $0["camelot"] as? String == camelot })
+            #expect(keyed.count == tracks.filter { $0["camelot"] as? String == camelot }.count)
+
+            let (_, energetic) = try await request(URL(string: "\(base)/tracks?energyMin=6&energyMax=10&limit=100")!)
+            #expect((energetic["tracks"] as? [[String: Any]] ?? []).allSatisfy { ($0["energy"] as? Int ?? 0) >= 6 })
+
+            let id = demo.set.tracks[0].id.rawValue
+            let (detailStatus, detail) = try await request(URL(string: "\(base)/tracks/\(id)")!)
+            #expect(detailStatus == 200, "\(detail)")
+            #expect((detail["track"] as? [String: Any])?["id"] as? Int == Int(id))
+            for field in ["bpm", "firstBeat", "tempoConfidence", "keyConfidence", "tuningCents", "loudness", "loudnessRange"] {
+                #expect(detail[field] is Double, "\(field)")
+            }
+            #expect(detail["openKey"] is String && detail["inTracklists"] is Bool)
+
+            for (path, expected) in [("tracks?bpmMin=fast", 400), ("tracks?key=H%20minor", 400), ("tracks?energyMin=11", 400),
+                                     ("tracks?bpmMin=130&bpmMax=120", 400), ("tracks/999999", 404), ("tracks/abc", 400)] {
+                let (code, object) = try await request(URL(string: "\(base)/\(path)")!)
+                #expect(code == expected, "/\(path): \(code) \(object)")
+                #expect(object["error"] is String)
+            }
+        }
+    }
 }

@@ -1,0 +1,42 @@
+import DJModel
+
+/// A track with everything its analysis says (`GET /tracks/{id}`).
+public struct TrackDetail: Sendable, Codable, Hashable {
+    /// The track as the set document shows it.
+    public var track: DJSet.Entry
+    /// Album, genre and comment tags.
+    public var album: String, genre: String, comment: String
+    /// Beat grid: tempo, first downbeat (seconds), confidence 0…1, drift in percent and whether
+    /// the tempo varies.
+    public var bpm: Double, firstBeat: Double, tempoConfidence: Double, tempoDriftPercent: Double, tempoVariable: Bool
+    /// Key name, Camelot and Open Key codes, confidence 0…1 and tuning (cents from A440).
+    public var key: String, camelot: String, openKey: String, keyConfidence: Double, tuningCents: Double
+    /// Integrated loudness (LUFS), loudness range (LU) and energy 1–10.
+    public var loudness: Double, loudnessRange: Double, energy: Int
+    /// Whether any imported tracklist names the track (it has ALS factors then, after training).
+    public var inTracklists: Bool
+
+    /// The detail of an analysed track, or `nil` when it has no analysis.
+    init?(_ track: Track, inTracklists: Bool) {
+        guard let entry = track.setEntry, let analysis = track.analysis else { return nil }
+        self.track = entry
+        (album, genre, comment) = (track.metadata.album, track.metadata.genre, track.metadata.comment)
+        (bpm, firstBeat, tempoConfidence) = (analysis.tempo.bpm, analysis.tempo.firstBeat, analysis.tempo.confidence)
+        (tempoDriftPercent, tempoVariable) = (analysis.tempo.drift, analysis.tempo.isVariable)
+        (key, camelot, openKey) = (analysis.key.name, analysis.key.camelot, analysis.key.openKey)
+        (keyConfidence, tuningCents) = (analysis.keyConfidence, analysis.tuningCents)
+        (loudness, loudnessRange, energy) = (analysis.loudness, analysis.loudnessRange, analysis.energy)
+        self.inTracklists = inTracklists
+    }
+}
+
+extension Segue {
+    /// The detail of the analysed track `id`.
+    /// - Throws: ``SegueError`` `.notFound` when there is no such analysed track.
+    public func trackDetail(id: Int64) throws(SegueError) -> TrackDetail {
+        guard let track = try db({ try library.track(id: TrackID(id)) }) else { throw SegueError(.notFound, "no track with id \(id)") }
+        let inTracklists = try db { try library.isInTracklists(TrackID(id)) }
+        guard let detail = TrackDetail(track, inTracklists: inTracklists) else { throw SegueError(.notFound, "track \(id) is not analysed") }
+        return detail
+    }
+}
