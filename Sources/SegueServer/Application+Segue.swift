@@ -28,11 +28,13 @@ struct SimilarResponse: Codable, Sendable {
 /// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
 /// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download).
-/// Every error is `{ "error": message }` with a 4xx/5xx status.
+/// Every error is `{ "error": message }` with a 4xx/5xx status. Every response carries an
+/// `X-Request-Id`, and every request is logged with it (``RequestLogMiddleware``).
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
 public func buildApplication(core: Segue, configuration: ServerConfiguration,
                              onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     let router = Router()
+    router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorMiddleware())
     let limit = configuration.maxBodyBytes
 
@@ -85,7 +87,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.addRoutes(NotFoundRoutes().routes)
 
     var logger = Logger(label: "segue.server")
-    logger.logLevel = .warning
+    logger.logLevel = configuration.logLevel
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Segue"),

@@ -19,7 +19,7 @@ import Testing
     private func withServer(_ body: @Sendable (URL) async throws -> Void) async throws {
         let core = try Segue(libraryPath: try Self.demo.get().libraryPath)
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(core: core, configuration: try ServerConfiguration(host: "127.0.0.1", port: 0)) { port in
+        let app = buildApplication(core: core, configuration: try ServerConfiguration(host: "127.0.0.1", port: 0, logLevel: .warning)) { port in
             portContinuation.yield(port)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -165,6 +165,18 @@ import Testing
                 #expect(code == expected, "/\(path): \(code) \(object)")
                 #expect(object["error"] is String, "/\(path) answered \(object)")
             }
+        }
+    }
+
+    @Test func responsesCarryARequestId() async throws {
+        try await withServer { base in
+            var request = URLRequest(url: base.appendingPathComponent("health"))
+            request.setValue("dj-42", forHTTPHeaderField: "X-Request-Id")
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Request-Id") == "dj-42")
+            let (_, other) = try await URLSession.shared.data(from: base.appendingPathComponent("nowhere"))
+            let generated = (other as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Request-Id") ?? ""
+            #expect(!generated.isEmpty && generated != "dj-42")
         }
     }
 
