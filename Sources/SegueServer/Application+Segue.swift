@@ -23,7 +23,7 @@ struct SimilarResponse: Codable, Sendable {
 
 /// Builds the HTTP JSON API over `core`.
 ///
-/// Routes: `GET /health`, `GET /tracks?query=&limit=&offset=&bpmMin=&bpmMax=&key=&energyMin=&energyMax=&genre=`,
+/// Routes (described at `GET /openapi.json`): `GET /health`, `GET /tracks?query=&limit=&offset=&bpmMin=&bpmMax=&key=&energyMin=&energyMax=&genre=`,
 /// `GET /tracks/{id}`,
 /// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
@@ -38,6 +38,10 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.middlewares.add(ErrorMiddleware())
     let limit = configuration.maxBodyBytes
 
+    router.get("/openapi.json") { _, _ -> Response in
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
     router.get("/health") { _, _ -> Response in
         let counts = try core.counts()
         return try JSONResponses.encode(HealthResponse(status: "ok", tracks: counts.analysed))

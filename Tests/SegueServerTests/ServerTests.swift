@@ -168,6 +168,32 @@ import Testing
         }
     }
 
+    @Test func openAPIDescribesEveryRoute() async throws {
+        let demo = try Self.demo.get()
+        try await withServer { base in
+            let (status, document) = try await request(base.appendingPathComponent("openapi.json"))
+            #expect(status == 200)
+            #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
+                                       "/sets/{id}/export", "/openapi.json"]
+            #expect(Set(paths.keys) == served)
+            // Every described GET answers something other than 404 for a real id.
+            let seed = demo.set.tracks[0].id.rawValue
+            let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed)", "minutes": 3])
+            let (_, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
+            let setId = try #require(set["id"] as? String)
+            for (path, operations) in paths where operations["get"] != nil {
+                let concrete = path.replacingOccurrences(of: "/tracks/{id}", with: "/tracks/\(seed)")
+                    .replacingOccurrences(of: "/sets/{id}", with: "/sets/\(setId)") + (path.hasSuffix("export") ? "?format=m3u8" : "")
+                let (code, object) = try await request(URL(string: "\(base)\(concrete)")!)
+                #expect(code == 200, "GET \(concrete): \(code) \(object)")
+            }
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            #expect(Set(["SetDocument", "SetRequest", "BridgeRequest", "PlanRules", "TrackDetail", "Error"]).isSubset(of: Set(schemas.keys)))
+        }
+    }
+
     @Test func responsesCarryARequestId() async throws {
         try await withServer { base in
             var request = URLRequest(url: base.appendingPathComponent("health"))

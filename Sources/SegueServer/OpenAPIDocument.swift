@@ -1,0 +1,226 @@
+/// The API described as OpenAPI 3.0 (`GET /openapi.json`). `ServerTests` checks that every route
+/// the server answers is described here and that every path described answers.
+enum OpenAPIDocument {
+    /// The document, as JSON text.
+    static let json = #"""
+{
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Segue",
+    "version": "1.0.0",
+    "description": "Plan DJ sets from a music library: search tracks, plan sets and bridges, export them for DJ software. Errors are {\"error\": message} with a 4xx status; every response carries X-Request-Id."
+  },
+  "paths": {
+    "/health": {
+      "get": {"summary": "Liveness and library size", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}}}
+    },
+    "/tracks": {
+      "get": {
+        "summary": "Search analysed tracks (paged, filtered)",
+        "parameters": [
+          {"name": "query", "in": "query", "schema": {"type": "string"}, "description": "Words matched in artist, title, album, genre and path"},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}},
+          {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+          {"name": "bpmMin", "in": "query", "schema": {"type": "number"}},
+          {"name": "bpmMax", "in": "query", "schema": {"type": "number"}},
+          {"name": "key", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "Key name (A minor, F#m), Camelot (8A) or Open Key (1m); repeat for several"},
+          {"name": "energyMin", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10}},
+          {"name": "energyMax", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10}},
+          {"name": "genre", "in": "query", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "A page of tracks", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TrackPage"}}}},
+          "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/tracks/{id}": {
+      "get": {
+        "summary": "A track and its whole analysis",
+        "parameters": [{"$ref": "#/components/parameters/TrackId"}],
+        "responses": {
+          "200": {"description": "The track", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TrackDetail"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/tracks/{id}/similar": {
+      "get": {
+        "summary": "The most similar tracks with every score",
+        "parameters": [
+          {"$ref": "#/components/parameters/TrackId"},
+          {"name": "by", "in": "query", "schema": {"type": "string", "enum": ["als", "content", "combined"], "default": "combined"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}}
+        ],
+        "responses": {
+          "200": {"description": "Neighbours, best first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SimilarResponse"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/sets": {
+      "post": {
+        "summary": "Plan a set from a seed (beam search); the answer is stored under its id",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetRequest"}}}},
+        "responses": {
+          "200": {"description": "The set", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/bridges": {
+      "post": {
+        "summary": "Fill the gap between two tracks (A*); the answer is stored under its id",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BridgeRequest"}}}},
+        "responses": {
+          "200": {"description": "The bridge", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/sets/{id}": {
+      "get": {
+        "summary": "A set or bridge planned earlier",
+        "parameters": [{"$ref": "#/components/parameters/SetId"}],
+        "responses": {
+          "200": {"description": "The set", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/sets/{id}/export": {
+      "get": {
+        "summary": "Download a stored set for DJ software",
+        "parameters": [
+          {"$ref": "#/components/parameters/SetId"},
+          {"name": "format", "in": "query", "required": true, "schema": {"type": "string", "enum": ["m3u8", "json", "csv", "rekordbox", "traktor", "serato", "xspf"]}},
+          {"name": "pathPrefix", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "FROM=TO, repeatable"},
+          {"name": "name", "in": "query", "schema": {"type": "string"}, "description": "Playlist or crate name"},
+          {"name": "volume", "in": "query", "schema": {"type": "string", "default": "Macintosh HD"}, "description": "Traktor: the system volume's name"},
+          {"name": "volumeRoot", "in": "query", "schema": {"type": "string"}, "description": "Serato: the drive root crate paths are relative to"}
+        ],
+        "responses": {
+          "200": {"description": "The file, as an attachment", "content": {
+            "audio/x-mpegurl": {"schema": {"type": "string"}}, "application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}},
+            "text/csv": {"schema": {"type": "string"}}, "application/xml": {"schema": {"type": "string"}},
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}, "application/xspf+xml": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/openapi.json": {
+      "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+    }
+  },
+  "components": {
+    "parameters": {
+      "TrackId": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+      "SetId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9]{1,64}$"}}
+    },
+    "responses": {
+      "Error": {"description": "What went wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+      "Health": {"type": "object", "properties": {"status": {"type": "string"}, "tracks": {"type": "integer"}}},
+      "Track": {
+        "type": "object",
+        "required": ["id", "path", "artist", "title", "duration", "bpm", "key", "camelot", "energy", "start"],
+        "properties": {
+          "id": {"type": "integer"}, "path": {"type": "string"}, "artist": {"type": "string"}, "title": {"type": "string"},
+          "duration": {"type": "number"}, "bpm": {"type": "number"}, "key": {"type": "string", "example": "A minor"},
+          "camelot": {"type": "string", "example": "8A"}, "energy": {"type": "integer", "minimum": 1, "maximum": 10},
+          "start": {"type": "number"}, "album": {"type": "string"}, "genre": {"type": "string"}, "firstBeat": {"type": "number"}
+        }
+      },
+      "TrackPage": {"type": "object", "properties": {"tracks": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}}, "total": {"type": "integer"}}},
+      "TrackDetail": {
+        "type": "object",
+        "properties": {
+          "track": {"$ref": "#/components/schemas/Track"}, "album": {"type": "string"}, "genre": {"type": "string"}, "comment": {"type": "string"},
+          "bpm": {"type": "number"}, "firstBeat": {"type": "number"}, "tempoConfidence": {"type": "number"},
+          "tempoDriftPercent": {"type": "number"}, "tempoVariable": {"type": "boolean"},
+          "key": {"type": "string"}, "camelot": {"type": "string"}, "openKey": {"type": "string"}, "keyConfidence": {"type": "number"},
+          "tuningCents": {"type": "number"}, "loudness": {"type": "number"}, "loudnessRange": {"type": "number"},
+          "energy": {"type": "integer"}, "inTracklists": {"type": "boolean"}
+        }
+      },
+      "Components": {
+        "type": "object",
+        "properties": {"als": {"type": "number"}, "content": {"type": "number"}, "bpm": {"type": "number"}, "key": {"type": "number"}, "energy": {"type": "number"}}
+      },
+      "SimilarResponse": {
+        "type": "object",
+        "properties": {
+          "by": {"type": "string"},
+          "similar": {"type": "array", "items": {"type": "object", "properties": {
+            "track": {"$ref": "#/components/schemas/Track"}, "score": {"type": "number"}, "components": {"$ref": "#/components/schemas/Components"}}}}
+        }
+      },
+      "Transition": {
+        "type": "object",
+        "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}, "score": {"type": "number"},
+                       "components": {"$ref": "#/components/schemas/Components"}, "explanation": {"type": "string"}}
+      },
+      "Quality": {
+        "type": "object",
+        "properties": {"transitions": {"type": "integer"}, "harmonicShare": {"type": "number"}, "meanTempoChangePercent": {"type": "number"},
+                       "maxTempoChangePercent": {"type": "number"}, "energyArcError": {"type": "number"}, "durationErrorPercent": {"type": "number"},
+                       "artistRepeats": {"type": "integer"}, "meanSimilarity": {"type": "number"}}
+      },
+      "SetDocument": {
+        "type": "object",
+        "required": ["kind", "seed", "duration", "tracks", "transitions"],
+        "properties": {
+          "id": {"type": "string"}, "kind": {"type": "string", "enum": ["set", "bridge"]}, "seed": {"type": "string"},
+          "duration": {"type": "number"}, "note": {"type": "string"},
+          "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}},
+          "transitions": {"type": "array", "items": {"$ref": "#/components/schemas/Transition"}},
+          "quality": {"$ref": "#/components/schemas/Quality"},
+          "alternatives": {"type": "array", "items": {"$ref": "#/components/schemas/SetDocument"}}
+        }
+      },
+      "EnergyCurve": {
+        "oneOf": [
+          {"type": "string", "description": "flat, rise, peak, wave, or points like 0:4,0.7:8,1:6"},
+          {"type": "array", "items": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}, "description": "[[position 0…1, energy 1…10], …]"}
+        ]
+      },
+      "PlanRules": {
+        "type": "object",
+        "properties": {
+          "keyRule": {"type": "string", "enum": ["any", "strict", "mixxx", "energy-boost"]}, "keyLock": {"type": "boolean"},
+          "halfDoubleTime": {"type": "boolean"}, "maxStepPercent": {"type": "number"}, "maxDriftPercent": {"type": "number"},
+          "artistSpacing": {"type": "integer"}, "albumSpacing": {"type": "integer"},
+          "exclude": {"type": "array", "items": {"type": "string"}}, "excludeTags": {"type": "array", "items": {"type": "string"}},
+          "includeTags": {"type": "array", "items": {"type": "string"}}
+        }
+      },
+      "SetRequest": {
+        "type": "object",
+        "required": ["seed", "minutes"],
+        "properties": {
+          "seed": {"type": "string", "description": "Track id, path, 'Artist - Title' or a playlist file"},
+          "minutes": {"type": "number", "minimum": 1, "maximum": 600},
+          "energy": {"$ref": "#/components/schemas/EnergyCurve"}, "beamWidth": {"type": "integer"},
+          "rules": {"$ref": "#/components/schemas/PlanRules"},
+          "pins": {"type": "object", "additionalProperties": {"type": "string"}, "description": "position (1…) → track"},
+          "alternatives": {"type": "integer", "minimum": 1, "maximum": 10}
+        }
+      },
+      "BridgeRequest": {
+        "type": "object",
+        "required": ["from", "to", "minutes"],
+        "properties": {
+          "from": {"type": "string"}, "to": {"type": "string"}, "minutes": {"type": "number", "minimum": 1, "maximum": 600},
+          "toleranceMinutes": {"type": "number", "minimum": 0, "maximum": 60},
+          "rules": {"$ref": "#/components/schemas/PlanRules"}, "alternatives": {"type": "integer", "minimum": 1, "maximum": 10}
+        }
+      }
+    }
+  }
+}
+"""#
+}
