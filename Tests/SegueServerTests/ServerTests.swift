@@ -194,6 +194,33 @@ import Testing
         }
     }
 
+    /// openapi-spec-validator (PyPI, installed by scripts/install-test-tools.sh) accepts the document.
+    @Test(.enabled(if: validatorAvailable || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "skipped: SEGUE_PYTHON cannot import openapi_spec_validator (run scripts/install-test-tools.sh)"))
+    func openAPIDocumentIsValid() async throws {
+        try await withServer { base in
+            let (data, _) = try await URLSession.shared.data(from: base.appendingPathComponent("openapi.json"))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("segue-openapi-\(UUID().uuidString).json")
+            try data.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let check = "import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')"
+            #expect(Self.run([Self.python, "-c", check, file.path]) == 0)
+        }
+    }
+
+    static let python = ProcessInfo.processInfo.environment["SEGUE_PYTHON"] ?? "python3"
+    static let validatorAvailable = run([python, "-c", "import openapi_spec_validator"]) == 0
+
+    /// Runs a command and returns its exit status (-1 when it cannot start).
+    static func run(_ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     @Test func responsesCarryARequestId() async throws {
         try await withServer { base in
             var request = URLRequest(url: base.appendingPathComponent("health"))
