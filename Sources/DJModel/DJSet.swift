@@ -61,6 +61,11 @@ public struct DJSet: Hashable, Sendable, Codable {
     /// Why the set differs from the request, when it does (e.g. shorter than asked because no
     /// longer set fits the rules), in words a DJ can act on.
     public var note: String?
+    /// The playing time asked for, minutes (planned sets and bridges; absent in files).
+    public var targetMinutes: Double?
+    /// The energy arc the set was planned for, as `[position 0…1, energy]` pairs (sets only):
+    /// for plots, and to measure the set again after a track is replaced.
+    public var energyTargets: [[Double]]?
     public var kind: Kind
     /// The seed query or track (for a bridge: the first track).
     public var seed: String

@@ -33,6 +33,11 @@ extension Segue {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
         var set = try answer(paths, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints, quality: quality)
+        set.targetMinutes = request.minutes
+        set.energyTargets = (0...20).map { step in
+            let fraction = Double(step) / 20
+            return [fraction, (energy.target(at: fraction, start: seed.analysis?.energy ?? 5) * 100).rounded() / 100]
+        }
         if let first = paths.first, !objective.isCandidate(duration: first.duration) {
             set.note = "only \(Int((first.duration / 60).rounded())) of the \(Int(request.minutes.rounded())) minutes asked for fit the rules "
                 + "from this seed (\(planner.relaxationAdvice(pins: pins.count)))"
@@ -61,12 +66,14 @@ extension Segue {
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        return try answer(paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
+        var bridge = try answer(paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
             var quality = Self.quality(of: path, in: graph, energy: nil, targetSeconds: nil, constraints: constraints)
             // A bridge's target is the music between its two ends.
             quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
             return quality
         }
+        bridge.targetMinutes = request.minutes
+        return bridge
     }
 
     /// The answer to a request: the first path's set document, with its quality, carrying the

@@ -15,6 +15,19 @@ struct TrackPage: Codable, Sendable {
     var total: Int
 }
 
+/// The answer of `GET /sets/{id}/positions/{position}/alternatives`.
+struct AlternativesResponse: Codable, Sendable {
+    var position: Int
+    var alternatives: [PositionAlternative]
+}
+
+/// The body of `POST /sets/{id}/replace`: the position (0 = first track) and the new track (id,
+/// path or "Artist - Title").
+struct ReplaceRequest: Codable, Sendable {
+    var position: Int
+    var track: String
+}
+
 /// The answer of `GET /tracks/{id}/similar`.
 struct SimilarResponse: Codable, Sendable {
     var by: SimilarityKind
@@ -27,7 +40,9 @@ struct SimilarResponse: Codable, Sendable {
 /// `GET /tracks/{id}`,
 /// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
-/// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download).
+/// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download),
+/// `GET /sets/{id}/positions/{position}/alternatives?limit=` and `POST /sets/{id}/replace`
+/// `{ "position", "track" }` (the edited set, stored under a new id).
 /// Every error is `{ "error": message }` with a 4xx/5xx status. Every response carries an
 /// `X-Request-Id`, and every request is logged with it (``RequestLogMiddleware``).
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
@@ -83,6 +98,19 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     }
     router.get("/sets/:id") { _, context -> Response in
         try JSONResponses.encode(try core.savedSet(id: context.parameters.get("id") ?? ""))
+    }
+    router.get("/sets/:id/positions/:position/alternatives") { request, context -> Response in
+        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        guard let position = context.parameters.get("position").flatMap({ Int($0) }) else {
+            throw ServerError(status: 400, message: "the position must be an integer")
+        }
+        guard let limit = Int(request.uri.queryParameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
+        return try JSONResponses.encode(AlternativesResponse(position: position, alternatives: try core.alternatives(in: set, position: position, limit: limit)))
+    }
+    router.post("/sets/:id/replace") { request, context -> Response in
+        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        let body = try await JSONResponses.decode(ReplaceRequest.self, from: request, limit: limit)
+        return try JSONResponses.encode(try core.save(try core.replacing(in: set, position: body.position, with: body.track)))
     }
     router.get("/sets/:id/export") { request, context -> Response in
         let set = try core.savedSet(id: context.parameters.get("id") ?? "")

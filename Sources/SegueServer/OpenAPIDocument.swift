@@ -110,6 +110,32 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/sets/{id}/positions/{position}/alternatives": {
+      "get": {
+        "summary": "Tracks that could take one position of a stored set, best first",
+        "parameters": [
+          {"$ref": "#/components/parameters/SetId"},
+          {"name": "position", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 0}, "description": "0 = the first track"},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}}
+        ],
+        "responses": {
+          "200": {"description": "Candidates with the transitions they would make", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlternativesResponse"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/sets/{id}/replace": {
+      "post": {
+        "summary": "Replace one track of a stored set; the edited set is stored under a new id",
+        "parameters": [{"$ref": "#/components/parameters/SetId"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["position", "track"],
+          "properties": {"position": {"type": "integer", "minimum": 0}, "track": {"type": "string"}}}}}},
+        "responses": {
+          "200": {"description": "The edited set", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/openapi.json": {
       "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3", "content": {"application/json": {"schema": {"type": "object"}}}}}}
     }
@@ -159,6 +185,15 @@ enum OpenAPIDocument {
             "track": {"$ref": "#/components/schemas/Track"}, "score": {"type": "number"}, "components": {"$ref": "#/components/schemas/Components"}}}}
         }
       },
+      "AlternativesResponse": {
+        "type": "object",
+        "properties": {
+          "position": {"type": "integer"},
+          "alternatives": {"type": "array", "items": {"type": "object", "properties": {
+            "track": {"$ref": "#/components/schemas/Track"}, "score": {"type": "number"},
+            "incoming": {"$ref": "#/components/schemas/Transition"}, "outgoing": {"$ref": "#/components/schemas/Transition"}}}}
+        }
+      },
       "Transition": {
         "type": "object",
         "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}, "score": {"type": "number"},
@@ -175,7 +210,8 @@ enum OpenAPIDocument {
         "required": ["kind", "seed", "duration", "tracks", "transitions"],
         "properties": {
           "id": {"type": "string"}, "kind": {"type": "string", "enum": ["set", "bridge"]}, "seed": {"type": "string"},
-          "duration": {"type": "number"}, "note": {"type": "string"},
+          "duration": {"type": "number"}, "note": {"type": "string"}, "targetMinutes": {"type": "number"},
+          "energyTargets": {"type": "array", "items": {"type": "array", "items": {"type": "number"}}, "description": "[position 0…1, energy] pairs of the arc"},
           "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}},
           "transitions": {"type": "array", "items": {"$ref": "#/components/schemas/Transition"}},
           "quality": {"$ref": "#/components/schemas/Quality"},

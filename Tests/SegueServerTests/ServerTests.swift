@@ -176,7 +176,7 @@ import Testing
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
-                                       "/sets/{id}/export", "/openapi.json"]
+                                       "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace", "/openapi.json"]
             #expect(Set(paths.keys) == served)
             // Every described GET answers something other than 404 for a real id.
             let seed = demo.set.tracks[0].id.rawValue
@@ -185,7 +185,8 @@ import Testing
             let setId = try #require(set["id"] as? String)
             for (path, operations) in paths where operations["get"] != nil {
                 let concrete = path.replacingOccurrences(of: "/tracks/{id}", with: "/tracks/\(seed)")
-                    .replacingOccurrences(of: "/sets/{id}", with: "/sets/\(setId)") + (path.hasSuffix("export") ? "?format=m3u8" : "")
+                    .replacingOccurrences(of: "/sets/{id}", with: "/sets/\(setId)").replacingOccurrences(of: "{position}", with: "1")
+                    + (path.hasSuffix("export") ? "?format=m3u8" : "")
                 let (code, object) = try await request(URL(string: "\(base)\(concrete)")!)
                 #expect(code == 200, "GET \(concrete): \(code) \(object)")
             }
@@ -219,6 +220,61 @@ import Testing
         guard (try? process.run()) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    @Test func aTrackOfAStoredSetCanBeSwappedForAnAlternative() async throws {
+        let demo = try Self.demo.get()
+        try await withServer { base in
+            let body = try JSONSerialization.data(withJSONObject: ["seed": "\(demo.set.tracks[0].id)", "minutes": 4, "energy": "rise"])
+            let (_, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
+            let id = try #require(set["id"] as? String)
+            let tracks = set["tracks"] as? [[String: Any]] ?? []
+            try #require(tracks.count >= 3, "\(set)")
+            #expect((set["energyTargets"] as? [[Double]])?.count == 21)
+            // A 12-track library: the first position with a candidate within the tempo step of both neighbours.
+            var found: (position: Int, alternatives: [[String: Any]])?
+            for position in 0..<tracks.count where found == nil {
+                let (status, answer) = try await request(URL(string: "\(base)/sets/\(id)/positions/\(position)/alternatives?limit=5")!)
+                #expect(status == 200, "\(answer)")
+                let alternatives = answer["alternatives"] as? [[String: Any]] ?? []
+                if !alternatives.isEmpty { found = (position, alternatives) }
+            }
+            let (position, alternatives) = try #require(found)
+            let setIds = Set(tracks.compactMap { $0["id"] as? Int })
+            let scores = alternatives.compactMap { $0["score"] as? Double }
+            #expect(scores == scores.sorted(by: >))
+            for alternative in alternatives {
+                let track = alternative["track"] as? [String: Any] ?? [:]
+                #expect(!setIds.contains(track["id"] as? Int ?? -1))
+                if position > 0 { #expect((alternative["incoming"] as? [String: Any])?["explanation"] is String) }
+                if position + 1 < tracks.count { #expect((alternative["outgoing"] as? [String: Any])?["explanation"] is String) }
+            }
+            let chosen = try #require((alternatives[0]["track"] as? [String: Any])?["id"] as? Int)
+            let replace = try JSONSerialization.data(withJSONObject: ["position": position, "track": "\(chosen)"])
+            let (editedStatus, edited) = try await request(base.appendingPathComponent("sets/\(id)/replace"), method: "POST", body: replace)
+            #expect(editedStatus == 200, "\(edited)")
+            let editedTracks = edited["tracks"] as? [[String: Any]] ?? []
+            #expect(editedTracks.count == tracks.count)
+            #expect(editedTracks[position]["id"] as? Int == chosen)
+            for index in tracks.indices where index != position { #expect(editedTracks[index]["id"] as? Int == tracks[index]["id"] as? Int) }
+            #expect((edited["id"] as? String).map { $0 != id } == true)
+            #expect((edited["quality"] as? [String: Any])?["energyArcError"] is Double)
+            let transitions = edited["transitions"] as? [[String: Any]] ?? []
+            #expect(transitions.count == tracks.count - 1)
+            if position > 0 { #expect(transitions[position - 1]["to"] as? Int == chosen) }
+            if position + 1 < tracks.count { #expect(transitions[position]["from"] as? Int == chosen) }
+
+            for (path, method, payload, expected) in [
+                ("sets/\(id)/positions/99/alternatives", "GET", nil, 400), ("sets/\(id)/positions/x/alternatives", "GET", nil, 400),
+                ("sets/\(id)/replace", "POST", Data("{\"position\": 1, \"track\": \"\(tracks[0]["id"] as? Int ?? 0)\"}".utf8), 400),
+                ("sets/\(id)/replace", "POST", Data("{\"position\": 1}".utf8), 400),
+                ("sets/ffff/replace", "POST", Data("{\"position\": 1, \"track\": \"1\"}".utf8), 404),
+            ] as [(String, String, Data?, Int)] {
+                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
+                #expect(code == expected, "\(method) /\(path): \(code) \(object)")
+                #expect(object["error"] is String)
+            }
+        }
     }
 
     @Test func responsesCarryARequestId() async throws {

@@ -1,0 +1,106 @@
+import DJModel
+import Foundation
+import SetGraph
+
+/// A track that could take one position of a set, with the transitions it would make.
+public struct PositionAlternative: Sendable, Codable, Hashable {
+    /// The candidate.
+    public var track: DJSet.Entry
+    /// Mean score of its transitions from the previous track and into the next (0…1).
+    public var score: Double
+    /// The transition from the previous track, when there is one.
+    public var incoming: Transition?
+    /// The transition into the next track, when there is one.
+    public var outgoing: Transition?
+}
+
+extension Segue {
+    /// The `limit` best tracks to play at `position` of `set` instead of the one there: tracks not
+    /// in the set that the previous track leads to, or that lead to the next one, in the graph,
+    /// within the default tempo step of both neighbours, ranked by the mean score of the two
+    /// transitions they would make.
+    /// - Throws: ``SegueError`` for a position outside the set or a set whose tracks left the graph.
+    public func alternatives(in set: DJSet, position: Int, limit: Int = 10) throws(SegueError) -> [PositionAlternative] {
+        guard set.tracks.indices.contains(position) else {
+            throw SegueError(.invalidInput, "position must be 0…\(set.tracks.count - 1), got \(position)")
+        }
+        guard (1...100).contains(limit) else { throw SegueError(.invalidInput, "limit must be 1…100, got \(limit)") }
+        let graph = try loadGraph()
+        let nodes = try set.tracks.map { entry throws(SegueError) -> Int in
+            guard let node = graph.index(of: entry.id) else { throw SegueError(.notFound, "track \(entry.id) is no longer in the graph") }
+            return node
+        }
+        let previous = position > 0 ? nodes[position - 1] : nil
+        let next = position + 1 < nodes.count ? nodes[position + 1] : nil
+        var candidates = Set<Int>()
+        if let previous { candidates.formUnion(graph.adjacency[previous].map(\.target)) }
+        if let next {
+            for (source, edges) in graph.adjacency.enumerated() where edges.contains(where: { $0.target == next }) { candidates.insert(source) }
+        }
+        candidates.subtract(nodes)
+        let maxStep = SetConstraints.standard.maxStepPercent
+        func reachable(_ from: Int, _ to: Int) -> Bool {
+            abs(CompatibilityRules.tempoChange(from: graph.nodes[from].bpm, to: graph.nodes[to].bpm).percent) <= maxStep
+        }
+        var ranked: [(node: Int, score: Double, incoming: TrackGraph.Edge?, outgoing: TrackGraph.Edge?)] = []
+        for candidate in candidates {
+            if let previous, !reachable(previous, candidate) { continue }
+            if let next, !reachable(candidate, next) { continue }
+            let incoming = previous.map { graph.edge(from: $0, to: candidate) }
+            let outgoing = next.map { graph.edge(from: candidate, to: $0) }
+            let scores = [incoming?.score, outgoing?.score].compactMap { $0 }
+            ranked.append((candidate, scores.reduce(0, +) / Double(max(1, scores.count)), incoming, outgoing))
+        }
+        ranked.sort { ($0.score, graph.nodes[$1.node].id.rawValue) > ($1.score, graph.nodes[$0.node].id.rawValue) }
+        var result: [PositionAlternative] = []
+        for item in ranked.prefix(limit) {
+            guard let track = try db({ try library.track(id: graph.nodes[item.node].id) }), let entry = track.setEntry else { continue }
+            func transition(_ edge: TrackGraph.Edge?, from: Int?, to: Int?) -> Transition? {
+                guard let edge, let from, let to else { return nil }
+                return Transition(from: graph.nodes[from].id, to: graph.nodes[to].id, score: edge.score, components: edge.components,
+                                  explanation: TransitionExplainer.explain(from: graph.nodes[from], to: graph.nodes[to], components: edge.components))
+            }
+            result.append(PositionAlternative(track: entry, score: item.score, incoming: transition(item.incoming, from: previous, to: item.node),
+                                              outgoing: transition(item.outgoing, from: item.node, to: next)))
+        }
+        return result
+    }
+
+    /// `set` with the track at `position` replaced by the one `query` names: transitions,
+    /// explanations and quality computed again (against the set's energy arc and target time).
+    /// - Throws: ``SegueError`` for a position outside the set, an unknown track, or a track
+    ///   already in the set.
+    public func replacing(in set: DJSet, position: Int, with query: String) throws(SegueError) -> DJSet {
+        guard set.tracks.indices.contains(position) else {
+            throw SegueError(.invalidInput, "position must be 0…\(set.tracks.count - 1), got \(position)")
+        }
+        let track = try resolveTrack(query)
+        guard !set.tracks.enumerated().contains(where: { $0.offset != position && $0.element.id == track.id }) else {
+            throw SegueError(.invalidInput, "\(track.metadata.displayName) is already in the set")
+        }
+        let graph = try loadGraph()
+        var nodes: [Int] = []
+        for id in set.tracks.map(\.id).enumerated().map({ $0.offset == position ? track.id : $0.element }) {
+            guard let node = graph.index(of: id) else { throw SegueError(.notFound, "track \(id) is not in the graph; run `segue graph`") }
+            nodes.append(node)
+        }
+        let edges = zip(nodes, nodes.dropFirst()).map { graph.edge(from: $0, to: $1) }
+        var edited = try document(for: PlannedPath(nodes: nodes, edges: edges, duration: 0, objective: 0), in: graph, kind: set.kind, seed: set.seed)
+        edited.targetMinutes = set.targetMinutes
+        edited.energyTargets = set.energyTargets
+        let arc = set.energyTargets.flatMap { targets in
+            try? EnergyCurve.custom(points: targets.filter { $0.count == 2 }.map { EnergyCurve.Point(fraction: $0[0], energy: $0[1]) })
+        }
+        if set.kind == .bridge {
+            var quality = Self.quality(of: edited, arc: nil, targetSeconds: nil)
+            if let minutes = set.targetMinutes, minutes > 0 {
+                let between = edited.tracks.dropFirst().dropLast().reduce(0) { $0 + $1.duration }
+                quality.durationErrorPercent = abs(between - minutes * 60) / (minutes * 60) * 100
+            }
+            edited.quality = quality
+        } else {
+            edited.quality = Self.quality(of: edited, arc: arc, targetSeconds: set.targetMinutes.map { $0 * 60 })
+        }
+        return edited
+    }
+}
