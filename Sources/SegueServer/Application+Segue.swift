@@ -28,6 +28,11 @@ struct ReplaceRequest: Codable, Sendable {
     var track: String
 }
 
+/// The body of `POST /scans`: a folder on the server's machine.
+struct ScanRequest: Codable, Sendable {
+    var folder: String
+}
+
 /// The answer of `GET /tracks/{id}/similar`.
 struct SimilarResponse: Codable, Sendable {
     var by: SimilarityKind
@@ -42,7 +47,9 @@ struct SimilarResponse: Codable, Sendable {
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
 /// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download),
 /// `GET /sets/{id}/positions/{position}/alternatives?limit=` and `POST /sets/{id}/replace`
-/// `{ "position", "track" }` (the edited set, stored under a new id).
+/// `{ "position", "track" }` (the edited set, stored under a new id), `POST /scans` `{ "folder" }`
+/// (202 with the job; 409 while that folder is being scanned), `GET /scans/{id}` and
+/// `GET /scans/{id}/events` (server-sent events).
 /// Every error is `{ "error": message }` with a 4xx/5xx status. Every response carries an
 /// `X-Request-Id`, and every request is logged with it (``RequestLogMiddleware``).
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
@@ -115,6 +122,17 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.get("/sets/:id/export") { request, context -> Response in
         let set = try core.savedSet(id: context.parameters.get("id") ?? "")
         return try ExportResponse.make(set, request: request)
+    }
+    let scans = ScanJobs(core: core)
+    router.post("/scans") { request, _ -> Response in
+        let body = try await JSONResponses.decode(ScanRequest.self, from: request, limit: limit)
+        return try JSONResponses.encode(try scans.start(folder: body.folder).status, status: .accepted)
+    }
+    router.get("/scans/:id") { _, context -> Response in
+        try JSONResponses.encode(try scans.job(context.parameters.get("id") ?? "").status)
+    }
+    router.get("/scans/:id/events") { _, context -> Response in
+        ScanEventStream.response(for: try scans.job(context.parameters.get("id") ?? ""))
     }
     router.addRoutes(NotFoundRoutes().routes)
 

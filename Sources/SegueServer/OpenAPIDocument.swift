@@ -136,6 +136,36 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/scans": {
+      "post": {
+        "summary": "Scan a folder on the server's machine in the background",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["folder"], "properties": {"folder": {"type": "string"}}}}}},
+        "responses": {
+          "202": {"description": "The job, running", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScanStatus"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/scans/{id}": {
+      "get": {
+        "summary": "A scan job's state and, once finished, its report",
+        "parameters": [{"$ref": "#/components/parameters/SetId"}],
+        "responses": {
+          "200": {"description": "The job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScanStatus"}}}},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/scans/{id}/events": {
+      "get": {
+        "summary": "A scan job's progress as server-sent events (stage, step, warning, stageFinished, then finished or failed)",
+        "parameters": [{"$ref": "#/components/parameters/SetId"}],
+        "responses": {
+          "200": {"description": "An event stream; each data line is a ScanEvent", "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/ScanEvent"}}}},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/openapi.json": {
       "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3", "content": {"application/json": {"schema": {"type": "object"}}}}}}
     }
@@ -193,6 +223,20 @@ enum OpenAPIDocument {
             "track": {"$ref": "#/components/schemas/Track"}, "score": {"type": "number"},
             "incoming": {"$ref": "#/components/schemas/Transition"}, "outgoing": {"$ref": "#/components/schemas/Transition"}}}}
         }
+      },
+      "ScanStatus": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "string"}, "folder": {"type": "string"}, "state": {"type": "string", "enum": ["running", "finished", "failed"]},
+          "events": {"type": "integer"}, "done": {"type": "integer"}, "total": {"type": "integer"}, "found": {"type": "integer"},
+          "analysed": {"type": "integer"}, "unchanged": {"type": "integer"}, "failures": {"type": "array", "items": {"type": "string"}},
+          "error": {"type": "string"}
+        }
+      },
+      "ScanEvent": {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "name": {"type": "string"}, "done": {"type": "integer"}, "total": {"type": "integer"},
+                       "item": {"type": "string"}, "message": {"type": "string"}}
       },
       "Transition": {
         "type": "object",

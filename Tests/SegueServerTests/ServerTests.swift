@@ -16,8 +16,8 @@ import Testing
     }()
 
     /// Runs `body` against a live server, then shuts it down.
-    private func withServer(_ body: @Sendable (URL) async throws -> Void) async throws {
-        let core = try Segue(libraryPath: try Self.demo.get().libraryPath)
+    private func withServer(library: String? = nil, _ body: @Sendable (URL) async throws -> Void) async throws {
+        let core = try Segue(libraryPath: try library ?? Self.demo.get().libraryPath)
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
         let app = buildApplication(core: core, configuration: try ServerConfiguration(host: "127.0.0.1", port: 0, logLevel: .warning)) { port in
             portContinuation.yield(port)
@@ -176,14 +176,15 @@ import Testing
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
-                                       "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace", "/openapi.json"]
+                                       "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace",
+                                       "/scans", "/scans/{id}", "/scans/{id}/events", "/openapi.json"]
             #expect(Set(paths.keys) == served)
             // Every described GET answers something other than 404 for a real id.
             let seed = demo.set.tracks[0].id.rawValue
             let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed)", "minutes": 3])
             let (_, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
             let setId = try #require(set["id"] as? String)
-            for (path, operations) in paths where operations["get"] != nil {
+            for (path, operations) in paths where operations["get"] != nil && !path.hasPrefix("/scans/") {
                 let concrete = path.replacingOccurrences(of: "/tracks/{id}", with: "/tracks/\(seed)")
                     .replacingOccurrences(of: "/sets/{id}", with: "/sets/\(setId)").replacingOccurrences(of: "{position}", with: "1")
                     + (path.hasSuffix("export") ? "?format=m3u8" : "")
@@ -269,6 +270,58 @@ import Testing
                 ("sets/\(id)/replace", "POST", Data("{\"position\": 1, \"track\": \"\(tracks[0]["id"] as? Int ?? 0)\"}".utf8), 400),
                 ("sets/\(id)/replace", "POST", Data("{\"position\": 1}".utf8), 400),
                 ("sets/ffff/replace", "POST", Data("{\"position\": 1, \"track\": \"1\"}".utf8), 404),
+            ] as [(String, String, Data?, Int)] {
+                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
+                #expect(code == expected, "\(method) /\(path): \(code) \(object)")
+                #expect(object["error"] is String)
+            }
+        }
+    }
+
+    @Test func scansRunAsJobsWithStreamedProgress() async throws {
+        let demo = try Self.demo.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-scan-job-\(UUID().uuidString)")
+        let music = folder.appendingPathComponent("music")
+        try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A copy of the library, so the other tests keep their 12 tracks; four tracks and a broken file to scan.
+        let library = folder.appendingPathComponent("library.sqlite").path
+        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
+        for (index, track) in demo.set.tracks.prefix(4).enumerated() {
+            try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
+        }
+        try Data("not audio at all".utf8).write(to: music.appendingPathComponent("broken.flac"))
+        try await withServer(library: library) { base in
+            let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
+            let (status, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+            #expect(status == 202, "\(job)")
+            let id = try #require(job["id"] as? String)
+            // The same folder, or one inside it, while the first scan runs: 409.
+            let (again, conflict) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+            #expect(again == 409, "\(conflict)")
+
+            let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent("scans/\(id)/events"))
+            #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "text/event-stream")
+            let events = String(decoding: data, as: UTF8.self).components(separatedBy: "\n\n").compactMap { block -> [String: Any]? in
+                guard let line = block.split(separator: "\n").first(where: { $0.hasPrefix("data: ") }) else { return nil }
+                return try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8)) as? [String: Any]
+            }
+            let types = events.compactMap { $0["type"] as? String }
+            #expect(types.first == "stage")
+            #expect(types.contains("step"))
+            #expect(types.last == "finished", "\(types)")
+            #expect(events.contains { ($0["message"] as? String)?.contains("broken.flac") == true }, "the broken file is named")
+
+            let (_, finished) = try await request(base.appendingPathComponent("scans/\(id)"))
+            #expect(finished["state"] as? String == "finished")
+            #expect(finished["analysed"] as? Int == 4)
+            #expect((finished["failures"] as? [String])?.count == 1)
+            let (afterStatus, _) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+            #expect(afterStatus == 202)
+
+            for (path, method, payload, expected) in [
+                ("scans", "POST", Data("{\"folder\": \"/no/such/folder\"}".utf8), 400), ("scans", "POST", Data("{}".utf8), 400),
+                ("scans/abc", "GET", nil, 404), ("scans/abc/events", "GET", nil, 404),
             ] as [(String, String, Data?, Int)] {
                 let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
                 #expect(code == expected, "\(method) /\(path): \(code) \(object)")

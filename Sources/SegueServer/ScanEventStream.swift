@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+
+/// `GET /scans/{id}/events`: the job's progress as server-sent events, from its first event to
+/// its last (`finished` or `failed`), then the stream ends. Each event is one `data:` line of
+/// JSON. A client that goes away ends the stream; the scan goes on.
+enum ScanEventStream {
+    /// How often the stream looks for new events.
+    static let pollInterval = Duration.milliseconds(100)
+
+    /// The streaming response for `job`.
+    static func response(for job: ScanJob) -> Response {
+        let body = ResponseBody { writer in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var sent = 0
+            while true {
+                let (events, ended) = job.events(from: sent)
+                for event in events {
+                    let data = try encoder.encode(event)
+                    try await writer.write(ByteBuffer(string: "event: \(event.type)\ndata: " + String(decoding: data, as: UTF8.self) + "\n\n"))
+                }
+                sent += events.count
+                if ended && events.isEmpty { break }
+                if !ended { try await Task.sleep(for: pollInterval) }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import SegueCore
+import Synchronization
+
+/// One scan running (or run) in the background for the API: its progress events in order, and
+/// how it ended.
+final class ScanJob: Sendable {
+    /// How far a job is.
+    enum State: String, Codable, Sendable { case running, finished, failed }
+
+    /// One progress event as the API sends it (`type`: stage, step, warning, stageFinished,
+    /// finished, failed).
+    struct Event: Codable, Sendable, Hashable {
+        var type: String
+        var name: String?
+        var done: Int?
+        var total: Int?
+        var item: String?
+        var message: String?
+    }
+
+    /// The job's state as `GET /scans/{id}` shows it.
+    struct Status: Codable, Sendable {
+        var id: String
+        var folder: String
+        var state: State
+        var events: Int
+        var done: Int?
+        var total: Int?
+        var found: Int?, analysed: Int?, unchanged: Int?
+        var failures: [String]?
+        var error: String?
+    }
+
+    let id: String
+    let folder: String
+    private let record = Mutex<(state: State, events: [Event], report: ScanReport?, error: String?)>((.running, [], nil, nil))
+
+    init(id: String, folder: String) {
+        self.id = id
+        self.folder = folder
+    }
+
+    /// Appends a progress event.
+    func add(_ event: ProgressEvent) {
+        let converted: Event
+        switch event {
+        case .stage(let name, let total): converted = Event(type: "stage", name: name, total: total)
+        case .step(let name, let done, let total, let item): converted = Event(type: "step", name: name, done: done, total: total, item: item)
+        case .warning(let message): converted = Event(type: "warning", message: message)
+        case .stageFinished(let name, let summary): converted = Event(type: "stageFinished", name: name, message: summary)
+        }
+        record.withLock { $0.events.append(converted) }
+    }
+
+    /// Ends the job with its report or error.
+    func finish(_ result: Result<ScanReport, SegueError>) {
+        record.withLock { job in
+            switch result {
+            case .success(let report):
+                job.state = .finished
+                job.report = report
+                job.events.append(Event(type: "finished", done: report.analysed, total: report.found,
+                                        message: "\(report.analysed) analysed, \(report.unchanged) unchanged, \(report.failures.count) unreadable"))
+            case .failure(let error):
+                job.state = .failed
+                job.error = error.message
+                job.events.append(Event(type: "failed", message: error.message))
+            }
+        }
+    }
+
+    /// Events from `index` on, and whether the job has ended.
+    func events(from index: Int) -> (events: [Event], ended: Bool) {
+        record.withLock { job in (Array(job.events.dropFirst(index)), job.state != .running) }
+    }
+
+    /// Whether the job still runs.
+    var isRunning: Bool { record.withLock { $0.state == .running } }
+
+    /// The state for `GET /scans/{id}`.
+    var status: Status {
+        record.withLock { job in
+            let lastStep = job.events.last { $0.type == "step" }
+            return Status(id: id, folder: folder, state: job.state, events: job.events.count, done: lastStep?.done, total: lastStep?.total,
+                          found: job.report?.found, analysed: job.report?.analysed, unchanged: job.report?.unchanged,
+                          failures: job.report?.failures, error: job.error)
+        }
+    }
+}
+
+/// The API's scan jobs: at most one running job per folder; finished jobs are kept (the newest 100).
+final class ScanJobs: Sendable {
+    private let jobs = Mutex<[ScanJob]>([])
+    private let core: Segue
+
+    init(core: Segue) { self.core = core }
+
+    /// Starts scanning `folder` on a background thread.
+    /// - Throws: ``ServerError`` 400 when the folder does not exist, 409 when it is being scanned.
+    func start(folder: String) throws -> ScanJob {
+        let path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ServerError(status: 400, message: "\(folder) is not a folder on the server")
+        }
+        let job = ScanJob(id: UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""), folder: path)
+        try jobs.withLock { jobs in
+            if jobs.contains(where: { $0.isRunning && ($0.folder == path || $0.folder.hasPrefix(path + "/") || path.hasPrefix($0.folder + "/")) }) {
+                throw ServerError(status: 409, message: "\(path) is already being scanned")
+            }
+            jobs.append(job)
+            if jobs.count > 100, let finished = jobs.firstIndex(where: { !$0.isRunning }) { jobs.remove(at: finished) }
+        }
+        let core = self.core
+        Thread.detachNewThread {
+            let result = Result { () throws(SegueError) in try core.scan([path], progress: { job.add($0) }) }
+            job.finish(result)
+        }
+        return job
+    }
+
+    /// The job with `id`.
+    /// - Throws: ``ServerError`` 404 for an unknown id.
+    func job(_ id: String) throws -> ScanJob {
+        guard let job = jobs.withLock({ $0.first { $0.id == id } }) else { throw ServerError(status: 404, message: "no scan with id \(id)") }
+        return job
+    }
+}
