@@ -6,6 +6,11 @@ import PlaylistFormats
 /// (`set_id,position,artist,title`) or Segue's set CSV, text tracklists, M3U/M3U8, rekordbox XML
 /// (every playlist, history included), Traktor NML (collection playlists and history files),
 /// Serato crates (paths relative to the drive the crate is on), XSPF and Segue set documents.
+extension Segue {
+    /// The file extensions `importTracklists` and playlist seeds read.
+    public static var playlistFileExtensions: [String] { PlaylistFileReader.extensions }
+}
+
 enum PlaylistFileReader {
     /// The extensions read.
     static let extensions = ["csv", "txt", "text", "m3u", "m3u8", "xml", "nml", "crate", "xspf", "json"]

@@ -4,7 +4,7 @@ import Library
 import PlaylistFormats
 
 /// What a tracklist import did.
-public struct ImportReport: Sendable, Hashable {
+public struct ImportReport: Sendable, Hashable, Codable {
     /// Tracklists (DJ sets) stored.
     public var tracklists: Int
     /// Entries matched to a library track by artist and title.

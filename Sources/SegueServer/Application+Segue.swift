@@ -49,7 +49,7 @@ struct SimilarResponse: Codable, Sendable {
 /// `GET /sets/{id}/positions/{position}/alternatives?limit=` and `POST /sets/{id}/replace`
 /// `{ "position", "track" }` (the edited set, stored under a new id), `POST /scans` `{ "folder" }`
 /// (202 with the job; 409 while that folder is being scanned), `GET /scans/{id}` and
-/// `GET /scans/{id}/events` (server-sent events).
+/// `GET /scans/{id}/events` (server-sent events), `POST /tracklists?format=&name=` (a file to import).
 /// Every error is `{ "error": message }` with a 4xx/5xx status. Every response carries an
 /// `X-Request-Id`, and every request is logged with it (``RequestLogMiddleware``).
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
@@ -122,6 +122,9 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.get("/sets/:id/export") { request, context -> Response in
         let set = try core.savedSet(id: context.parameters.get("id") ?? "")
         return try ExportResponse.make(set, request: request)
+    }
+    router.post("/tracklists") { request, _ -> Response in
+        try JSONResponses.encode(try await TracklistUpload.handle(request, core: core))
     }
     let scans = ScanJobs(core: core)
     router.post("/scans") { request, _ -> Response in

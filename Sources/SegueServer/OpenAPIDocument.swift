@@ -136,6 +136,20 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/tracklists": {
+      "post": {
+        "summary": "Import a tracklist or playlist file (the body) as DJ-set data",
+        "parameters": [
+          {"name": "format", "in": "query", "required": true, "schema": {"type": "string", "enum": ["csv", "txt", "text", "m3u", "m3u8", "xml", "nml", "crate", "xspf", "json"]}},
+          {"name": "name", "in": "query", "schema": {"type": "string"}, "description": "Uploading the same name again replaces its sets"}
+        ],
+        "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+        "responses": {
+          "200": {"description": "What the import did", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/scans": {
       "post": {
         "summary": "Scan a folder on the server's machine in the background",
@@ -223,6 +237,11 @@ enum OpenAPIDocument {
             "track": {"$ref": "#/components/schemas/Track"}, "score": {"type": "number"},
             "incoming": {"$ref": "#/components/schemas/Transition"}, "outgoing": {"$ref": "#/components/schemas/Transition"}}}}
         }
+      },
+      "ImportReport": {
+        "type": "object",
+        "properties": {"tracklists": {"type": "integer"}, "matched": {"type": "integer"}, "unmatched": {"type": "integer"}, "unknown": {"type": "integer"},
+                       "fuzzy": {"type": "integer"}, "ambiguous": {"type": "integer"}, "ambiguousExamples": {"type": "array", "items": {"type": "string"}}}
       },
       "ScanStatus": {
         "type": "object",

@@ -177,7 +177,7 @@ import Testing
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
                                        "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace",
-                                       "/scans", "/scans/{id}", "/scans/{id}/events", "/openapi.json"]
+                                       "/scans", "/scans/{id}", "/scans/{id}/events", "/tracklists", "/openapi.json"]
             #expect(Set(paths.keys) == served)
             // Every described GET answers something other than 404 for a real id.
             let seed = demo.set.tracks[0].id.rawValue
@@ -325,6 +325,29 @@ import Testing
             ] as [(String, String, Data?, Int)] {
                 let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
                 #expect(code == expected, "\(method) /\(path): \(code) \(object)")
+                #expect(object["error"] is String)
+            }
+        }
+    }
+
+    @Test func tracklistFilesUploadAndImport() async throws {
+        let demo = try Self.demo.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = folder.appendingPathComponent("library.sqlite").path
+        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
+        try await withServer(library: library) { base in
+            let nml = try TraktorNML().write(demo.set)
+            let (status, report) = try await request(URL(string: "\(base)/tracklists?format=nml&name=friday")!, method: "POST", body: nml)
+            #expect(status == 200, "\(report)")
+            #expect(report["tracklists"] as? Int == 1)
+            #expect(report["matched"] as? Int == demo.set.tracks.count)
+            for (path, payload, expected) in [("tracklists?format=doc", Data("x".utf8), 400), ("tracklists", Data("x".utf8), 400),
+                                              ("tracklists?format=nml", Data("<NML><COLLECTION>".utf8), 400),
+                                              ("tracklists?format=csv", Data(repeating: 0x41, count: 17 << 20), 413)] {
+                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: "POST", body: payload)
+                #expect(code == expected, "/\(path): \(code) \(object)")
                 #expect(object["error"] is String)
             }
         }
