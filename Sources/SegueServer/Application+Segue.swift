@@ -137,6 +137,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.get("/scans/:id/events") { _, context -> Response in
         ScanEventStream.response(for: try scans.job(context.parameters.get("id") ?? ""))
     }
+    WebPageRoutes.add(to: router)
     router.addRoutes(NotFoundRoutes().routes)
 
     var logger = Logger(label: "segue.server")

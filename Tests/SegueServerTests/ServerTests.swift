@@ -353,6 +353,47 @@ import Testing
         }
     }
 
+    static let browserReady = run(["test", "-x", "/usr/bin/chromium"]) == 0 && run(["test", "-x", "/usr/bin/chromedriver"]) == 0
+        && run([python, "-c", "import selenium, pyrekordbox"]) == 0
+
+    /// The web page in a real headless Chromium (Tests/SegueServerTests/Browser/browser_test.py):
+    /// search, plan, plot, swap, download and parse a rekordbox export, bridge. Screenshots go to
+    /// `test-artifacts/browser` (or `$SEGUE_ARTIFACTS/browser`).
+    @Test(.enabled(if: browserReady || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "skipped: needs /usr/bin/chromium, /usr/bin/chromedriver and selenium in SEGUE_PYTHON (scripts/install-test-tools.sh)"),
+          .timeLimit(.minutes(3)))
+    func theWebPageWorksInARealBrowser() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let artifacts = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SEGUE_ARTIFACTS"] ?? root.appendingPathComponent("test-artifacts").path)
+            .appendingPathComponent("browser")
+        try? FileManager.default.removeItem(at: artifacts)
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let script = root.appendingPathComponent("Tests/SegueServerTests/Browser/browser_test.py").path
+        try await withServer { base in
+            let status = await Task.detached { Self.run([Self.python, script, base.absoluteString, artifacts.path]) }.value
+            #expect(status == 0, "the browser test failed; see the screenshots in \(artifacts.path)")
+        }
+        #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("2-set.png").path))
+    }
+
+    @Test func thePageIsServedWithItsPolicy() async throws {
+        try await withServer { base in
+            for (path, type) in [("", "text/html"), ("app.js", "text/javascript"), ("app.css", "text/css")] {
+                let (data, response) = try await URLSession.shared.data(from: URL(string: "\(base)/\(path)")!)
+                let http = response as? HTTPURLResponse
+                #expect(http?.statusCode == 200)
+                #expect(http?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix(type) == true)
+                #expect(http?.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+                #expect(!data.isEmpty)
+            }
+            // No route serves files from disk: traversal attempts are plain 404s.
+            for path in ["../Package.swift", "%2e%2e/%2e%2e/etc/passwd", "app.js/../../etc/passwd", "static/../../etc/passwd"] {
+                let (code, _) = try await request(URL(string: "\(base)/\(path)")!)
+                #expect(code == 404, "/\(path)")
+            }
+        }
+    }
+
     @Test func responsesCarryARequestId() async throws {
         try await withServer { base in
             var request = URLRequest(url: base.appendingPathComponent("health"))

@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// Serves the web page: `/` (HTML), `/app.js` and `/app.css`, all compiled into the binary, so
+/// the page works offline and no route reads files from disk (nothing to traverse). A strict
+/// Content-Security-Policy allows only this server's script, style and API.
+enum WebPageRoutes {
+    /// The Content-Security-Policy of the page.
+    static let securityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+    /// A response with `text` of MIME `type` and the page's headers.
+    @Sendable static func page(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentSecurityPolicy: securityPolicy, .cacheControl: "no-cache"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Adds the three routes to `router`.
+    static func add<Context: RequestContext>(to router: Router<Context>) {
+        router.get("/") { _, _ in page(WebPageHTML.text, type: "text/html; charset=utf-8") }
+        router.get("/app.js") { _, _ in page(WebPageScript.text, type: "text/javascript; charset=utf-8") }
+        router.get("/app.css") { _, _ in page(WebPageStyle.text, type: "text/css; charset=utf-8") }
+    }
+}
