@@ -146,8 +146,20 @@ extension Segue {
         return weights
     }
 
-    /// The stored graph (built first if it is empty).
+    /// The stored graph (built first if it is empty), kept in memory until the library's
+    /// planning revision moves (a scan, training, a new graph or new weights): the server plans
+    /// every request on the same loaded graph.
     func loadGraph() throws(SegueError) -> TrackGraph {
+        let revision = try db { try library.planningRevision() }
+        if let cached = graphCache.withLock({ $0 }), cached.revision == revision { return cached.graph }
+        let graph = try readGraph()
+        // The revision read before loading: a change during the load makes the next call reload.
+        graphCache.withLock { $0 = (revision, graph) }
+        return graph
+    }
+
+    /// Reads the stored graph (building it first when it is empty).
+    private func readGraph() throws(SegueError) -> TrackGraph {
         var stored = try db { try library.graphEdges() }
         if stored.isEmpty {
             try buildGraph()

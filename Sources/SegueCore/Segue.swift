@@ -1,12 +1,16 @@
 import DJModel
 import Foundation
 import Library
+import SetGraph
+import Synchronization
 
 /// The use cases of Segue behind one facade that the CLI and the server share: scan, import,
 /// train, plan a set or a bridge, export.
 public final class Segue: Sendable {
     /// The library the use cases work on.
     public let library: TrackLibrary
+    /// The graph last loaded and the planning revision it was loaded at (see `loadGraph`).
+    let graphCache = Mutex<(revision: String, graph: TrackGraph)?>(nil)
 
     /// The default library location: `$SEGUE_LIBRARY`, else `~/.segue/library.sqlite`.
     public static var defaultLibraryPath: String {

@@ -26,6 +26,25 @@ import Testing
         #expect(state.size == 100 && state.modifiedAt == 5 && state.analysisVersion == TrackAnalysis.currentVersion)
     }
 
+    @Test func thePlanningRevisionMovesWithWhatPlannersRead() throws {
+        let library = try temporaryLibrary()
+        let start = try library.planningRevision()
+        let id = try library.storeScannedFile(path: "/music/a.flac", size: 100, modifiedAt: 5, contentHash: "ab",
+                                              metadata: TrackMetadata(artist: "Ann", title: "One"), analysis: analysis())
+        let scanned = try library.planningRevision()
+        #expect(scanned != start)
+        try library.saveSet(id: "abc", document: Data("{}".utf8))
+        try library.replaceTracklists(source: "s", [(externalId: "1", name: "one", trackIds: [id])])
+        #expect(try library.planningRevision() == scanned, "saved sets and tracklists leave it alone")
+        try library.setSetting("transition-weights", "{}")
+        let weighted = try library.planningRevision()
+        #expect(weighted != scanned)
+        try library.replaceGraph([])
+        #expect(try library.planningRevision() == weighted, "replacing an empty graph with an empty one changes nothing")
+        try library.replaceGraph([TrackLibrary.StoredEdge(source: id, target: id, score: 1, als: 1, content: 1, bpm: 1, key: 1, energy: 1)])
+        #expect(try library.planningRevision() != weighted)
+    }
+
     @Test func rescanningAPathUpdatesInPlace() throws {
         let library = try temporaryLibrary()
         let first = try library.storeScannedFile(path: "/m/a.flac", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(title: "A"), analysis: analysis())
