@@ -42,6 +42,15 @@ import Testing
         return (status, object)
     }
 
+    /// Sends each `(path, method, body, status)` and expects that status with a JSON error body.
+    private func expectErrors(_ base: URL, _ cases: [(String, String, Data?, Int)]) async throws {
+        for (path, method, body, expected) in cases {
+            let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: body)
+            #expect(code == expected, "\(method) /\(path): \(code) \(object)")
+            #expect(object["error"] is String, "\(method) /\(path) answered \(object)")
+        }
+    }
+
     @Test func healthTracksSetsAndBridges() async throws {
         let demo = try Self.demo.get()
         try await withServer { base in
@@ -116,11 +125,7 @@ import Testing
                 ("tracks/999999/similar", "GET", nil, 404),
                 ("tracks/1/similar?limit=0", "GET", nil, 400),
             ]
-            for (path, method, body, expected) in cases {
-                let (status, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: body)
-                #expect(status == expected, "\(method) /\(path): \(status) \(object)")
-                #expect(object["error"] is String, "\(method) /\(path) answered \(object)")
-            }
+            try await expectErrors(base, cases)
         }
     }
 
@@ -158,13 +163,10 @@ import Testing
             let mapped = try await download(URL(string: "\(base)/sets/\(id)/export?format=rekordbox&pathPrefix=/=D:/")!)
             #expect(try RekordboxXML().readTracks(mapped.2, source: "mapped").allSatisfy { $0.path.hasPrefix("D:/") })
 
-            for (path, expected) in [("sets/\(id)/export", 400), ("sets/\(id)/export?format=wma", 400),
-                                     ("sets/\(id)/export?format=m3u8&pathPrefix=nothing", 400),
-                                     ("sets/0123abcd/export?format=m3u8", 404), ("sets/0123abcd", 404), ("sets/..%2F..%2Fetc", 400)] {
-                let (code, object) = try await request(URL(string: "\(base)/\(path)")!)
-                #expect(code == expected, "/\(path): \(code) \(object)")
-                #expect(object["error"] is String, "/\(path) answered \(object)")
-            }
+            try await expectErrors(base, [("sets/\(id)/export", 400), ("sets/\(id)/export?format=wma", 400),
+                                          ("sets/\(id)/export?format=m3u8&pathPrefix=nothing", 400),
+                                          ("sets/0123abcd/export?format=m3u8", 404), ("sets/0123abcd", 404),
+                                          ("sets/..%2F..%2Fetc", 400)].map { ($0.0, "GET", nil, $0.1) })
         }
     }
 
@@ -265,16 +267,12 @@ import Testing
             if position > 0 { #expect(transitions[position - 1]["to"] as? Int == chosen) }
             if position + 1 < tracks.count { #expect(transitions[position]["from"] as? Int == chosen) }
 
-            for (path, method, payload, expected) in [
+            try await expectErrors(base, [
                 ("sets/\(id)/positions/99/alternatives", "GET", nil, 400), ("sets/\(id)/positions/x/alternatives", "GET", nil, 400),
                 ("sets/\(id)/replace", "POST", Data("{\"position\": 1, \"track\": \"\(tracks[0]["id"] as? Int ?? 0)\"}".utf8), 400),
                 ("sets/\(id)/replace", "POST", Data("{\"position\": 1}".utf8), 400),
                 ("sets/ffff/replace", "POST", Data("{\"position\": 1, \"track\": \"1\"}".utf8), 404),
-            ] as [(String, String, Data?, Int)] {
-                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
-                #expect(code == expected, "\(method) /\(path): \(code) \(object)")
-                #expect(object["error"] is String)
-            }
+            ])
         }
     }
 
@@ -319,14 +317,10 @@ import Testing
             let (afterStatus, _) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
             #expect(afterStatus == 202)
 
-            for (path, method, payload, expected) in [
+            try await expectErrors(base, [
                 ("scans", "POST", Data("{\"folder\": \"/no/such/folder\"}".utf8), 400), ("scans", "POST", Data("{}".utf8), 400),
                 ("scans/abc", "GET", nil, 404), ("scans/abc/events", "GET", nil, 404),
-            ] as [(String, String, Data?, Int)] {
-                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: method, body: payload)
-                #expect(code == expected, "\(method) /\(path): \(code) \(object)")
-                #expect(object["error"] is String)
-            }
+            ])
         }
     }
 
@@ -343,13 +337,9 @@ import Testing
             #expect(status == 200, "\(report)")
             #expect(report["tracklists"] as? Int == 1)
             #expect(report["matched"] as? Int == demo.set.tracks.count)
-            for (path, payload, expected) in [("tracklists?format=doc", Data("x".utf8), 400), ("tracklists", Data("x".utf8), 400),
-                                              ("tracklists?format=nml", Data("<NML><COLLECTION>".utf8), 400),
-                                              ("tracklists?format=csv", Data(repeating: 0x41, count: 17 << 20), 413)] {
-                let (code, object) = try await request(URL(string: "\(base)/\(path)")!, method: "POST", body: payload)
-                #expect(code == expected, "/\(path): \(code) \(object)")
-                #expect(object["error"] is String)
-            }
+            try await expectErrors(base, [("tracklists?format=doc", Data("x".utf8), 400), ("tracklists", Data("x".utf8), 400),
+                                          ("tracklists?format=nml", Data("<NML><COLLECTION>".utf8), 400),
+                                          ("tracklists?format=csv", Data(repeating: 0x41, count: 17 << 20), 413)].map { ($0.0, "POST", $0.1, $0.2) })
         }
     }
 
@@ -437,12 +427,9 @@ import Testing
             }
             #expect(detail["openKey"] is String && detail["inTracklists"] is Bool)
 
-            for (path, expected) in [("tracks?bpmMin=fast", 400), ("tracks?key=H%20minor", 400), ("tracks?energyMin=11", 400),
-                                     ("tracks?bpmMin=130&bpmMax=120", 400), ("tracks/999999", 404), ("tracks/abc", 400)] {
-                let (code, object) = try await request(URL(string: "\(base)/\(path)")!)
-                #expect(code == expected, "/\(path): \(code) \(object)")
-                #expect(object["error"] is String)
-            }
+            try await expectErrors(base, [("tracks?bpmMin=fast", 400), ("tracks?key=H%20minor", 400), ("tracks?energyMin=11", 400),
+                                          ("tracks?bpmMin=130&bpmMax=120", 400), ("tracks/999999", 404), ("tracks/abc", 400)]
+                                          .map { ($0.0, "GET", nil, $0.1) })
         }
     }
 }
