@@ -384,6 +384,65 @@ import Testing
         }
     }
 
+    /// CORS is off: no answer carries Access-Control-Allow-Origin, and a preflight is not approved.
+    @Test func crossOriginRequestsAreNotAllowed() async throws {
+        try await withServer { base in
+            var get = URLRequest(url: base.appendingPathComponent("health"))
+            get.setValue("http://elsewhere.example", forHTTPHeaderField: "Origin")
+            let (_, answer) = try await URLSession.shared.data(for: get)
+            #expect((answer as? HTTPURLResponse)?.value(forHTTPHeaderField: "Access-Control-Allow-Origin") == nil)
+            var preflight = URLRequest(url: base.appendingPathComponent("sets"))
+            preflight.httpMethod = "OPTIONS"
+            preflight.setValue("http://elsewhere.example", forHTTPHeaderField: "Origin")
+            preflight.setValue("POST", forHTTPHeaderField: "Access-Control-Request-Method")
+            let (_, response) = try await URLSession.shared.data(for: preflight)
+            let http = response as? HTTPURLResponse
+            #expect(http?.value(forHTTPHeaderField: "Access-Control-Allow-Origin") == nil)
+            #expect(http.map { $0.statusCode >= 400 } == true)
+        }
+    }
+
+    /// A client that drops an event stream halfway does not stop the scan or the server.
+    @Test func aClientLeavingAnEventStreamStopsNothing() async throws {
+        let demo = try Self.demo.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-scan-drop-\(UUID().uuidString)")
+        let music = folder.appendingPathComponent("music")
+        try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = folder.appendingPathComponent("library.sqlite").path
+        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
+        for (index, track) in demo.set.tracks.prefix(3).enumerated() {
+            try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
+        }
+        try await withServer(library: library) { base in
+            let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
+            let (_, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+            let id = try #require(job["id"] as? String)
+            // Read the first bytes of the stream over a raw socket, then hang up.
+            let drop = """
+            import socket, sys
+            host, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+            connection = socket.create_connection((host, port), timeout=10)
+            connection.sendall(("GET %s HTTP/1.1\\r\\nHost: %s\\r\\n\\r\\n" % (path, host)).encode())
+            data = connection.recv(200)
+            connection.close()
+            sys.exit(0 if b"200" in data.split(b"\\r\\n")[0] else 1)
+            """
+            let status = Self.run(["python3", "-c", drop, "127.0.0.1", "\(base.port ?? 0)", "/scans/\(id)/events"])
+            #expect(status == 0, "the stream started")
+            var state = ""
+            for _ in 0..<600 where state != "finished" {
+                try await Task.sleep(for: .milliseconds(100))
+                state = (try await request(base.appendingPathComponent("scans/\(id)")).1["state"] as? String) ?? ""
+            }
+            #expect(state == "finished")
+            let (health, _) = try await request(base.appendingPathComponent("health"))
+            #expect(health == 200)
+            let (data, _) = try await URLSession.shared.data(from: base.appendingPathComponent("scans/\(id)/events"))
+            #expect(String(decoding: data, as: UTF8.self).contains("event: finished"))
+        }
+    }
+
     @Test func responsesCarryARequestId() async throws {
         try await withServer { base in
             var request = URLRequest(url: base.appendingPathComponent("health"))
