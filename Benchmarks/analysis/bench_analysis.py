@@ -27,10 +27,11 @@ STYLES = {  # name: tempo range as a DJ counts it (TrackSynth's DJStyle)
 }
 
 
-def corpus_plan(clips):
+def corpus_plan(clips, seed_base=1000, key_offset=0):
     """Clip i: style by blocks, every key equally often, tempo spread over the style's range,
     noise on every 5th clip, reverb on every 7th, tuning off 440 Hz by 15-40 cents on every 6th.
-    Instruments (pad, lead and bass spectra, chord inversion) vary with the seed in TrackSynth."""
+    Instruments (pad, lead and bass spectra, chord inversion) vary with the seed in TrackSynth.
+    Other `seed_base` and `key_offset` values give held-out corpora of the same design."""
     names = list(STYLES)
     per_style = clips // len(names)
     plan = []
@@ -38,18 +39,18 @@ def corpus_plan(clips):
         style = names[min(i // per_style, len(names) - 1)]
         low, high = STYLES[style]
         position = (i % per_style) / max(per_style - 1, 1)
-        key_index = (i * 7) % 24
+        key_index = (i * 7 + key_offset) % 24
         mode = "major" if key_index < 12 else "minor"
         key = f"{PITCHES[key_index % 12]} {mode}"
         tuning = ((-1) ** (i // 6)) * (15 + (i * 13) % 26) if i % 6 == 5 else 0
         plan.append(dict(id=f"clip{i:03d}", style=style, bpm=round(low + (high - low) * position, 1), key=key,
-                         noise=0.3 if i % 5 == 4 else 0.0, reverb=0.4 if i % 7 == 6 else 0.0, tuning=tuning, seed=1000 + i))
+                         noise=0.3 if i % 5 == 4 else 0.0, reverb=0.4 if i % 7 == 6 else 0.0, tuning=tuning, seed=seed_base + i))
     return plan
 
 
-def build_corpus(segue, folder, clips, seconds):
+def build_corpus(segue, folder, clips, seconds, seed_base=1000, key_offset=0):
     os.makedirs(folder, exist_ok=True)
-    plan = corpus_plan(clips)
+    plan = corpus_plan(clips, seed_base, key_offset)
     def render(item):
         path = os.path.join(folder, item["id"] + ".flac")
         if not os.path.exists(path):
@@ -162,11 +163,13 @@ def main():
     parser.add_argument("--corpus", default="/tmp/segue-analysis-corpus-v2")
     parser.add_argument("--clips", type=int, default=240)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--seed-base", type=int, default=1000, help="synthesis seed of the first clip (held-out corpora: another value)")
+    parser.add_argument("--key-offset", type=int, default=0, help="shifts every clip's key along the 24 keys (held-out corpora)")
     parser.add_argument("--skip", default="", help="comma-separated peers to leave out (essentia, librosa)")
     parser.add_argument("--segue-args", default="", help="extra arguments for segue analyze (experiments)")
     parser.add_argument("--misses", action="store_true", help="list Segue's tempo and key misses")
     args = parser.parse_args()
-    plan = build_corpus(args.segue, args.corpus, args.clips, args.seconds)
+    plan = build_corpus(args.segue, args.corpus, args.clips, args.seconds, args.seed_base, args.key_offset)
     audio_seconds = args.seconds * len(plan)
     rows = []
     segue_results, segue_cpu, segue_rows = run_segue(args.segue, plan, args.segue_args.split())

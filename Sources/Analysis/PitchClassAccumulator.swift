@@ -8,6 +8,18 @@ import Foundation
 /// tonal the frame is (the share of its energy in peaks, squared). Peaks below 200 Hz also go
 /// into a bass profile. Memory: one frame plus 240 sums.
 ///
+/// Peaks below `bassRampHz` (200 Hz by default) count in proportion to their frequency. In the
+/// bass register a semitone is only 4–8 Hz wide, so a 370 ms window resolves the rhythm of the
+/// notes as well as their pitch: a bass note retriggered every sixteenth (a rolling techno bass)
+/// is a comb of lines at multiples of the sixteenth rate (8.7 Hz at 130 BPM), none of them on
+/// the note, and pitched kicks add partials on pitch classes of their own. A hard floor
+/// (100–150 Hz) removes that noise but cuts some bass notes and keeps others, which biases pitch
+/// classes by register (on the benchmark corpora a floor at 115, 130 or 150 Hz moved the score
+/// by up to 1.5 points); the ramp fades the register out smoothly. Measured on three corpora of
+/// 240 TrackSynth clips (the benchmark's and two with other seeds and keys), MIREX score:
+/// no ramp 99.25 / 98.38 / 99.21; ramp to 150, 200 or 250 Hz 99.79 / 99.79 / 99.2 (11 misses
+/// → 5; the techno clips, 8 of the 11, all right but one).
+///
 /// The rhythm pass uses a short window (23 ms) for time resolution; this one needs 370 ms for
 /// frequency resolution, so the two cannot share one transform without losing one or the other.
 public final class PitchClassAccumulator {
@@ -21,10 +33,12 @@ public final class PitchClassAccumulator {
     private var frameBass = [Double](repeating: 0, count: 120)
     private var tonalitySum = 0.0
     private var frameCount = 0
+    private let bassRampHz: Double
 
     /// Prepares the pass for audio at `sampleRate` Hz, with spectral peaks counted between
-    /// `lowHz` and `highHz`.
-    public init(sampleRate: Double, lowHz: Double = 60, highHz: Double = 2000) throws(DSPError) {
+    /// `lowHz` and `highHz`, and faded in proportion to frequency below `bassRampHz` (0: no fade).
+    public init(sampleRate: Double, lowHz: Double = 60, highHz: Double = 2000, bassRampHz: Double = 200) throws(DSPError) {
+        self.bassRampHz = bassRampHz
         let frameSize = sampleRate > 30000 ? 16384 : 8192
         stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: frameSize / 4))
         binHz = sampleRate / Double(frameSize)
@@ -67,9 +81,10 @@ public final class PitchClassAccumulator {
             let midi = 69 + 12 * log2(frequency / 440)
             let folded = (midi.truncatingRemainder(dividingBy: 12) + 12).truncatingRemainder(dividingBy: 12)
             let index = Int((folded * 10).rounded()) % 120
-            let weight = Double(center / frameMax)
+            let strength = Double(center / frameMax)
+            let weight = strength * (frequency < bassRampHz ? frequency / bassRampHz : 1)
             frameFine[index] += weight
-            if frequency < 200 { frameBass[index] += weight }
+            if frequency < 200 { frameBass[index] += strength }
             frameTotal += weight
         }
         guard frameTotal > 0 else { return }

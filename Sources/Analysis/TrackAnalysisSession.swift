@@ -24,7 +24,8 @@ public final class TrackAnalysisSession {
         do {
             spectral = try SpectralFeatureAccumulator(sampleRate: sampleRate)
             let key = analyzer.keyEstimator.configuration
-            pitch = try PitchClassAccumulator(sampleRate: sampleRate, lowHz: key.peakRange.lowerBound, highHz: key.peakRange.upperBound)
+            pitch = try PitchClassAccumulator(sampleRate: sampleRate, lowHz: key.peakRange.lowerBound, highHz: key.peakRange.upperBound,
+                                              bassRampHz: key.bassRampHz)
         } catch {
             throw .backend("spectral analysis could not start: \(error)")
         }

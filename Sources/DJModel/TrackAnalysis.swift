@@ -5,7 +5,8 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 1: first release.
     /// - 2: streaming analysis (timbre gating by power buckets), tempo drift, tuning, key
     ///   changes of issue 3.
-    public static let currentVersion = 2
+    /// - 3: key profile fades the bass register below 200 Hz (``KeyConfiguration/bassRampHz``).
+    public static let currentVersion = 3
 
     /// Duration in seconds.
     public var duration: Double

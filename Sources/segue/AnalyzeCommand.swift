@@ -28,12 +28,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Weight of the bass-register (< 200 Hz) profile added to the key profile (0…2).")
     var keyBassWeight: Double = KeyConfiguration.standard.bassWeight
 
+    @Option(help: "Peaks below this frequency count in proportion to it (Hz; 0 = off).")
+    var keyBassRampHz: Double = KeyConfiguration.standard.bassRampHz
+
     func run() throws {
         guard let profile = KeyProfile.named[keyProfile] else {
             throw ValidationError("unknown key profile '\(keyProfile)'; use one of \(KeyProfile.named.keys.sorted().joined(separator: ", "))")
         }
         guard keyLowHz >= 20, keyHighHz >= 2 * keyLowHz else { throw ValidationError("key peak range must start at 20 Hz or more and span an octave") }
-        let key = try KeyConfiguration(profile: profile, bassWeight: keyBassWeight, peakRange: keyLowHz...keyHighHz)
+        let key = try KeyConfiguration(profile: profile, bassWeight: keyBassWeight, peakRange: keyLowHz...keyHighHz, bassRampHz: keyBassRampHz)
         let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(key: key))
         if format == .csv {
             // The header is a contract (DESIGN.md); the other measurements are in --format jsonl.

@@ -47,7 +47,7 @@ import TrackSynth
         let tempoAccuracy = Double(tempoHits) / Double(corpus.count)
         let keyAccuracy = Double(keyHits) / Double(corpus.count)
         print("tempo Accuracy1 \(tempoAccuracy), key exact \(keyAccuracy); misses: \(misses)")
-        // Measured on this corpus: tempo 48/48, key 48/48; median BPM error 0.04.
+        // Measured on this corpus: tempo 47/48 (one drum & bass clip read at 2/3), key 48/48; median BPM error 0.04.
         #expect(tempoAccuracy >= 0.9)
         #expect(keyAccuracy >= 0.85)
         let medianError = tempoErrors.sorted()[tempoErrors.count / 2]
