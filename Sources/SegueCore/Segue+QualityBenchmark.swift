@@ -41,13 +41,14 @@ extension Segue {
     /// Plans a set of `minutes` from each of `seeds` random tracks with Segue's beam search and
     /// with the two baselines, under the same rules, and averages their quality measures.
     public func compareSetQuality(seeds count: Int, minutes: Double = 60, energy: EnergyCurve = .preset(.rise),
-                                  rules: PlanRules? = nil, energyWeight: Double = BeamSearchPlanner.defaultEnergyArcWeight, beamWidth: Int = 64,
+                                  rules: PlanRules? = nil, energyWeight: Double = BeamSearchPlanner.defaultEnergyArcWeight,
+                                  tempoStepWeight: Double = BeamSearchPlanner.defaultTempoStepWeight, beamWidth: Int = 64,
                                   seed: UInt64 = 5) throws(SegueError) -> QualityComparison {
         let graph = try loadGraph()
         let constraints = try constraints(for: rules, in: graph)
         let objective = SetObjective(targetSeconds: minutes * 60)
         let beam: BeamSearchPlanner
-        do { beam = try BeamSearchPlanner(width: beamWidth, constraints: constraints, energy: energy, energyArcWeight: energyWeight) } catch { throw SegueError(.invalidInput, error.description) }
+        do { beam = try BeamSearchPlanner(width: beamWidth, constraints: constraints, energy: energy, energyArcWeight: energyWeight, tempoStepWeight: tempoStepWeight) } catch { throw SegueError(.invalidInput, error.description) }
         var random = SeededGenerator(seed: seed)
         let candidates = graph.nodes.indices.filter { !graph.adjacency[$0].isEmpty }
         guard !candidates.isEmpty else { throw SegueError(.unsatisfiable, "the graph has no edges; run `segue train`") }

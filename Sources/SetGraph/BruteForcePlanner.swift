@@ -19,7 +19,7 @@ public struct BruteForcePlanner: Sendable {
             guard duration < objective.targetSeconds, let last = path.last else { return }
             let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
             for edge in graph.adjacency[last] where constraints.allows(edge.target, after: path, anchor: seed, in: graph) {
-                let value = beam.stepValue(edge, startingAt: duration - overlap, seedEnergy: graph.nodes[seed].energy, graph: graph,
+                let value = beam.stepValue(edge, from: last, startingAt: duration - overlap, seedEnergy: graph.nodes[seed].energy, graph: graph,
                                            objective: objective)
                 visit(path + [edge.target], edges + [edge], sum + value, duration + graph.nodes[edge.target].duration - overlap)
             }

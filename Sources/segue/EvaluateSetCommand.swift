@@ -45,12 +45,13 @@ struct BenchQualityCommand: ParsableCommand {
     @Option(help: "Minutes per set.") var minutes: Double = 60
     @Option(help: "Energy arc all planners are measured against.") var energy: String = "rise"
     @Option(help: "Weight of the energy-arc error in Segue's objective (0…1).") var energyWeight: Double = BeamSearchPlanner.defaultEnergyArcWeight
+    @Option(help: "Weight of the squared tempo step (%) in Segue's objective (0…1).") var tempoStepWeight: Double = BeamSearchPlanner.defaultTempoStepWeight
     @Option(help: "Segue's beam width.") var beamWidth: Int = 64
     @OptionGroup var rules: PlanRuleOptions
 
     func run() throws {
         let result = try library.open().compareSetQuality(seeds: seeds, minutes: minutes, energy: try parseEnergy(energy), rules: rules.rules,
-                                                          energyWeight: energyWeight, beamWidth: beamWidth, seed: randomSeed)
+                                                          energyWeight: energyWeight, tempoStepWeight: tempoStepWeight, beamWidth: beamWidth, seed: randomSeed)
         func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
         func table(_ rows: [QualityComparison.Row]) {
             print("| planner | tracks | harmonic % | mean abs ΔBPM % | max abs ΔBPM % | energy-arc error | duration error % | artist repeats | similarity | sum (0–6) |")
