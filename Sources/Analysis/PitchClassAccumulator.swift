@@ -17,8 +17,8 @@ import Foundation
 /// classes by register (on the benchmark corpora a floor at 115, 130 or 150 Hz moved the score
 /// by up to 1.5 points); the ramp fades the register out smoothly. Measured on three corpora of
 /// 240 TrackSynth clips (the benchmark's and two with other seeds and keys), MIREX score:
-/// no ramp 99.25 / 98.38 / 99.21; ramp to 150, 200 or 250 Hz 99.79 / 99.79 / 99.2 (11 misses
-/// → 5; the techno clips, 8 of the 11, all right but one).
+/// no ramp 99.25 / 98.38 / 99.21; ramp to 200 Hz 99.79 / 99.79 / 99.21 (11 misses → 5; 10 of
+/// the 11 were techno clips, 2 of them remain); 150 and 250 Hz give the same on the first two.
 ///
 /// The rhythm pass uses a short window (23 ms) for time resolution; this one needs 370 ms for
 /// frequency resolution, so the two cannot share one transform without losing one or the other.
