@@ -31,6 +31,22 @@ import Testing
         }
     }
 
+    /// A scratch folder (`segue-NAME-UUID` in the temporary directory) holding a copy of the demo
+    /// library, so the other tests keep their 12 tracks, and a `music` folder with copies of the
+    /// demo set's first `tracks` tracks. The caller removes `folder`.
+    private func scratchLibrary(_ name: String, copyingTracks tracks: Int = 0) throws -> (folder: URL, library: String, music: URL) {
+        let demo = try Self.demo.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-\(name)-\(UUID().uuidString)")
+        let music = folder.appendingPathComponent("music")
+        try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+        let library = folder.appendingPathComponent("library.sqlite").path
+        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
+        for (index, track) in demo.set.tracks.prefix(tracks).enumerated() {
+            try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
+        }
+        return (folder, library, music)
+    }
+
     private func request(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, [String: Any]) {
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -277,17 +293,9 @@ import Testing
     }
 
     @Test func scansRunAsJobsWithStreamedProgress() async throws {
-        let demo = try Self.demo.get()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-scan-job-\(UUID().uuidString)")
-        let music = folder.appendingPathComponent("music")
-        try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+        // Four tracks and a broken file to scan, into a copy of the library.
+        let (folder, library, music) = try scratchLibrary("scan-job", copyingTracks: 4)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // A copy of the library, so the other tests keep their 12 tracks; four tracks and a broken file to scan.
-        let library = folder.appendingPathComponent("library.sqlite").path
-        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
-        for (index, track) in demo.set.tracks.prefix(4).enumerated() {
-            try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
-        }
         try Data("not audio at all".utf8).write(to: music.appendingPathComponent("broken.flac"))
         try await withServer(library: library) { base in
             let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
@@ -326,11 +334,8 @@ import Testing
 
     @Test func tracklistFilesUploadAndImport() async throws {
         let demo = try Self.demo.get()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, library, _) = try scratchLibrary("upload")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let library = folder.appendingPathComponent("library.sqlite").path
-        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
         try await withServer(library: library) { base in
             let nml = try TraktorNML().write(demo.set)
             let (status, report) = try await request(URL(string: "\(base)/tracklists?format=nml&name=friday")!, method: "POST", body: nml)
@@ -404,16 +409,8 @@ import Testing
 
     /// A client that drops an event stream halfway does not stop the scan or the server.
     @Test func aClientLeavingAnEventStreamStopsNothing() async throws {
-        let demo = try Self.demo.get()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-scan-drop-\(UUID().uuidString)")
-        let music = folder.appendingPathComponent("music")
-        try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+        let (folder, library, music) = try scratchLibrary("scan-drop", copyingTracks: 3)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let library = folder.appendingPathComponent("library.sqlite").path
-        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
-        for (index, track) in demo.set.tracks.prefix(3).enumerated() {
-            try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
-        }
         try await withServer(library: library) { base in
             let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
             let (_, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
