@@ -293,10 +293,13 @@ import Testing
     }
 
     @Test func scansRunAsJobsWithStreamedProgress() async throws {
-        // Four tracks and a broken file to scan, into a copy of the library.
+        // Four tracks and a broken file to scan, into a copy of the library. The broken file is a
+        // named pipe: the scan cannot finish until the test writes it, so the conflict below does
+        // not race the scan.
         let (folder, library, music) = try scratchLibrary("scan-job", copyingTracks: 4)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("not audio at all".utf8).write(to: music.appendingPathComponent("broken.flac"))
+        let broken = music.appendingPathComponent("broken.flac").path
+        #expect(mkfifo(broken, 0o600) == 0)
         try await withServer(library: library) { base in
             let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
             let (status, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
@@ -305,6 +308,13 @@ import Testing
             // The same folder, or one inside it, while the first scan runs: 409.
             let (again, conflict) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
             #expect(again == 409, "\(conflict)")
+            let (inside, _) = try await request(base.appendingPathComponent("scans"), method: "POST",
+                                                body: try JSONSerialization.data(withJSONObject: ["folder": folder.path]))
+            #expect(inside == 409, "a folder holding the one being scanned")
+            // Now let the scan read the pipe: not audio at all.
+            let pipe = try #require(FileHandle(forWritingAtPath: broken))
+            pipe.write(Data("not audio at all".utf8))
+            try pipe.close()
 
             let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent("scans/\(id)/events"))
             #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "text/event-stream")
@@ -322,6 +332,9 @@ import Testing
             #expect(finished["state"] as? String == "finished")
             #expect(finished["analysed"] as? Int == 4)
             #expect((finished["failures"] as? [String])?.count == 1)
+            // Once it has finished, the folder can be scanned again (without the pipe, which
+            // would hold the new scan open).
+            try FileManager.default.removeItem(atPath: broken)
             let (afterStatus, _) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
             #expect(afterStatus == 202)
 
