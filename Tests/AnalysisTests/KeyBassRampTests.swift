@@ -7,7 +7,7 @@ import TrackSynth
 /// The key profile's bass ramp (``KeyConfiguration/bassRampHz``): a bass note retriggered every
 /// sixteenth is, in the key's 370 ms window, a comb of lines at multiples of the sixteenth rate,
 /// none of them on the note; fading the register below 200 Hz keeps those lines from outvoting
-/// the harmony. Tolerances: exact ratios within 0.05; keys exact.
+/// the harmony. Tolerances: the ratio within 0.03; keys exact.
 @Suite struct KeyBassRampTests {
     /// Two equally loud sines: G2 (98 Hz, under the ramp) and C#5 (554 Hz, above it).
     static func lowAndHighTone(seconds: Double = 5, rate: Double = 22050) -> [Float] {

@@ -299,7 +299,7 @@ import Testing
         let (folder, library, music) = try scratchLibrary("scan-job", copyingTracks: 4)
         defer { try? FileManager.default.removeItem(at: folder) }
         let broken = music.appendingPathComponent("broken.flac").path
-        #expect(mkfifo(broken, 0o600) == 0)
+        try #require(mkfifo(broken, 0o600) == 0)
         try await withServer(library: library) { base in
             let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
             let (status, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
@@ -311,10 +311,17 @@ import Testing
             let (inside, _) = try await request(base.appendingPathComponent("scans"), method: "POST",
                                                 body: try JSONSerialization.data(withJSONObject: ["folder": folder.path]))
             #expect(inside == 409, "a folder holding the one being scanned")
-            // Now let the scan read the pipe: not audio at all.
-            let pipe = try #require(FileHandle(forWritingAtPath: broken))
-            pipe.write(Data("not audio at all".utf8))
-            try pipe.close()
+            // Now let the scan read the pipe: not audio at all. A non-blocking open fails until the
+            // scan opens its end; give it 30 s rather than hang if it never does.
+            var writer: Int32 = -1
+            for _ in 0..<300 where writer < 0 {
+                writer = open(broken, O_WRONLY | O_NONBLOCK)
+                if writer < 0 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            try #require(writer >= 0, "the scan never opened the broken file")
+            let text = Array("not audio at all".utf8)
+            #expect(write(writer, text, text.count) == text.count)
+            close(writer)
 
             let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent("scans/\(id)/events"))
             #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "text/event-stream")
