@@ -1,4 +1,7 @@
 import CSndFile
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Decodes WAV, AIFF, FLAC, OGG/Vorbis, Opus and MP3 (libsndfile; the container is detected from
 /// the content, not the extension) into mono Float PCM at a chosen rate.
@@ -45,11 +48,17 @@ public struct AudioDecoder: Sendable {
     public func stream(path: String, sampleRate: Double? = nil, onStart: (StreamFormat) -> Void = { _ in },
                        _ body: (UnsafeBufferPointer<Float>) -> Void) throws(AudioIOError) -> StreamFormat {
         var info = SF_INFO()
-        guard let file = sf_open(path, Int32(SFM_READ), &info) else {
-            let reason = String(validatingCString: sf_strerror(nil)) ?? "unknown error"
+        let descriptor = try RegularFile.open(path)
+        guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, 0) else {
+            let reason = RegularFile.describeUnrecognised(path: path, library: String(validatingCString: sf_strerror(nil)) ?? "unknown error")
+            close(descriptor)
             throw .unreadable(path: path, reason: reason)
         }
-        defer { sf_close(file) }
+        // libsndfile leaves the descriptor open (close_desc 0): it is closed here, after the file.
+        defer {
+            sf_close(file)
+            close(descriptor)
+        }
         let channels = Int(info.channels)
         let sourceRate = Double(info.samplerate)
         guard channels > 0, sourceRate > 0 else { throw .unreadable(path: path, reason: "no channels or no sample rate") }

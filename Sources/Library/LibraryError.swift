@@ -1,3 +1,5 @@
+import GRDB
+
 /// Errors of the track library.
 public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database file could not be opened or migrated.
@@ -13,5 +15,15 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .database(let message): return "library error: \(message)"
         case .unknownTrack(let id): return "no track with id \(id) in the library"
         }
+    }
+
+    /// A failure's message without the SQL statement or its arguments (GRDB's descriptions carry
+    /// both): messages reach API answers and must not show the schema or a user's data.
+    static func summary(of error: any Error) -> String {
+        if let error = error as? LibraryError { return error.description }
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
+        }
+        return "\(error)"
     }
 }

@@ -112,6 +112,7 @@ enum LibraryMigrations {
                                + "WHEN NEW.name = 'transition-weights' BEGIN \(bump); END")
             }
         }
+        migrator.registerMigration("v6-canonical-paths", migrate: canonicalPaths)
         return migrator
     }
 }

@@ -26,46 +26,19 @@ public final class TrackLibrary: Sendable {
             try LibraryMigrations.migrator().migrate(pool)
             writer = pool
         } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+            throw .cannotOpen(path: path, reason: LibraryError.summary(of: error))
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-        do { return try writer.read(body) } catch { throw .database("\(error)") }
+        do { return try writer.read(body) } catch { throw .database(LibraryError.summary(of: error)) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-        do { return try writer.write(body) } catch { throw .database("\(error)") }
+        do { return try writer.write(body) } catch { throw .database(LibraryError.summary(of: error)) }
     }
 
     // MARK: Scanning
-
-    /// What the scanner last stored for a file, to skip unchanged files.
-    public struct FileState: Sendable, Hashable {
-        /// Size in bytes.
-        public var size: Int64
-        /// Modification time (seconds since 1970).
-        public var modifiedAt: Double
-        /// Analysis version stored, or `nil` when not analysed.
-        public var analysisVersion: Int?
-        /// Feature-vector version stored, or `nil` when not analysed.
-        public var featureVersion: Int?
-    }
-
-    /// The stored state of every scanned file, by path.
-    public func fileStates() throws(LibraryError) -> [String: FileState] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT t.path, t.fileSize, t.modifiedAt, a.version, a.featureVersion FROM track t LEFT JOIN analysis a ON a.trackId = t.id
-                WHERE t.path IS NOT NULL
-                """)
-            var states: [String: FileState] = [:]
-            for row in rows {
-                states[row[0]] = FileState(size: row[1] ?? 0, modifiedAt: row[2] ?? 0, analysisVersion: row[3], featureVersion: row[4])
-            }
-            return states
-        }
-    }
 
     /// Stores one analysed file (inserting or updating by path) in a single transaction.
     /// - Returns: the track's id.

@@ -5,29 +5,48 @@ public enum AudioFileFinder {
     /// Extensions Segue tries to decode.
     public static let extensions: Set<String> = ["wav", "wave", "aif", "aiff", "flac", "ogg", "oga", "opus", "mp3"]
 
-    /// Absolute paths of audio files under `paths` (files are taken as they are; hidden files
-    /// and folders, such as unfinished `.partial-` renders, are skipped).
-    /// - Throws: ``SegueError`` when a path does not exist.
-    public static func find(_ paths: [String]) throws(SegueError) -> [String] {
-        var found: [String] = []
-        let manager = FileManager.default
+    /// What a search found: canonical paths of regular audio files, and the audio-named entries
+    /// that were passed over with the reason (named pipes, sockets, devices, dangling links,
+    /// paths too long to open).
+    public struct Result: Sendable, Hashable {
+        /// Canonical paths (see ``CanonicalPath``) of regular files, sorted, each once.
+        public var files: [String]
+        /// `"PATH: reason; skipped"` for every entry not taken.
+        public var skipped: [String]
+    }
+
+    /// The audio files under `paths` (files are taken as they are; hidden files and folders,
+    /// such as unfinished `.partial-` renders, are skipped). Only regular files are returned: the
+    /// type is checked with `stat` before anything opens the file, so a named pipe never blocks
+    /// a scan. Paths are canonical, so a folder named two ways yields each file once.
+    /// - Throws: ``SegueError`` when a path does not exist or is not a file or folder.
+    public static func find(_ paths: [String]) throws(SegueError) -> Result {
+        var found = Set<String>()
+        var skipped: [String] = []
         for path in paths {
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                throw SegueError(.notFound, "\(path): no such file or folder")
-            }
-            if !isDirectory.boolValue {
-                found.append(absolute)
-                continue
-            }
-            guard let enumerator = manager.enumerator(atPath: absolute) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                let fileExtension = (relative as NSString).pathExtension.lowercased()
-                if extensions.contains(fileExtension) { found.append((absolute as NSString).appendingPathComponent(relative)) }
+            let root = CanonicalPath.of(path)
+            switch FileKind.of(root) {
+            case .regular: found.insert(root)
+            case .directory: walk(root, into: &found, skipped: &skipped)
+            case .special(let kind): throw SegueError(.invalidInput, "\(path): \(kind), not a file or folder")
+            case .missing: throw SegueError(.notFound, "\(path): no such file or folder")
             }
         }
-        return Array(Set(found)).sorted()
+        return Result(files: found.sorted(), skipped: skipped.sorted())
+    }
+
+    private static func walk(_ root: String, into found: inout Set<String>, skipped: inout [String]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            guard extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
+            let path = root == "/" ? "/" + relative : root + "/" + relative
+            switch FileKind.of(path) {
+            case .regular: found.insert(CanonicalPath.of(path))
+            case .directory: continue
+            case .special(let kind): skipped.append("\(path): \(kind), not an audio file; skipped")
+            case .missing(let reason): skipped.append("\(path): cannot be opened (\(reason)); skipped")
+            }
+        }
     }
 }

@@ -1,11 +1,20 @@
 import Foundation
 
 /// A cheap fingerprint of a file's bytes: FNV-1a 64 over its size, first and last 64 KiB.
-/// Detects replaced files whose size and time happen to match; not a cryptographic hash.
+/// Detects replaced files whose size and time happen to match, and recognises a moved or renamed
+/// file as the track it was; not a cryptographic hash.
 enum ContentHash {
+    /// The fingerprint of the regular file at `path` of `size` bytes, or "" when it cannot be read
+    /// (it is opened without blocking, and refused unless it is a regular file).
     static func of(path: String, size: Int64) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return "" }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return ""
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ bytes: Data) {
             for byte in bytes {

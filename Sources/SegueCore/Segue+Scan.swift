@@ -19,38 +19,47 @@ public struct ScanReport: Sendable, Hashable {
     public var audioSeconds: Double
     /// Wall-clock seconds of the scan.
     public var wallSeconds: Double
+    /// Files recognised by their content as a track the library knew under another path (moved
+    /// or renamed): they keep their id, analysis, tracklist entries and saved sets.
+    public var moved: Int = 0
+    /// Audio-named entries that are not regular files (named pipes, sockets, devices, dangling
+    /// links), each `"PATH: reason; skipped"`.
+    public var skipped: [String] = []
+    /// Whether the scan was cancelled before every file was done (finished files are kept).
+    public var cancelled: Bool = false
+
+    /// One line for people: "N analysed, N unchanged, …".
+    public var summary: String {
+        var parts = ["\(analysed) analysed", "\(unchanged) unchanged"]
+        if moved > 0 { parts.append("\(moved) moved") }
+        parts.append("\(failures.count) unreadable")
+        if !skipped.isEmpty { parts.append("\(skipped.count) skipped (not regular files)") }
+        if cancelled { parts.append("cancelled") }
+        return parts.joined(separator: ", ")
+    }
 }
 
 extension Segue {
     /// Analyses every audio file under `paths` into the library, on `jobs` threads.
     ///
-    /// Unchanged files (same size and modification time, analysed by the current analysis
-    /// version) are skipped. Each analysed file is committed in its own transaction, so an
-    /// interrupted scan keeps all finished work and the next scan resumes where it stopped.
-    /// Unreadable files are reported through `progress` as warnings and the scan goes on.
+    /// Only regular files are read (named pipes and devices are named and skipped, never opened),
+    /// and paths are canonical (``CanonicalPath``), so one file is one track however its folder is
+    /// spelled. Unchanged files (same size and modification time, analysed by the current
+    /// analysis version) are skipped; a file at a new path whose content fingerprint matches a
+    /// track whose file is gone is that track moved, and keeps its id. Each analysed file is
+    /// committed in its own transaction, so an interrupted scan keeps all finished work and the
+    /// next scan resumes where it stopped. Unreadable files are reported through `progress` as
+    /// warnings and the scan goes on.
+    /// - Parameter isCancelled: polled before each file; once it answers true the workers stop
+    ///   after the file they are on.
     public func scan(_ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     progress: ProgressHandler? = nil) throws(SegueError) -> ScanReport {
+                     progress: ProgressHandler? = nil, isCancelled: @Sendable () -> Bool = { false }) throws(SegueError) -> ScanReport {
         guard (1...256).contains(jobs) else { throw SegueError(.invalidInput, "jobs must be 1…256, got \(jobs)") }
         let start = Date()
-        let files = try AudioFileFinder.find(paths)
-        let states = try db { try self.library.fileStates() }
-        var pending: [(path: String, size: Int64, modified: Double)] = []
-        var unchanged = 0
-        for path in files {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                progress?(.warning("\(path): cannot read file attributes; skipped"))
-                continue
-            }
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            if let state = states[path], state.size == size, state.modifiedAt == modified,
-               state.analysisVersion == TrackAnalysis.currentVersion, state.featureVersion == TimbreExtractor.featureVersion {
-                unchanged += 1
-                continue
-            }
-            pending.append((path, size, modified))
-        }
-        let work = pending
+        let search = try AudioFileFinder.find(paths)
+        for message in search.skipped { progress?(.warning(message)) }
+        let plan = try planScan(search.files, progress: progress)
+        let work = plan.pending
         progress?(.stage(name: "scan", total: work.count))
         let tally = Mutex((done: 0, analysed: 0, seconds: 0.0, failures: [String]()))
         let next = Atomic<Int>(0)
@@ -58,7 +67,7 @@ extension Segue {
         let workers = min(jobs, max(1, work.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let analyzer = AudioFileAnalyzer()
-            while true {
+            while !isCancelled() {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < work.count else { return }
                 let file = work[index]
@@ -67,7 +76,7 @@ extension Segue {
                 do {
                     let result = try analyzer.analyze(path: file.path)
                     try library.storeScannedFile(path: file.path, size: file.size, modifiedAt: file.modified,
-                                                 contentHash: ContentHash.of(path: file.path, size: file.size),
+                                                 contentHash: file.contentHash ?? ContentHash.of(path: file.path, size: file.size),
                                                  metadata: result.metadata, analysis: result.analysis)
                     seconds = result.analysis.duration
                 } catch {
@@ -83,9 +92,74 @@ extension Segue {
             }
         }
         let final = tally.withLock { $0 }
-        let report = ScanReport(found: files.count, analysed: final.analysed, unchanged: unchanged, failures: final.failures,
-                                audioSeconds: final.seconds, wallSeconds: Date().timeIntervalSince(start))
-        progress?(.stageFinished(name: "scan", summary: "\(report.analysed) analysed, \(report.unchanged) unchanged, \(report.failures.count) unreadable"))
+        let report = ScanReport(found: search.files.count, analysed: final.analysed, unchanged: plan.unchanged, failures: final.failures,
+                                audioSeconds: final.seconds, wallSeconds: Date().timeIntervalSince(start), moved: plan.moved,
+                                skipped: search.skipped, cancelled: final.done < work.count)
+        progress?(.stageFinished(name: "scan", summary: report.summary))
         return report
+    }
+
+    /// A file the scan will analyse.
+    private struct PendingFile: Sendable {
+        var path: String
+        var size: Int64
+        var modified: Double
+        /// The fingerprint when it was already computed (new paths), else computed after analysis.
+        var contentHash: String?
+    }
+
+    /// Sorts the found files into unchanged, moved (their track takes the new path) and to analyse.
+    private func planScan(_ files: [String], progress: ProgressHandler?) throws(SegueError)
+        -> (pending: [PendingFile], unchanged: Int, moved: Int) {
+        let states = try db { try self.library.fileStates() }
+        let foundSet = Set(files)
+        // Tracks whose stored file is gone, by fingerprint: the candidates a new path may be.
+        var vanished: [String: [(path: String, state: TrackLibrary.FileState)]]?
+        var pending: [PendingFile] = []
+        var unchanged = 0, moved = 0
+        for path in files {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+                progress?(.warning("\(path): cannot read file attributes; skipped"))
+                continue
+            }
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            if let state = states[path] {
+                if state.size == size, state.modifiedAt == modified, state.isCurrent {
+                    unchanged += 1
+                } else {
+                    pending.append(PendingFile(path: path, size: size, modified: modified))
+                }
+                continue
+            }
+            if vanished == nil { vanished = Self.vanishedTracks(states, found: foundSet) }
+            let hash = ContentHash.of(path: path, size: size)
+            if !hash.isEmpty, let index = vanished?[hash]?.firstIndex(where: { $0.state.size == size }),
+               let old = vanished?[hash]?.remove(at: index) {
+                try db { try library.moveTrack(id: old.state.id, to: path, size: size, modifiedAt: modified) }
+                progress?(.warning("\(path): the file that was at \(old.path) (same content); it keeps its track"))
+                moved += 1
+                if old.state.isCurrent { continue }
+            }
+            pending.append(PendingFile(path: path, size: size, modified: modified, contentHash: hash))
+        }
+        return (pending, unchanged, moved)
+    }
+
+    /// Stored tracks whose file no longer exists (and that this scan did not find), by fingerprint.
+    private static func vanishedTracks(_ states: [String: TrackLibrary.FileState], found: Set<String>)
+        -> [String: [(path: String, state: TrackLibrary.FileState)]] {
+        var byHash: [String: [(path: String, state: TrackLibrary.FileState)]] = [:]
+        for (path, state) in states where !state.contentHash.isEmpty && !found.contains(path) {
+            if case .missing = FileKind.of(path) { byHash[state.contentHash, default: []].append((path, state)) }
+        }
+        return byHash
+    }
+}
+
+extension TrackLibrary.FileState {
+    /// Whether the stored analysis and features are of the current versions.
+    var isCurrent: Bool {
+        analysisVersion == TrackAnalysis.currentVersion && featureVersion == TimbreExtractor.featureVersion
     }
 }

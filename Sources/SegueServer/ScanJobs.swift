@@ -34,11 +34,31 @@ final class ScanJob: Sendable {
 
     let id: String
     let folder: String
-    private let record = Mutex<(state: State, events: [Event], report: ScanReport?, error: String?)>((.running, [], nil, nil))
+    private let record = Mutex<(state: State, events: [Event], report: ScanReport?, error: String?, lastActivity: ContinuousClock.Instant)>(
+        (.running, [], nil, nil, .now))
+    private let cancelled = Atomic<Bool>(false)
 
     init(id: String, folder: String) {
         self.id = id
         self.folder = folder
+    }
+
+    /// Whether the scan was asked to stop (it stops after the files it is on).
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// Whether the job still holds its folder: it runs and has made progress within `stallLimit`.
+    /// A job that has not is marked failed ("stalled") and cancelled, so that a file that blocks
+    /// a read for ever cannot keep the folder from being scanned again.
+    func holdsFolder(stallLimit: Duration) -> Bool {
+        record.withLock { job in
+            guard job.state == .running else { return false }
+            guard job.lastActivity.duration(to: .now) > stallLimit else { return true }
+            job.state = .failed
+            job.error = "stalled: no file finished in \(stallLimit.components.seconds) s; the scan was cancelled and the folder released"
+            job.events.append(Event(type: "failed", message: job.error))
+            cancelled.store(true, ordering: .relaxed)
+            return false
+        }
     }
 
     /// Appends a progress event.
@@ -50,18 +70,22 @@ final class ScanJob: Sendable {
         case .warning(let message): converted = Event(type: "warning", message: message)
         case .stageFinished(let name, let summary): converted = Event(type: "stageFinished", name: name, message: summary)
         }
-        record.withLock { $0.events.append(converted) }
+        record.withLock { job in
+            job.events.append(converted)
+            job.lastActivity = .now
+        }
     }
 
     /// Ends the job with its report or error.
     func finish(_ result: Result<ScanReport, SegueError>) {
         record.withLock { job in
+            guard job.state == .running else { return }
             switch result {
             case .success(let report):
                 job.state = .finished
                 job.report = report
                 job.events.append(Event(type: "finished", done: report.analysed, total: report.found,
-                                        message: "\(report.analysed) analysed, \(report.unchanged) unchanged, \(report.failures.count) unreadable"))
+                                        message: report.summary))
             case .failure(let error):
                 job.state = .failed
                 job.error = error.message
@@ -93,28 +117,38 @@ final class ScanJob: Sendable {
 final class ScanJobs: Sendable {
     private let jobs = Mutex<[ScanJob]>([])
     private let core: Segue
+    private let stallLimit: Duration
 
-    init(core: Segue) { self.core = core }
+    /// - Parameter stallLimit: how long a running job may go without finishing a file before it
+    ///   is given up (see ``ScanJob/holdsFolder(stallLimit:)``).
+    init(core: Segue, stallLimit: Duration) {
+        self.core = core
+        self.stallLimit = stallLimit
+    }
 
     /// Starts scanning `folder` on a background thread.
     /// - Throws: ``ServerError`` 400 when the folder does not exist, 409 when it is being scanned.
     func start(folder: String) throws -> ScanJob {
-        let path = URL(fileURLWithPath: folder).standardizedFileURL.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let path = CanonicalPath.of(folder)
+        guard case .directory = FileKind.of(path) else {
             throw ServerError(status: 400, message: "\(folder) is not a folder on the server")
         }
         let job = ScanJob(id: UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""), folder: path)
         try jobs.withLock { jobs in
-            if jobs.contains(where: { $0.isRunning && ($0.folder == path || $0.folder.hasPrefix(path + "/") || path.hasPrefix($0.folder + "/")) }) {
-                throw ServerError(status: 409, message: "\(path) is already being scanned")
+            let stallLimit = self.stallLimit
+            if let holder = jobs.first(where: { ($0.folder == path || CanonicalPath.contains($0.folder, path) || CanonicalPath.contains(path, $0.folder))
+                                                && $0.holdsFolder(stallLimit: stallLimit) }) {
+                let relation = holder.folder == path ? "is already being scanned" : "overlaps \(holder.folder), which is being scanned"
+                throw ServerError(status: 409, message: "\(path) \(relation)")
             }
             jobs.append(job)
             if jobs.count > 100, let finished = jobs.firstIndex(where: { !$0.isRunning }) { jobs.remove(at: finished) }
         }
         let core = self.core
         Thread.detachNewThread {
-            let result = Result { () throws(SegueError) in try core.scan([path], progress: { job.add($0) }) }
+            let result = Result { () throws(SegueError) in
+                try core.scan([path], progress: { job.add($0) }, isCancelled: { job.isCancelled })
+            }
             job.finish(result)
         }
         return job

@@ -6,7 +6,7 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Analyse audio files into the library (incremental and resumable).",
-        discussion: "Unchanged files are skipped; each analysed file is saved at once, so an interrupted scan loses nothing finished. Unreadable files are named on stderr and skipped.")
+        discussion: "Unchanged files are skipped; each analysed file is saved at once, so an interrupted scan loses nothing finished. Unreadable files, and entries that are not regular files (named pipes, devices), are named on stderr and skipped; paths are stored in canonical form (links resolved), and a moved or renamed file keeps its track.")
 
     @Argument(help: "Folders or files to scan.")
     var paths: [String]
@@ -20,7 +20,7 @@ struct ScanCommand: ParsableCommand {
         let segue = try library.open()
         let report = try segue.scan(paths, jobs: jobs, progress: ProgressPrinter().handler)
         let speed = report.wallSeconds > 0 ? report.audioSeconds / report.wallSeconds : 0
-        print("\(report.found) audio files: \(report.analysed) analysed, \(report.unchanged) unchanged, \(report.failures.count) unreadable"
+        print("\(report.found) audio files: \(report.summary)"
               + String(format: " (%.1f s, %.0f× realtime)", report.wallSeconds, speed))
         if report.analysed == 0 && report.unchanged == 0 && report.found > 0 { throw ExitCode(1) }
     }
