@@ -92,7 +92,12 @@ public struct SeratoCrate: SetWriter {
     /// and control characters) become `-`, leading dots are dropped; never empty.
     public static func fileName(for name: String) -> String {
         let forbidden = Set("/\\:*?\"<>|")
-        var cleaned = String(name.map { forbidden.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) ? "-" : $0 })
+        // Invisible format characters (right-to-left overrides, zero-width joiners used to
+        // disguise an extension) and controls are dropped: a file name shows what it is.
+        let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter {
+            $0.properties.generalCategory != .format && $0.properties.generalCategory != .control || $0 == "\n"
+        }))
+        var cleaned = String(visible.map { forbidden.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) ? "-" : $0 })
         cleaned = String(cleaned.drop { $0 == "." || $0 == " " }).trimmingCharacters(in: .whitespaces)
         return (cleaned.isEmpty ? "Segue" : String(cleaned.prefix(100))) + ".crate"
     }

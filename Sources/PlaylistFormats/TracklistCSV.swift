@@ -43,7 +43,7 @@ public enum TracklistCSV {
             let setId = fields[0].trimmingCharacters(in: .whitespaces)
             guard !setId.isEmpty else { throw .malformed(source: source, line: line, reason: "empty set_id") }
             guard let position = Int(fields[1].trimmingCharacters(in: .whitespaces)), position >= 0 else {
-                throw .malformed(source: source, line: line, reason: "position '\(fields[1])' is not a non-negative integer")
+                throw .malformed(source: source, line: line, reason: "the position (second field) is not a non-negative integer")
             }
             let artist = fields[2].trimmingCharacters(in: .whitespaces), title = fields[3].trimmingCharacters(in: .whitespaces)
             guard !artist.isEmpty || !title.isEmpty else { throw .malformed(source: source, line: line, reason: "no artist and no title") }

@@ -16,6 +16,8 @@ import Testing
         #expect(SeratoCrate.fileName(for: "../../etc/passwd") == "-..-etc-passwd.crate")
         #expect(SeratoCrate.fileName(for: "Friday: \"peak\" *time*") == "Friday- -peak- -time-.crate")
         #expect(SeratoCrate.fileName(for: "...") == "Segue.crate")
+        // A right-to-left override would show "Friday\u{202E}etarc.exe" as "Fridayexe.crate…".
+        #expect(SeratoCrate.fileName(for: "Friday\u{202E}exe.crate\u{200B}") == "Fridayexe.crate.crate")
         #expect(!SeratoCrate.fileName(for: String(repeating: "x", count: 500)).contains("/"))
     }
 
