@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Layer 0: system libraries and the domain model.
@@ -55,6 +58,8 @@ let package = Package(
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
             "SegueCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "segue", dependencies: [
             "SegueCore", "SegueServer", "AudioIO", "Analysis", "TrackSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,7 +75,7 @@ let package = Package(
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO", "DJModel"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph", "Recommender"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph", "Recommender", "PlaylistFormats"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
     ],
     swiftLanguageModes: [.v6]

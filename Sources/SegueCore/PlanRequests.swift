@@ -103,6 +103,12 @@ public struct PlanRules: Sendable, Hashable, Codable {
 /// Bounds shared by set and bridge requests.
 enum PlanLimits {
     static let minutes = 1.0...600.0
+    /// Most entries in `rules.exclude`.
+    static let maxExcluded = 200
+    /// Most words in `rules.excludeTags` and in `rules.includeTags`, each.
+    static let maxTags = 50
+    /// Most pinned tracks.
+    static let maxPins = 100
     /// Seconds a search may run before it answers with the best it has.
     static let timeBudget = 5.0
 
@@ -113,6 +119,24 @@ enum PlanLimits {
         let count = count ?? 1
         guard (1...10).contains(count) else { throw SegueError(.invalidInput, "alternatives must be 1…10, got \(count)") }
         return count
+    }
+
+    /// Refuses a request whose lists are longer than the limits above.
+    static func checkSizes(rules: PlanRules?, pins: Int = 0) throws(SegueError) {
+        if let count = rules?.exclude?.count, count > maxExcluded {
+            throw SegueError(.invalidInput, "rules.exclude may name at most \(maxExcluded) tracks, got \(count)")
+        }
+        for (name, list) in [("excludeTags", rules?.excludeTags), ("includeTags", rules?.includeTags)] {
+            if let count = list?.count, count > maxTags { throw SegueError(.invalidInput, "rules.\(name) may have at most \(maxTags) words, got \(count)") }
+        }
+        guard pins <= maxPins else { throw SegueError(.invalidInput, "pins may name at most \(maxPins) tracks, got \(pins)") }
+    }
+
+    /// Refuses to go on once `deadline` (uptime nanoseconds) has passed while resolving a request.
+    static func checkDeadline(_ deadline: UInt64, doing what: String) throws(SegueError) {
+        guard DispatchTime.now().uptimeNanoseconds <= deadline else {
+            throw SegueError(.invalidInput, "\(what) took longer than the \(Int(timeBudget)) s budget of a request; name tracks by id")
+        }
     }
 
     static func checkMinutes(_ minutes: Double) throws(SegueError) {

@@ -14,14 +14,29 @@ extension Segue {
 enum PlaylistFileReader {
     /// The extensions read.
     static let extensions = ["csv", "txt", "text", "m3u", "m3u8", "xml", "nml", "crate", "xspf", "json"]
+    /// The largest playlist file read (64 MiB: a rekordbox XML of a very large collection).
+    static let maxBytes = 64 << 20
 
     /// The tracklists in `file`, each named (the file name for single-playlist formats, the
     /// folder path or playlist name otherwise); paths are absolute.
     /// - Throws: ``SegueError`` naming the file (and line or byte) for unreadable or malformed input.
     static func read(_ file: String) throws(SegueError) -> [ImportedTracklist] {
+        switch FileKind.of(file) {
+        case .regular: break
+        case .directory: throw SegueError(.invalidInput, "\(file): a folder, not a playlist file")
+        case .special(let kind): throw SegueError(.invalidInput, "\(file): \(kind), not a playlist file")
+        case .missing(let reason): throw SegueError(.notFound, "\(file): cannot read (\(reason))")
+        }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
             throw SegueError(.notFound, "\(file): cannot read (\(error.localizedDescription))")
+        }
+        guard data.count <= maxBytes else {
+            throw SegueError(.invalidInput, "\(file): larger than \(maxBytes >> 20) MiB, more than a playlist file holds; not read")
         }
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let fileExtension = (file as NSString).pathExtension.lowercased()

@@ -29,13 +29,41 @@ extension Segue {
         guard target.path.hasPrefix(folder.path.hasSuffix("/") ? folder.path : folder.path + "/") else {
             throw SegueError(.invalidInput, "\(target.path) is outside \(folder.path); refusing to write it")
         }
+        try createFolders(from: folder.path, to: target.deletingLastPathComponent().path)
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: target, options: .atomic)
         } catch {
             throw SegueError(.ioFailure, "\(target.path): cannot write (\(error.localizedDescription))")
         }
         return target.path
+    }
+
+    /// Creates (or enters) each folder from `root` down to `folder`, checking after every step
+    /// that its real path — links resolved — is still inside the real path of `root`: a
+    /// `_Serato_` that is a link to another folder is refused, not written through.
+    /// - Throws: ``SegueError`` naming the folder that leads outside, or that cannot be created.
+    static func createFolders(from root: String, to folder: String) throws(SegueError) {
+        let manager = FileManager.default
+        do { try manager.createDirectory(atPath: root, withIntermediateDirectories: true) } catch {
+            throw SegueError(.ioFailure, "\(root): cannot create the folder (\(error.localizedDescription))")
+        }
+        let realRoot = CanonicalPath.of(root)
+        var current = root
+        let steps = folder.hasPrefix(root) ? folder.dropFirst(root.count).split(separator: "/").map(String.init) : []
+        for step in [""] + steps {
+            if !step.isEmpty {
+                current = (current as NSString).appendingPathComponent(step)
+                if case .missing = FileKind.of(current) {
+                    do { try manager.createDirectory(atPath: current, withIntermediateDirectories: false) } catch {
+                        throw SegueError(.ioFailure, "\(current): cannot create the folder (\(error.localizedDescription))")
+                    }
+                }
+            }
+            guard case .directory = FileKind.of(current) else { throw SegueError(.invalidInput, "\(current) is not a folder; refusing to write into it") }
+            guard CanonicalPath.contains(realRoot, CanonicalPath.of(current)) else {
+                throw SegueError(.invalidInput, "\(current) leads outside \(root) (a symbolic link to \(CanonicalPath.of(current))); refusing to write through it")
+            }
+        }
     }
 
     /// A download file name for `set` in `format`: `segue-set-SEED.EXT` with the seed reduced to

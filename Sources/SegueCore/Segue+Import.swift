@@ -28,49 +28,54 @@ extension Segue {
     /// Serato crates, XSPF and Segue set documents. Entries match library files by path first,
     /// then by artist and title. Each file is parsed whole
     /// before anything is stored and stored in one transaction: a bad row rejects its file and
-    /// nothing of it is half-imported. Re-importing a file replaces its sets, changing nothing.
-    public func importTracklists(files: [String]) throws(SegueError) -> ImportReport {
+    /// nothing of it is half-imported — its new catalogue tracks included, so a crash mid-import
+    /// leaves the library as it was. Re-importing a file replaces its sets, changing nothing.
+    /// - Parameters:
+    ///   - sourceNames: the name each file's tracklists are stored under (default: its path).
+    ///   - maxEntriesPerFile: refuse a file with more entries than this (a server's bound on work).
+    public func importTracklists(files: [String], sourceNames: [String]? = nil, maxEntriesPerFile: Int? = nil) throws(SegueError) -> ImportReport {
         var report = ImportReport(tracklists: 0, matched: 0, unmatched: 0)
         let matcher = TracklistMatcher(tracks: try db { try library.allTracks() })
-        for file in files {
+        for (index, file) in files.enumerated() {
             let lists = try PlaylistFileReader.read(file)
+            let entries = lists.reduce(0) { $0 + $1.entries.count }
+            if let maxEntriesPerFile, entries > maxEntriesPerFile {
+                throw SegueError(.invalidInput, "\((file as NSString).lastPathComponent): \(entries) entries, more than the \(maxEntriesPerFile) one import may have; split the file")
+            }
             report.unknown += lists.reduce(0) { $0 + $1.unknownEntries }
-            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-            var resolved: [(externalId: String, name: String, trackIds: [TrackID])] = []
-            var cache: [String: (id: TrackID, matched: Bool)] = [:]
+            let source = sourceNames.flatMap { index < $0.count ? $0[index] : nil } ?? CanonicalPath.of(file)
+            var resolved: [(externalId: String, name: String, entries: [TrackLibrary.EntryTrack])] = []
+            var cache: [String: (entry: TrackLibrary.EntryTrack, matched: Bool)] = [:]
             for list in lists {
-                var ids: [TrackID] = []
+                var ids: [TrackLibrary.EntryTrack] = []
                 for entry in list.entries {
                     if !entry.path.isEmpty, let track = try db({ try library.track(path: entry.path) }) {
-                        ids.append(track.id)
+                        ids.append(.existing(track.id))
                         report.matched += 1
                         continue
                     }
                     let key = MatchKey.make(artist: entry.artist, title: entry.title)
                     if let known = cache[key] {
-                        ids.append(known.id)
+                        ids.append(known.entry)
                         if known.matched { report.matched += 1 } else { report.unmatched += 1 }
                         continue
                     }
                     let matches = try db { try library.tracks(matchingArtist: entry.artist, title: entry.title) }
-                    let id: TrackID, matched: Bool
+                    let id: TrackLibrary.EntryTrack, matched: Bool
                     if let match = matches.first(where: { $0.path != nil }) {
-                        (id, matched) = (match.id, true)
+                        (id, matched) = (.existing(match.id), true)
                     } else {
                         switch matcher.match(artist: entry.artist, title: entry.title) {
                         case .matched(let fuzzyId, _):
-                            (id, matched) = (fuzzyId, true)
+                            (id, matched) = (.existing(fuzzyId), true)
                             report.fuzzy += 1
                         case .ambiguous:
                             report.ambiguous += 1
                             if report.ambiguousExamples.count < 20 { report.ambiguousExamples.append("\(entry.artist) - \(entry.title)") }
                             fallthrough
                         case .none:
-                            if let existing = matches.first {
-                                id = existing.id
-                            } else {
-                                id = try db { try library.catalogueTrack(metadata: TrackMetadata(artist: entry.artist, title: entry.title)) }
-                            }
+                            // Created with the tracklists, in their transaction.
+                            id = matches.first.map { .existing($0.id) } ?? .catalogue(TrackMetadata(artist: entry.artist, title: entry.title))
                             matched = false
                         }
                     }
@@ -80,7 +85,7 @@ extension Segue {
                 }
                 resolved.append((list.setId, list.setId, ids))
             }
-            try db { try library.replaceTracklists(source: absolute, resolved) }
+            try db { try library.replaceTracklists(source: source, resolved) }
             report.tracklists += resolved.count
         }
         return report

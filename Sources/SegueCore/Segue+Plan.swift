@@ -7,16 +7,19 @@ extension Segue {
     /// under the request's rules and pins.
     public func planSet(_ request: SetRequest) throws(SegueError) -> DJSet {
         try PlanLimits.checkMinutes(request.minutes)
+        try PlanLimits.checkSizes(rules: request.rules, pins: request.pins?.count ?? 0)
+        let deadline = PlanLimits.deadline()
         let seed = try resolveTrack(request.seed)
         let graph = try loadGraph()
         guard let start = graph.index(of: seed.id) else { throw SegueError(.notFound, "track \(seed.id) is not in the graph; run `segue graph`") }
         var pins: [Int: Int] = [:]
         for (position, query) in request.pins ?? [:] {
-            let track = try resolveTrack(query)
+            try PlanLimits.checkDeadline(deadline, doing: "resolving the pinned tracks")
+            let track = try resolveTrack(query, suggestClosest: false)
             guard let node = graph.index(of: track.id) else { throw SegueError(.notFound, "pinned track \(query) is not analysed") }
             pins[position] = node
         }
-        let constraints = try constraints(for: request.rules, in: graph)
+        let constraints = try constraints(for: request.rules, in: graph, deadline: deadline)
         let energy = request.energy ?? .preset(.flat)
         let count = try PlanLimits.checkAlternatives(request.alternatives)
         let paths: [PlannedPath]
@@ -27,7 +30,6 @@ extension Segue {
         }
         do {
             planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
-            let deadline = PlanLimits.deadline()
             paths = try planner.plans(from: start, in: graph, objective: objective, pins: pins, count: count, deadline: deadline)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
@@ -51,18 +53,20 @@ extension Segue {
         try PlanLimits.checkMinutes(request.minutes)
         let tolerance = request.toleranceMinutes ?? 2.5
         guard tolerance.isFinite, (0...60).contains(tolerance) else { throw SegueError(.invalidInput, "tolerance must be 0…60 minutes, got \(tolerance)") }
+        try PlanLimits.checkSizes(rules: request.rules)
+        let deadline = PlanLimits.deadline()
         let from = try resolveTrack(request.from), to = try resolveTrack(request.to)
         guard from.id != to.id else { throw SegueError(.invalidInput, "a bridge needs two different tracks") }
         let graph = try loadGraph()
         guard let start = graph.index(of: from.id), let goal = graph.index(of: to.id) else {
             throw SegueError(.notFound, "a track is not in the graph; run `segue graph`")
         }
-        let constraints = try constraints(for: request.rules, in: graph)
+        let constraints = try constraints(for: request.rules, in: graph, deadline: deadline)
         let count = try PlanLimits.checkAlternatives(request.alternatives)
         let paths: [PlannedPath]
         do {
             paths = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
-                .bridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: PlanLimits.deadline())
+                .bridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: deadline)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
@@ -93,11 +97,14 @@ extension Segue {
 
     /// The planner's constraints for `rules`: numeric bounds checked, excluded tracks and tags
     /// resolved to graph nodes.
-    func constraints(for rules: PlanRules?, in graph: TrackGraph) throws(SegueError) -> SetConstraints {
+    /// - Parameter deadline: uptime nanoseconds by which resolution must be done (the request's budget).
+    func constraints(for rules: PlanRules?, in graph: TrackGraph, deadline: UInt64) throws(SegueError) -> SetConstraints {
         guard let rules else { return .standard }
+        try PlanLimits.checkSizes(rules: rules)
         var excluded = Set<Int>()
         for query in rules.exclude ?? [] {
-            if let node = graph.index(of: try resolveTrack(query).id) { excluded.insert(node) }
+            try PlanLimits.checkDeadline(deadline, doing: "resolving rules.exclude")
+            if let node = graph.index(of: try resolveTrack(query, suggestClosest: false).id) { excluded.insert(node) }
         }
         var allowed: Set<Int>?
         let excludeTags = (rules.excludeTags ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }

@@ -45,7 +45,7 @@ extension Segue {
                                   tempoStepWeight: Double = BeamSearchPlanner.defaultTempoStepWeight, beamWidth: Int = 64,
                                   seed: UInt64 = 5) throws(SegueError) -> QualityComparison {
         let graph = try loadGraph()
-        let constraints = try constraints(for: rules, in: graph)
+        let constraints = try constraints(for: rules, in: graph, deadline: .max)
         let objective = SetObjective(targetSeconds: minutes * 60)
         let beam: BeamSearchPlanner
         do { beam = try BeamSearchPlanner(width: beamWidth, constraints: constraints, energy: energy, energyArcWeight: energyWeight, tempoStepWeight: tempoStepWeight) } catch { throw SegueError(.invalidInput, error.description) }

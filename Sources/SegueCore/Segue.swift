@@ -7,8 +7,19 @@ import Synchronization
 /// The use cases of Segue behind one facade that the CLI and the server share: scan, import,
 /// train, plan a set or a bridge, export.
 public final class Segue: Sendable {
+    /// What a track query may name besides library tracks.
+    public enum QueryFiles: Sendable, Hashable {
+        /// A query may name a playlist file on this machine (the CLI: the user's own files).
+        case localPlaylists
+        /// A query names library tracks only, by id, library path or "Artist - Title", and never
+        /// opens a file (the server: queries come from remote clients and web pages).
+        case libraryOnly
+    }
+
     /// The library the use cases work on.
     public let library: TrackLibrary
+    /// What track queries may name (see ``resolveTrack(_:)``).
+    public let queryFiles: QueryFiles
     /// The graph last loaded and the planning revision it was loaded at (see `loadGraph`).
     let graphCache = Mutex<(revision: String, graph: TrackGraph)?>(nil)
 
@@ -19,12 +30,21 @@ public final class Segue: Sendable {
     }
 
     /// Opens (creating if needed) the library at `libraryPath`.
-    public init(libraryPath: String) throws(SegueError) {
+    public init(libraryPath: String, queryFiles: QueryFiles = .localPlaylists) throws(SegueError) {
         do { library = try TrackLibrary(path: libraryPath) } catch { throw SegueError(.ioFailure, error.description) }
+        self.queryFiles = queryFiles
     }
 
     /// Wraps an open library.
-    public init(library: TrackLibrary) { self.library = library }
+    public init(library: TrackLibrary, queryFiles: QueryFiles = .localPlaylists) {
+        self.library = library
+        self.queryFiles = queryFiles
+    }
+
+    /// The same library behind a facade whose queries never open files (for the server).
+    public func answeringRemoteClients() -> Segue {
+        queryFiles == .libraryOnly ? self : Segue(library: library, queryFiles: .libraryOnly)
+    }
 
     /// Runs a library call, turning its error into a ``SegueError``.
     func db<T>(_ body: () throws -> T) throws(SegueError) -> T {
@@ -37,6 +57,7 @@ public final class Segue: Sendable {
     /// Analysed tracks matching every word of `query`, paged.
     public func search(_ query: String, filter: TrackFilter = .none, limit: Int = 50, offset: Int = 0) throws(SegueError) -> (tracks: [Track], total: Int) {
         guard (1...1000).contains(limit), offset >= 0 else { throw SegueError(.invalidInput, "limit must be 1…1000 and offset ≥ 0") }
+        try Self.checkQuerySize(query)
         if let low = filter.minBPM, let high = filter.maxBPM, low > high { throw SegueError(.invalidInput, "the BPM range is empty (\(low) > \(high))") }
         if let low = filter.minEnergy, let high = filter.maxEnergy, low > high { throw SegueError(.invalidInput, "the energy range is empty (\(low) > \(high))") }
         return try db { try library.search(query, filter: filter, limit: limit, offset: offset) }
