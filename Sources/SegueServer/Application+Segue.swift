@@ -53,11 +53,21 @@ struct SimilarResponse: Codable, Sendable {
 /// Every error is `{ "error": message }` with a 4xx/5xx status. Every response carries an
 /// `X-Request-Id`, and every request is logged with it (``RequestLogMiddleware``).
 /// - Parameter onRunning: called with the bound port once the server accepts connections.
+///
+/// Safety (see the README's threat model): track queries name library tracks only (the facade is
+/// ``Segue/answeringRemoteClients()``, which never opens a path a request names);
+/// ``RequestGuardMiddleware`` refuses foreign `Host` names and cross-site state changes; JSON is
+/// accepted only as `application/json`; use cases run off the server's threads (``BlockingWork``)
+/// within the planning budget; idle or half-sent connections are closed after
+/// ``ServerConfiguration/idleTimeoutSeconds``.
 public func buildApplication(core: Segue, configuration: ServerConfiguration,
                              onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    let core = core.answeringRemoteClients()
     let router = Router()
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorMiddleware())
+    router.middlewares.add(RequestGuardMiddleware(allowedHosts: RequestGuardMiddleware<BasicRequestContext>.allowedHosts(
+        boundTo: configuration.host, extra: configuration.allowedHosts)))
     let limit = configuration.maxBodyBytes
 
     router.get("/openapi.json") { _, _ -> Response in
@@ -65,7 +75,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
                  body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
     router.get("/health") { _, _ -> Response in
-        let counts = try core.counts()
+        let counts = try await BlockingWork.run { try core.counts() }
         return try JSONResponses.encode(HealthResponse(status: "ok", tracks: counts.analysed))
     }
     router.get("/tracks") { request, _ -> Response in
@@ -74,14 +84,15 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
         guard let limitValue = Int(parameters.get("limit") ?? "50"), let offset = Int(parameters.get("offset") ?? "0") else {
             throw ServerError(status: 400, message: "limit and offset must be integers")
         }
-        let (tracks, total) = try core.search(query, filter: try TrackFilterQuery.filter(from: request), limit: limitValue, offset: offset)
+        let filter = try TrackFilterQuery.filter(from: request)
+        let (tracks, total) = try await BlockingWork.run { try core.search(query, filter: filter, limit: limitValue, offset: offset) }
         return try JSONResponses.encode(TrackPage(tracks: tracks.compactMap(\.setEntry), total: total))
     }
     router.get("/tracks/:id") { _, context -> Response in
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
             throw ServerError(status: 400, message: "the track id must be an integer")
         }
-        return try JSONResponses.encode(try core.trackDetail(id: id))
+        return try JSONResponses.encode(try await BlockingWork.run { try core.trackDetail(id: id) })
     }
     router.get("/tracks/:id/similar") { request, context -> Response in
         guard let id = context.parameters.get("id"), Int64(id) != nil else {
@@ -93,40 +104,45 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
             throw ServerError(status: 400, message: "by must be one of \(SimilarityKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(byName)'")
         }
         guard let count = Int(parameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
-        return try JSONResponses.encode(SimilarResponse(by: kind, similar: try core.similarTracks(to: id, by: kind, limit: count)))
+        let similar = try await BlockingWork.run { try core.similarTracks(to: id, by: kind, limit: count) }
+        return try JSONResponses.encode(SimilarResponse(by: kind, similar: similar))
     }
     router.post("/sets") { request, _ -> Response in
         let body = try await JSONResponses.decode(SetRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try core.save(try core.planSet(body)))
+        return try JSONResponses.encode(try await BlockingWork.run { try core.save(try core.planSet(body)) })
     }
     router.post("/bridges") { request, _ -> Response in
         let body = try await JSONResponses.decode(BridgeRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try core.save(try core.planBridge(body)))
+        return try JSONResponses.encode(try await BlockingWork.run { try core.save(try core.planBridge(body)) })
     }
     router.get("/sets/:id") { _, context -> Response in
-        try JSONResponses.encode(try core.savedSet(id: context.parameters.get("id") ?? ""))
+        let id = context.parameters.get("id") ?? ""
+        return try JSONResponses.encode(try await BlockingWork.run { try core.savedSet(id: id) })
     }
     router.get("/sets/:id/positions/:position/alternatives") { request, context -> Response in
-        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        let id = context.parameters.get("id") ?? ""
         guard let position = context.parameters.get("position").flatMap({ Int($0) }) else {
             throw ServerError(status: 400, message: "the position must be an integer")
         }
         guard let limit = Int(request.uri.queryParameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
-        return try JSONResponses.encode(AlternativesResponse(position: position, alternatives: try core.alternatives(in: set, position: position, limit: limit)))
+        let alternatives = try await BlockingWork.run { try core.alternatives(in: try core.savedSet(id: id), position: position, limit: limit) }
+        return try JSONResponses.encode(AlternativesResponse(position: position, alternatives: alternatives))
     }
     router.post("/sets/:id/replace") { request, context -> Response in
-        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        let id = context.parameters.get("id") ?? ""
         let body = try await JSONResponses.decode(ReplaceRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try core.save(try core.replacing(in: set, position: body.position, with: body.track)))
+        let edited = try await BlockingWork.run { try core.save(try core.replacing(in: try core.savedSet(id: id), position: body.position, with: body.track)) }
+        return try JSONResponses.encode(edited)
     }
     router.get("/sets/:id/export") { request, context -> Response in
-        let set = try core.savedSet(id: context.parameters.get("id") ?? "")
+        let id = context.parameters.get("id") ?? ""
+        let set = try await BlockingWork.run { try core.savedSet(id: id) }
         return try ExportResponse.make(set, request: request)
     }
     router.post("/tracklists") { request, _ -> Response in
         try JSONResponses.encode(try await TracklistUpload.handle(request, core: core))
     }
-    let scans = ScanJobs(core: core)
+    let scans = ScanJobs(core: core, stallLimit: .seconds(configuration.scanStallSeconds))
     router.post("/scans") { request, _ -> Response in
         let body = try await JSONResponses.decode(ScanRequest.self, from: request, limit: limit)
         return try JSONResponses.encode(try scans.start(folder: body.folder).status, status: .accepted)
@@ -143,7 +159,9 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     var logger = Logger(label: "segue.server")
     logger.logLevel = configuration.logLevel
     return Application(
-        router: router,
+        responder: HeadRequestResponder(base: router.buildResponder()),
+        server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler()],
+                                            idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Segue"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

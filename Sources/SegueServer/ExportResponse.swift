@@ -25,9 +25,13 @@ enum ExportResponse {
         }
         let data = try Segue.export(set, format: format, options: options)
         let fileName = format == .serato ? SeratoCrate.fileName(for: options.name(for: set)) : Segue.exportFileName(for: set, format: format)
+        // No invisible format characters (a right-to-left override would disguise the extension).
+        let shown = String(String.UnicodeScalarView(fileName.unicodeScalars.filter {
+            $0.properties.generalCategory != .format && $0.properties.generalCategory != .control
+        }))
         // The ASCII fallback name and the RFC 5987 UTF-8 one.
-        let ascii = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        let disposition = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(FileLocation.percentEncoded(fileName))"
+        let ascii = String(shown.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let disposition = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(FileLocation.percentEncoded(shown))"
         return Response(status: .ok, headers: [.contentType: format.writer.contentType, .contentDisposition: disposition],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -8,12 +8,24 @@ import SegueCore
 enum TracklistUpload {
     /// Largest upload accepted (16 MiB: a rekordbox XML of a large collection).
     static let maxBytes = 16 << 20
+    /// Most entries one upload may hold.
+    static let maxEntries = 10_000
+    /// Content types a page on another site can send without a CORS preflight (which this
+    /// server never approves): an upload declared as one of them is refused.
+    static let simpleContentTypes: Set<String> = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"]
 
-    /// Imports the request's body.
-    /// - Throws: ``ServerError`` 400 for a missing or unknown format or a malformed file, 413 for
-    ///   a body over ``maxBytes``.
+    /// Imports the request's body, in one transaction, and deletes the uploaded copy whatever
+    /// the outcome.
+    /// - Throws: ``ServerError`` 400 for a missing or unknown format, a malformed file or more than
+    ///   ``maxEntries`` entries, 413 for a body over ``maxBytes``, 415 for a missing or
+    ///   form/plain-text content type.
     static func handle(_ request: Request, core: Segue) async throws -> ImportReport {
         let query = request.uri.queryParameters
+        let declared = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard !declared.isEmpty, !simpleContentTypes.contains(declared) else {
+            throw ServerError(status: 415, message: "send the file with Content-Type: application/octet-stream (or its own type, e.g. application/xml); "
+                              + "plain-text and form bodies are refused")
+        }
         guard let format = query.get("format")?.lowercased(), Segue.playlistFileExtensions.contains(format) else {
             throw ServerError(status: 400, message: "format is required: one of \(Segue.playlistFileExtensions.joined(separator: ", "))")
         }
@@ -24,10 +36,14 @@ enum TracklistUpload {
             throw ServerError(status: 413, message: "the file is larger than \(maxBytes) bytes")
         }
         guard buffer.readableBytes > 0 else { throw ServerError(status: 400, message: "the body is empty; send the file as the request body") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-uploads")
+        let fileName = "\(name.isEmpty ? "upload" : name).\(format)"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("\(name.isEmpty ? "upload" : name).\(format)")
-        try Data(buffer.readableBytesView).write(to: file, options: .atomic)
-        return try core.importTracklists(files: [file.path])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(fileName)
+        try Data(buffer.readableBytesView).write(to: file)
+        return try await BlockingWork.run {
+            try core.importTracklists(files: [file.path], sourceNames: ["upload:\(fileName)"], maxEntriesPerFile: maxEntries)
+        }
     }
 }
