@@ -49,16 +49,14 @@ public struct AudioDecoder: Sendable {
                        _ body: (UnsafeBufferPointer<Float>) -> Void) throws(AudioIOError) -> StreamFormat {
         var info = SF_INFO()
         let descriptor = try RegularFile.open(path)
-        guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, 0) else {
+        // libsndfile owns the descriptor from here (close_desc 1): sf_close closes it, and a failed
+        // sf_open_fd has already closed it — closing it again here could close a descriptor
+        // another thread has just been given.
+        guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, 1) else {
             let reason = RegularFile.describeUnrecognised(path: path, library: String(validatingCString: sf_strerror(nil)) ?? "unknown error")
-            close(descriptor)
             throw .unreadable(path: path, reason: reason)
         }
-        // libsndfile leaves the descriptor open (close_desc 0): it is closed here, after the file.
-        defer {
-            sf_close(file)
-            close(descriptor)
-        }
+        defer { sf_close(file) }
         let channels = Int(info.channels)
         let sourceRate = Double(info.samplerate)
         guard channels > 0, sourceRate > 0 else { throw .unreadable(path: path, reason: "no channels or no sample rate") }

@@ -35,12 +35,33 @@ public enum AudioFileFinder {
         return Result(files: found.sorted(), skipped: skipped.sorted())
     }
 
-    private static func walk(_ root: String, into found: inout Set<String>, skipped: inout [String]) {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            guard extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
-            let path = root == "/" ? "/" + relative : root + "/" + relative
+    /// Walks `folder` depth first with `readdir` (links to folders are not followed, so a loop
+    /// cannot trap the walk); a folder or file whose path would be longer than the system allows
+    /// is named and skipped instead of vanishing silently.
+    private static func walk(_ folder: String, into found: inout Set<String>, skipped: inout [String]) {
+        guard let directory = opendir(folder) else {
+            skipped.append("\(folder): cannot be listed (\(String(cString: strerror(errno)))); skipped")
+            return
+        }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder == "/" ? "/" + name : folder + "/" + name
+            guard path.utf8.count < Int(PATH_MAX) else {
+                skipped.append("\(path.prefix(160))…: the path is longer than the system allows (\(PATH_MAX) bytes); skipped")
+                continue
+            }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                folders.append(path)
+                continue
+            }
+            guard extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
             switch FileKind.of(path) {
             case .regular: found.insert(CanonicalPath.of(path))
             case .directory: continue
@@ -48,5 +69,6 @@ public enum AudioFileFinder {
             case .missing(let reason): skipped.append("\(path): cannot be opened (\(reason)); skipped")
             }
         }
+        for inner in folders.sorted() { walk(inner, into: &found, skipped: &skipped) }
     }
 }

@@ -33,7 +33,7 @@ public struct ScanReport: Sendable, Hashable {
         var parts = ["\(analysed) analysed", "\(unchanged) unchanged"]
         if moved > 0 { parts.append("\(moved) moved") }
         parts.append("\(failures.count) unreadable")
-        if !skipped.isEmpty { parts.append("\(skipped.count) skipped (not regular files)") }
+        if !skipped.isEmpty { parts.append("\(skipped.count) skipped") }
         if cancelled { parts.append("cancelled") }
         return parts.joined(separator: ", ")
     }

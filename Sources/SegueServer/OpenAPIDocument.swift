@@ -8,7 +8,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Segue",
     "version": "1.0.0",
-    "description": "Plan DJ sets from a music library: search tracks, plan sets and bridges, export them for DJ software. Errors are {\"error\": message} with a 4xx status; every response carries X-Request-Id."
+    "description": "Plan DJ sets from a music library: search tracks, plan sets and bridges, export them for DJ software. Errors are {\"error\": message} with a 4xx status; every response carries X-Request-Id. Requests whose Host is not the bound address, localhost or an --allowed-host name get 421; state-changing requests with a foreign Origin get 403; JSON bodies must be sent as application/json (415). HEAD answers as GET without a body; OPTIONS answers 204 with Allow."
   },
   "paths": {
     "/health": {
@@ -63,6 +63,7 @@ enum OpenAPIDocument {
         "summary": "Plan a set from a seed (beam search); the answer is stored under its id",
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetRequest"}}}},
         "responses": {
+          "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "200": {"description": "The set", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
           "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
@@ -74,6 +75,7 @@ enum OpenAPIDocument {
         "summary": "Fill the gap between two tracks (A*); the answer is stored under its id",
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BridgeRequest"}}}},
         "responses": {
+          "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "200": {"description": "The bridge", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
           "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
@@ -131,6 +133,7 @@ enum OpenAPIDocument {
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["position", "track"],
           "properties": {"position": {"type": "integer", "minimum": 0}, "track": {"type": "string"}}}}}},
         "responses": {
+          "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "200": {"description": "The edited set", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SetDocument"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
         }
@@ -145,6 +148,7 @@ enum OpenAPIDocument {
         ],
         "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
         "responses": {
+          "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "200": {"description": "What the import did", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
         }
@@ -155,6 +159,7 @@ enum OpenAPIDocument {
         "summary": "Scan a folder on the server's machine in the background",
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["folder"], "properties": {"folder": {"type": "string"}}}}}},
         "responses": {
+          "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "202": {"description": "The job, running", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScanStatus"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}
         }
@@ -249,7 +254,7 @@ enum OpenAPIDocument {
           "id": {"type": "string"}, "folder": {"type": "string"}, "state": {"type": "string", "enum": ["running", "finished", "failed"]},
           "events": {"type": "integer"}, "done": {"type": "integer"}, "total": {"type": "integer"}, "found": {"type": "integer"},
           "analysed": {"type": "integer"}, "unchanged": {"type": "integer"}, "failures": {"type": "array", "items": {"type": "string"}},
-          "error": {"type": "string"}
+          "error": {"type": "string"}, "stopped": {"type": "boolean", "description": "Whether the scan has returned (a stalled job is failed at once and stops after its current file)"}
         }
       },
       "ScanEvent": {

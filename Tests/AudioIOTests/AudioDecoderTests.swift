@@ -42,4 +42,30 @@ import Testing
     @Test func missingFileIsAnError() {
         #expect(throws: AudioIOError.self) { try AudioDecoder().decode(path: "/nonexistent/segue.wav") }
     }
+
+    /// Decoding never leaks a descriptor (libsndfile owns it once opened) and never opens a
+    /// named pipe: the pipe is refused at once, without waiting for a writer.
+    @Test func descriptorsAreNeitherLeakedNorWaitedOn() throws {
+        func openDescriptors() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count }
+        let folder = NSTemporaryDirectory() + "segue-descriptors-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = folder + "/notes.mp3", pipe = folder + "/pipe.wav"
+        try Data("plain text, not audio\n".utf8).write(to: URL(fileURLWithPath: text))
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let good = FixturePaths.audio("clip.flac")
+        let before = try openDescriptors()
+        for _ in 0..<50 {
+            _ = try AudioDecoder().decode(path: good)
+            do { _ = try AudioDecoder().decode(path: text) } catch {
+                #expect(error.description.contains("holds text, not audio"), "\(error)")
+            }
+            do { _ = try AudioDecoder().decode(path: pipe) } catch {
+                #expect(error.description.contains("a named pipe"), "\(error)")
+            }
+        }
+        // Other tests run in this process and open files too: a leak would add 100 or more.
+        let after = try openDescriptors()
+        #expect(after - before < 40, "\(after - before) more descriptors open after 150 decodes")
+    }
 }

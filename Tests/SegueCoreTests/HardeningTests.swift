@@ -25,12 +25,13 @@ import TrackSynth
         try AudioEncoder().write(channels: [TrackSynthesizer().render(spec)], sampleRate: 22050, to: path, bitDepth: .sixteen)
     }
 
-    /// Runs `body` on its own thread and waits at most `seconds`: a scan that blocks for ever
-    /// fails the test instead of hanging the run.
+    /// Runs `body` on a dispatch thread and waits at most `seconds`: a scan that blocks for ever
+    /// fails the test instead of hanging the run. (Not a Foundation `Thread`: a scan's
+    /// `concurrentPerform` from one corrupts the heap while another runs.)
     private func withinSeconds<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () throws -> T) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let box = LockedBox<Result<T, any Error>>()
-        Thread.detachNewThread {
+        DispatchQueue.global().async {
             box.set(Result { try body() })
             done.signal()
         }
@@ -55,6 +56,17 @@ import TrackSynth
         #expect((events.get() ?? []).contains { if case .warning(let message) = $0 { return message.contains("pipe.mp3") } else { return false } })
         // Decoding the pipe directly is refused without blocking too.
         #expect(throws: AudioIOError.self) { _ = try withinSeconds(10) { try AudioDecoder().decode(path: music + "/pipe.mp3") } }
+    }
+
+    @Test func aPathLongerThanTheSystemAllowsIsNamedAndSkipped() throws {
+        let deep = folder + "/deep"
+        // 45 folders of 100 characters: a file at the bottom has a path over PATH_MAX (4096).
+        let script = "import os,sys\nos.makedirs(sys.argv[1])\nos.chdir(sys.argv[1])\nfor _ in range(45):\n  os.mkdir('d'*100); os.chdir('d'*100)\nopen('x.mp3','w').write('x')"
+        try #require(Self.python(["-c", script, deep]) == 0)
+        let segue = try Segue(libraryPath: folder + "/library.sqlite")
+        let report = try withinSeconds(60) { try segue.scan([deep], jobs: 1) }
+        #expect(report.found == 0)
+        #expect(report.skipped.count == 1 && report.skipped[0].contains("longer than the system allows"), "\(report.skipped)")
     }
 
     @Test func oneFileIsOneTrackHoweverItsFolderIsSpelled() throws {

@@ -337,8 +337,9 @@ import Testing
             #expect(finished["analysed"] as? Int == 4)
             #expect((finished["failures"] as? [String])?.count == 1)
             // Once it has finished, the folder can be scanned again.
-            let (afterStatus, _) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+            let (afterStatus, after) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
             #expect(afterStatus == 202)
+            try await waitUntilStopped(base, scan: after["id"] as? String ?? "")
 
             try await expectErrors(base, [
                 ("scans", "POST", Data("{\"folder\": \"/no/such/folder\"}".utf8), 400), ("scans", "POST", Data("{}".utf8), 400),
