@@ -15,7 +15,18 @@ struct RawAnswer {
 }
 
 extension ServerTests {
-    func raw(_ base: URL, _ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) throws -> RawAnswer {
+    /// `raw` on a dispatch thread: the test waits for the client, and the client for the server,
+    /// whose handlers need Swift's cooperative threads — blocking one of those (two on two cores)
+    /// while other suites block the other would stall the server.
+    func raw(_ base: URL, _ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> RawAnswer {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.rawBlocking(base, method, path, headers: headers, body: body) })
+            }
+        }
+    }
+
+    func rawBlocking(_ base: URL, _ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil) throws -> RawAnswer {
         let script = """
             import http.client, json, sys
             port, method, path, headers, body = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), sys.argv[5]
@@ -53,29 +64,29 @@ extension ServerTests {
             let json = ["Content-Type": "application/json"]
             let setBody = "{\"seed\": \"\(seed)\", \"minutes\": 3}"
             // DNS rebinding: the right address, a foreign name.
-            let rebound = try raw(base, "GET", "/health", headers: ["Host": "attacker.example"])
+            let rebound = try await raw(base, "GET", "/health", headers: ["Host": "attacker.example"])
             #expect(rebound.status == 421 && rebound.body.contains("\"error\""), "\(rebound)")
-            #expect(try raw(base, "GET", "/health", headers: ["Host": "localhost:\(base.port ?? 0)"]).status == 200)
-            #expect(try raw(base, "GET", "/health", headers: ["Host": own]).status == 200)
+            #expect(try await raw(base, "GET", "/health", headers: ["Host": "localhost:\(base.port ?? 0)"]).status == 200)
+            #expect(try await raw(base, "GET", "/health", headers: ["Host": own]).status == 200)
             // A page on another site: refused whatever the content type.
-            let foreign = try raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Origin": "http://evil.example"]) { $1 }, body: setBody)
+            let foreign = try await raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Origin": "http://evil.example"]) { $1 }, body: setBody)
             #expect(foreign.status == 403 && foreign.body.contains("another site"), "\(foreign)")
-            let crossSite = try raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Sec-Fetch-Site": "cross-site"]) { $1 }, body: setBody)
+            let crossSite = try await raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Sec-Fetch-Site": "cross-site"]) { $1 }, body: setBody)
             #expect(crossSite.status == 403)
             // The page itself (same origin) plans.
-            let same = try raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Origin": "http://\(own)"]) { $1 }, body: setBody)
+            let same = try await raw(base, "POST", "/sets", headers: json.merging(["Host": own, "Origin": "http://\(own)"]) { $1 }, body: setBody)
             #expect(same.status == 200, "\(same)")
             // A form or text/plain body, as a page can send without a preflight: 415.
-            let plain = try raw(base, "POST", "/scans", headers: ["Host": own, "Content-Type": "text/plain"], body: "{\"folder\":\"/tmp\",\"x\":\"=\"}")
+            let plain = try await raw(base, "POST", "/scans", headers: ["Host": own, "Content-Type": "text/plain"], body: "{\"folder\":\"/tmp\",\"x\":\"=\"}")
             #expect(plain.status == 415, "\(plain)")
-            let form = try raw(base, "POST", "/tracklists?format=csv", headers: ["Host": own, "Content-Type": "application/x-www-form-urlencoded"],
+            let form = try await raw(base, "POST", "/tracklists?format=csv", headers: ["Host": own, "Content-Type": "application/x-www-form-urlencoded"],
                                body: "set_id,position,artist,title\nx,1,a,b\n")
             #expect(form.status == 415, "\(form)")
-            #expect(try raw(base, "POST", "/sets", headers: ["Host": own], body: setBody).status == 415)
+            #expect(try await raw(base, "POST", "/sets", headers: ["Host": own], body: setBody).status == 415)
             // HEAD mirrors GET; OPTIONS says what is allowed; neither approves a cross-origin call.
-            let head = try raw(base, "HEAD", "/health", headers: ["Host": own])
+            let head = try await raw(base, "HEAD", "/health", headers: ["Host": own])
             #expect(head.status == 200 && head.body.isEmpty, "\(head)")
-            let options = try raw(base, "OPTIONS", "/sets", headers: ["Host": own])
+            let options = try await raw(base, "OPTIONS", "/sets", headers: ["Host": own])
             #expect(options.status == 204 && options.headers["allow"]?.contains("POST") == true, "\(options)")
             #expect(options.headers["access-control-allow-origin"] == nil)
         }
@@ -216,7 +227,7 @@ extension ServerTests {
                     sys.exit(2)
                 sys.exit(0 if time.time() - started < 10 else 1)
                 """
-            let status = Self.run(["python3", "-c", script, "\(base.port ?? 0)"])
+            let status = await Self.runOffPool(["python3", "-c", script, "\(base.port ?? 0)"])
             #expect(status == 0, "the half-sent request was held open")
         }
     }
@@ -249,7 +260,7 @@ extension ServerTests {
                     if not head.startswith(b"HTTP/1.1 400") or not body.startswith(b'{"error":'):
                         print(request[:20], answer[:200]); sys.exit(1)
                 """
-            #expect(Self.run(["python3", "-c", script, "\(base.port ?? 0)"]) == 0, "a malformed request got a 400 without a JSON body")
+            #expect(await Self.runOffPool(["python3", "-c", script, "\(base.port ?? 0)"]) == 0, "a malformed request got a 400 without a JSON body")
             let (health, _) = try await request(base.appendingPathComponent("health"))
             #expect(health == 200)
         }

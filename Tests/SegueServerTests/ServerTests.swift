@@ -236,6 +236,14 @@ import Testing
     static let validatorAvailable = run([python, "-c", "import openapi_spec_validator"]) == 0
 
     /// Runs a command and returns its exit status (-1 when it cannot start).
+    /// `run` on a dispatch thread, for async tests that talk to the server in this process (see
+    /// ``raw(_:_:_:headers:body:)``).
+    static func runOffPool(_ arguments: [String]) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: run(arguments)) }
+        }
+    }
+
     static func run(_ arguments: [String]) -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -381,7 +389,7 @@ import Testing
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         let script = root.appendingPathComponent("Tests/SegueServerTests/Browser/browser_test.py").path
         try await withServer { base in
-            let status = await Task.detached { Self.run([Self.python, script, base.absoluteString, artifacts.path]) }.value
+            let status = await Self.runOffPool([Self.python, script, base.absoluteString, artifacts.path])
             #expect(status == 0, "the browser test failed; see the screenshots in \(artifacts.path)")
         }
         #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("2-set.png").path))
@@ -441,7 +449,7 @@ import Testing
             connection.close()
             sys.exit(0 if b"200" in data.split(b"\\r\\n")[0] else 1)
             """
-            let status = Self.run(["python3", "-c", drop, "127.0.0.1", "\(base.port ?? 0)", "/scans/\(id)/events"])
+            let status = await Self.runOffPool(["python3", "-c", drop, "127.0.0.1", "\(base.port ?? 0)", "/scans/\(id)/events"])
             #expect(status == 0, "the stream started")
             var state = ""
             for _ in 0..<600 where state != "finished" {
