@@ -36,6 +36,7 @@ public enum TracklistCSV {
             throw .malformed(source: source, line: first.line, reason: "expected the header set_id,position,artist,title")
         }
         var sets: [String: [(position: Int, entry: PlaylistEntry)]] = [:]
+        var positions: [String: Set<Int>] = [:]
         var order: [String] = []
         for (line, fields) in rows.dropFirst() {
             if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -48,7 +49,8 @@ public enum TracklistCSV {
             let artist = fields[2].trimmingCharacters(in: .whitespaces), title = fields[3].trimmingCharacters(in: .whitespaces)
             guard !artist.isEmpty || !title.isEmpty else { throw .malformed(source: source, line: line, reason: "no artist and no title") }
             if sets[setId] == nil { order.append(setId) }
-            if sets[setId, default: []].contains(where: { $0.position == position }) {
+            // A set of seen positions per tracklist: a 50 000-row file is read in linear time.
+            guard positions[setId, default: []].insert(position).inserted else {
                 throw .malformed(source: source, line: line, reason: "position \(position) appears twice in set \(setId)")
             }
             sets[setId, default: []].append((position, PlaylistEntry(path: "", artist: artist, title: title)))

@@ -48,7 +48,8 @@ extension Segue {
         guard suggestClosest else { throw SegueError(.notFound, "no track matches '\(text.prefix(200))'") }
         let all = try db { try library.analysedTracks() }
         guard !all.isEmpty else { throw SegueError(.notFound, "the library has no analysed tracks yet; run `segue scan DIR` first") }
-        let closest = all.map { ($0, Self.similarity(text.lowercased(), $0.metadata.displayName.lowercased())) }
+        let wanted = Trigrams(text.lowercased())
+        let closest = all.map { ($0, wanted.dice(Trigrams($0.metadata.displayName.lowercased()))) }
             .sorted { $0.1 > $1.1 }.prefix(5)
         let names = closest.map { "  \($0.0.id): \($0.0.metadata.displayName)" }.joined(separator: "\n")
         throw SegueError(.notFound, "no track matches '\(text)'. Closest:\n\(names)")
@@ -77,15 +78,6 @@ extension Segue {
         throw SegueError(.notFound, "\(file): none of its tracks is analysed in the library; scan their folder first")
     }
 
-    /// Dice coefficient of character trigrams, 0…1.
-    static func similarity(_ a: String, _ b: String) -> Double {
-        func trigrams(_ s: String) -> Set<String> {
-            let characters = Array("  \(s) ")
-            guard characters.count >= 3 else { return [] }
-            return Set((0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) })
-        }
-        let x = trigrams(a), y = trigrams(b)
-        guard !x.isEmpty || !y.isEmpty else { return 0 }
-        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
-    }
+    /// Dice coefficient of character trigrams, 0…1 (see ``Trigrams``).
+    static func similarity(_ a: String, _ b: String) -> Double { Trigrams(a).dice(Trigrams(b)) }
 }

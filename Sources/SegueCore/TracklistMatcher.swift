@@ -11,7 +11,7 @@ import Library
 /// bracketed version ("(X Remix)", "(Dub)", "(VIP)") is part of its identity, so "Track" never
 /// fuzzily matches "Track (X Remix)". The best candidate at or above ``threshold`` wins when no
 /// other is within ``ambiguityMargin`` of it; otherwise the entry is ambiguous and left
-/// unlinked. O(library files) per entry.
+/// unlinked. O(library files) per entry, each a merge of two short sorted trigram arrays.
 struct TracklistMatcher {
     /// Lowest score accepted.
     static let threshold = 0.82
@@ -25,24 +25,25 @@ struct TracklistMatcher {
         case none
     }
 
-    private let candidates: [(id: TrackID, artist: String, title: String, version: String)]
+    private let candidates: [(id: TrackID, artist: Trigrams, title: Trigrams, version: String)]
 
     /// Indexes the tracks that have a file.
     init(tracks: [Track]) {
         candidates = tracks.compactMap { track in
             guard track.path != nil else { return nil }
             let (artist, title) = Self.fields(artist: track.metadata.artist, title: track.metadata.title)
-            return (track.id, artist, title, Self.version(of: track.metadata.title))
+            return (track.id, Trigrams(artist), Trigrams(title), Self.version(of: track.metadata.title))
         }
     }
 
     /// The best file for `artist`/`title`.
     func match(artist: String, title: String) -> Outcome {
-        let (wantedArtist, wantedTitle) = Self.fields(artist: artist, title: title)
+        let (artistText, titleText) = Self.fields(artist: artist, title: title)
+        let wantedArtist = Trigrams(artistText), wantedTitle = Trigrams(titleText)
         let wantedVersion = Self.version(of: title)
         var scored: [(id: TrackID, score: Double)] = []
         for candidate in candidates where candidate.version == wantedVersion {
-            let score = 0.4 * Segue.similarity(wantedArtist, candidate.artist) + 0.6 * Segue.similarity(wantedTitle, candidate.title)
+            let score = 0.4 * wantedArtist.dice(candidate.artist) + 0.6 * wantedTitle.dice(candidate.title)
             if score >= Self.threshold - Self.ambiguityMargin { scored.append((candidate.id, score)) }
         }
         scored.sort { $0.score > $1.score }

@@ -42,8 +42,14 @@ enum TracklistUpload {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(fileName)
         try Data(buffer.readableBytesView).write(to: file)
-        return try await BlockingWork.run {
-            try core.importTracklists(files: [file.path], sourceNames: ["upload:\(fileName)"], maxEntriesPerFile: maxEntries)
+        do {
+            return try await BlockingWork.run {
+                try core.importTracklists(files: [file.path], sourceNames: ["upload:\(fileName)"], maxEntriesPerFile: maxEntries)
+            }
+        } catch let error as SegueError {
+            // Messages name the upload as the client named it, not the server's temporary copy.
+            throw SegueError(error.kind, error.message.replacingOccurrences(of: file.path, with: fileName)
+                .replacingOccurrences(of: folder.path + "/", with: ""))
         }
     }
 }

@@ -174,8 +174,10 @@ extension ServerTests {
             #expect(ok == 200, "\(report)")
             let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE playlist [<!ENTITY big \"\(String(repeating: "x", count: 100_000))\">]>\n<playlist>\(String(repeating: "&big;", count: 100_000))</playlist>"
             let started = ContinuousClock.now
-            let (entity, _) = try await request(URL(string: "\(base)/tracklists?format=xspf&name=evil")!, method: "POST", body: Data(xml.utf8))
-            #expect(entity == 400 && started.duration(to: .now) < .seconds(2))
+            let entity = try await request(URL(string: "\(base)/tracklists?format=xspf&name=evil")!, method: "POST", body: Data(xml.utf8))
+            #expect(entity.0 == 400 && started.duration(to: .now) < .seconds(2))
+            let message = entity.1["error"] as? String ?? ""
+            #expect(message.hasPrefix("evil.xspf:") && !message.contains("segue-upload"), "the upload is named as sent, not by a server path: \(message)")
         }
         #expect(try leftovers() == before, "uploads are deleted once imported or rejected")
     }
