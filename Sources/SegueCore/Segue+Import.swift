@@ -35,7 +35,8 @@ extension Segue {
     ///   - maxEntriesPerFile: refuse a file with more entries than this (a server's bound on work).
     public func importTracklists(files: [String], sourceNames: [String]? = nil, maxEntriesPerFile: Int? = nil) throws(SegueError) -> ImportReport {
         var report = ImportReport(tracklists: 0, matched: 0, unmatched: 0)
-        let matcher = TracklistMatcher(tracks: try db { try library.allTracks() })
+        // Built when the first file has been read: a file refused at once costs no library scan.
+        var indexedMatcher: TracklistMatcher?
         for (index, file) in files.enumerated() {
             let lists = try PlaylistFileReader.read(file)
             let entries = lists.reduce(0) { $0 + $1.entries.count }
@@ -43,6 +44,8 @@ extension Segue {
                 throw SegueError(.invalidInput, "\((file as NSString).lastPathComponent): \(entries) entries, more than the \(maxEntriesPerFile) one import may have; split the file")
             }
             report.unknown += lists.reduce(0) { $0 + $1.unknownEntries }
+            if indexedMatcher == nil { indexedMatcher = TracklistMatcher(tracks: try db { try library.allTracks() }) }
+            guard let matcher = indexedMatcher else { continue }
             let source = sourceNames.flatMap { index < $0.count ? $0[index] : nil } ?? CanonicalPath.of(file)
             var resolved: [(externalId: String, name: String, entries: [TrackLibrary.EntryTrack])] = []
             var cache: [String: (entry: TrackLibrary.EntryTrack, matched: Bool)] = [:]

@@ -11,7 +11,8 @@ import Library
 /// bracketed version ("(X Remix)", "(Dub)", "(VIP)") is part of its identity, so "Track" never
 /// fuzzily matches "Track (X Remix)". The best candidate at or above ``threshold`` wins when no
 /// other is within ``ambiguityMargin`` of it; otherwise the entry is ambiguous and left
-/// unlinked. O(library files) per entry, each a merge of two short sorted trigram arrays.
+/// unlinked. Candidates come from an inverted index of title trigrams (prefix filtering), so an
+/// entry costs the postings of its rarest trigrams rather than a pass over the library.
 struct TracklistMatcher {
     /// Lowest score accepted.
     static let threshold = 0.82
@@ -26,6 +27,12 @@ struct TracklistMatcher {
     }
 
     private let candidates: [(id: TrackID, artist: Trigrams, title: Trigrams, version: String)]
+    /// Title trigram → the candidates whose title has it (an inverted index).
+    private let postings: [UInt64: [Int32]]
+
+    /// The lowest title Dice coefficient with which a candidate can still reach the accepted
+    /// score: 0.4 × artist (at most 1) + 0.6 × title ≥ threshold − margin.
+    static let minimumTitleDice = (threshold - ambiguityMargin - 0.4) / 0.6
 
     /// Indexes the tracks that have a file.
     init(tracks: [Track]) {
@@ -34,15 +41,43 @@ struct TracklistMatcher {
             let (artist, title) = Self.fields(artist: track.metadata.artist, title: track.metadata.title)
             return (track.id, Trigrams(artist), Trigrams(title), Self.version(of: track.metadata.title))
         }
+        var postings: [UInt64: [Int32]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            for gram in candidate.title.packed { postings[gram, default: []].append(Int32(index)) }
+        }
+        self.postings = postings
+    }
+
+    /// The candidates whose title can reach ``minimumTitleDice`` with `title`, by prefix
+    /// filtering: a Dice coefficient of at least d with a trigram set A needs an overlap of at
+    /// least d·|A| / (2 − d) trigrams, so a candidate that has it shares at least one of the
+    /// |A| − overlap + 1 rarest trigrams of A; only their postings are read.
+    /// - Complexity: O(postings of the rarest trigrams), not O(library).
+    private func plausibleCandidates(forTitle title: Trigrams) -> [Int] {
+        let grams = title.packed
+        guard !grams.isEmpty else { return [] }
+        let dice = Self.minimumTitleDice - 1e-9  // never round the needed overlap up past the true bound
+        let overlap = Int((dice * Double(grams.count) / (2 - dice)).rounded(.up))
+        let prefixLength = max(1, grams.count - overlap + 1)
+        let rarest = grams.sorted { (postings[$0]?.count ?? 0) < (postings[$1]?.count ?? 0) }.prefix(prefixLength)
+        var seen = Set<Int32>()
+        for gram in rarest { for index in postings[gram] ?? [] { seen.insert(index) } }
+        return seen.map(Int.init).sorted()
     }
 
     /// The best file for `artist`/`title`.
-    func match(artist: String, title: String) -> Outcome {
+    func match(artist: String, title: String) -> Outcome { match(artist: artist, title: title, scanningAll: false) }
+
+    /// The best file for `artist`/`title`; with `scanningAll` every candidate is scored (the
+    /// reference the indexed search is tested against).
+    func match(artist: String, title: String, scanningAll: Bool) -> Outcome {
         let (artistText, titleText) = Self.fields(artist: artist, title: title)
         let wantedArtist = Trigrams(artistText), wantedTitle = Trigrams(titleText)
         let wantedVersion = Self.version(of: title)
         var scored: [(id: TrackID, score: Double)] = []
-        for candidate in candidates where candidate.version == wantedVersion {
+        let indices = scanningAll ? Array(candidates.indices) : plausibleCandidates(forTitle: wantedTitle)
+        for index in indices where candidates[index].version == wantedVersion {
+            let candidate = candidates[index]
             let score = 0.4 * wantedArtist.dice(candidate.artist) + 0.6 * wantedTitle.dice(candidate.title)
             if score >= Self.threshold - Self.ambiguityMargin { scored.append((candidate.id, score)) }
         }
