@@ -1,4 +1,5 @@
-/// An ordered set of tracks with its transitions: the JSON set document of DESIGN.md.
+/// An ordered set of tracks with its transitions: the JSON set document the README describes
+/// under "The set document".
 public struct DJSet: Hashable, Sendable, Codable {
     /// A set grown from a seed, or a bridge between two tracks.
     public enum Kind: String, Sendable, Codable {

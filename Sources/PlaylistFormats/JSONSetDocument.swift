@@ -1,7 +1,8 @@
 import DJModel
 import Foundation
 
-/// The JSON set document of DESIGN.md (the `json` format and the API's answer).
+/// The JSON set document (the `json` format and the API's answer; its fields are listed in the
+/// README under "The set document").
 public struct JSONSetDocument: SetWriter {
     /// Creates the format.
     public init() {}

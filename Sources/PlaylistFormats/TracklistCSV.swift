@@ -18,7 +18,7 @@ public struct ImportedTracklist: Sendable, Hashable {
     }
 }
 
-/// The tracklist CSV of DESIGN.md: `set_id,position,artist,title` with a header row.
+/// The tracklist CSV (README, `import-tracklists`): `set_id,position,artist,title` with a header row.
 ///
 /// Rows of one set may come in any order; they are sorted by position. A row with a missing
 /// field, a non-integer or negative position, or a position repeated within a set is an error

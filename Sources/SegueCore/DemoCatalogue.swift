@@ -83,7 +83,7 @@ public struct DemoCatalogue: Sendable {
         self.items = items
     }
 
-    /// Synthetic DJ-set tracklists as the CSV of DESIGN.md (`set_id,position,artist,title`).
+    /// Synthetic DJ-set tracklists as the tracklist CSV (`set_id,position,artist,title`).
     ///
     /// Each set draws from one scene (house/trance and techno/breaks sets borrow a fifth of their
     /// tracks from each other) with Zipf-like track popularity and 8–14 tracks; about

@@ -39,7 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
         let key = try KeyConfiguration(profile: profile, bassWeight: keyBassWeight, peakRange: keyLowHz...keyHighHz, bassRampHz: keyBassRampHz)
         let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(key: key))
         if format == .csv {
-            // The header is a contract (DESIGN.md); the other measurements are in --format jsonl.
+            // The header is a contract (README, `analyze`); the other measurements are in --format jsonl.
             print("path,duration,bpm,key,camelot,energy,loudness")
         }
         var succeeded = 0
