@@ -57,7 +57,7 @@ let package = Package(
 
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
-            "SegueCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            "SegueCore", "AudioIO", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

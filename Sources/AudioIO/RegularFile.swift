@@ -4,12 +4,12 @@ import Glibc
 
 /// Opening a file for decoding without ever blocking: named pipes, sockets and devices are
 /// refused before a read could wait for a writer that never comes.
-enum RegularFile {
+public enum RegularFile {
     /// Opens `path` read-only and non-blocking and checks, on the open descriptor, that it is a
     /// regular file (so a file swapped for a pipe after a scan listed it is still refused).
     /// - Returns: the descriptor, in blocking mode again; the caller closes it.
     /// - Throws: ``AudioIOError/unreadable(path:reason:)`` naming what the path is instead.
-    static func open(_ path: String) throws(AudioIOError) -> Int32 {
+    public static func open(_ path: String) throws(AudioIOError) -> Int32 {
         let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -21,11 +21,13 @@ enum RegularFile {
             close(descriptor)
             throw .unreadable(path: path, reason: "cannot examine the file")
         }
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else {
+        switch FileKind(mode: info.st_mode) {
+        case .regular: break
+        case .directory:
             close(descriptor)
-            let kind = type == S_IFIFO ? "a named pipe" : type == S_IFDIR ? "a folder" : type == S_IFSOCK ? "a socket"
-                : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            throw .unreadable(path: path, reason: "a folder, not an audio file")
+        case .special(let kind), .missing(let kind):
+            close(descriptor)
             throw .unreadable(path: path, reason: "\(kind), not an audio file")
         }
         let flags = fcntl(descriptor, F_GETFL)

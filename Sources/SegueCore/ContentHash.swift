@@ -1,3 +1,4 @@
+import AudioIO
 import Foundation
 
 /// A cheap fingerprint of a file's bytes: FNV-1a 64 over its size, first and last 64 KiB.
@@ -7,13 +8,7 @@ enum ContentHash {
     /// The fingerprint of the regular file at `path` of `size` bytes, or "" when it cannot be read
     /// (it is opened without blocking, and refused unless it is a regular file).
     static func of(path: String, size: Int64) -> String {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return "" }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            return ""
-        }
+        guard let descriptor = try? RegularFile.open(path) else { return "" }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ bytes: Data) {

@@ -1,3 +1,4 @@
+import AudioIO
 import DJModel
 import Foundation
 import Library

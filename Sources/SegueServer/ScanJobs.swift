@@ -1,3 +1,4 @@
+import AudioIO
 import Dispatch
 import Foundation
 import SegueCore

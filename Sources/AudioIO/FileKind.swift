@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What kind of file system object a path names, from `stat(2)` without opening it: a scanner
 /// that opened a named pipe or a device would wait for ever for a writer.
@@ -20,14 +22,19 @@ public enum FileKind: Sendable, Hashable {
             if code == ENAMETOOLONG { return .missing("the path is longer than the system allows (\(PATH_MAX) bytes)") }
             return .missing(String(cString: strerror(code)))
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR: return .directory
-        case S_IFIFO: return .special("a named pipe")
-        case S_IFSOCK: return .special("a socket")
-        case S_IFCHR: return .special("a character device")
-        case S_IFBLK: return .special("a block device")
-        default: return .special("not a regular file")
+        return FileKind(mode: info.st_mode)
+    }
+
+    /// The kind a `stat` mode (`st_mode`) describes.
+    public init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        case S_IFIFO: self = .special("a named pipe")
+        case S_IFSOCK: self = .special("a socket")
+        case S_IFCHR: self = .special("a character device")
+        case S_IFBLK: self = .special("a block device")
+        default: self = .special("not a regular file")
         }
     }
 }
