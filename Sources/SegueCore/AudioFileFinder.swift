@@ -1,3 +1,4 @@
+import AudioIO
 import Foundation
 
 /// Finds audio files under folders (recursively), by extension, in a stable order.
@@ -57,13 +58,16 @@ public enum AudioFileFinder {
             }
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
+            let isLink = info.st_mode & S_IFMT == S_IFLNK
             if info.st_mode & S_IFMT == S_IFDIR {
                 folders.append(path)
                 continue
             }
             guard extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            switch FileKind.of(path) {
-            case .regular: found.insert(CanonicalPath.of(path))
+            // The walk starts at a canonical folder and never enters a link, so a file that is not
+            // a link already has its canonical path; only links are followed and resolved.
+            switch isLink ? FileKind.of(path) : FileKind(mode: info.st_mode) {
+            case .regular: found.insert(isLink ? CanonicalPath.of(path) : path)
             case .directory: continue
             case .special(let kind): skipped.append("\(path): \(kind), not an audio file; skipped")
             case .missing(let reason): skipped.append("\(path): cannot be opened (\(reason)); skipped")
