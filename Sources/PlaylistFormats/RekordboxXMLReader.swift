@@ -24,7 +24,7 @@ public enum RekordboxXMLReader {
     /// - Throws: ``PlaylistFormatError/malformed(source:line:reason:)`` with the parser's line
     ///   for broken XML, or when the document is not a rekordbox export.
     public static func read(_ data: Data, source: String) throws(PlaylistFormatError) -> [Playlist] {
-        try XMLParsing.refuseDocumentTypeDeclarations(data, source: source)
+        try XMLParsing.refuseUnsafeXML(data, source: source)
         let delegate = Delegate()
         let parser = XMLParser(data: data)
         parser.delegate = delegate

@@ -24,14 +24,12 @@ enum ExportResponse {
             throw ServerError(status: 400, message: error.description)
         }
         let data = try Segue.export(set, format: format, options: options)
+        // Both names are clean already: the crate name has no invisible format characters (a
+        // right-to-left override would disguise the extension) and the other is an ASCII slug.
         let fileName = format == .serato ? SeratoCrate.fileName(for: options.name(for: set)) : Segue.exportFileName(for: set, format: format)
-        // No invisible format characters (a right-to-left override would disguise the extension).
-        let shown = String(String.UnicodeScalarView(fileName.unicodeScalars.filter {
-            $0.properties.generalCategory != .format && $0.properties.generalCategory != .control
-        }))
         // The ASCII fallback name and the RFC 5987 UTF-8 one.
-        let ascii = String(shown.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        let disposition = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(FileLocation.percentEncoded(shown))"
+        let ascii = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let disposition = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(FileLocation.percentEncoded(fileName))"
         return Response(status: .ok, headers: [.contentType: format.writer.contentType, .contentDisposition: disposition],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
