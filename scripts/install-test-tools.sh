@@ -3,7 +3,8 @@
 # .venv-tools, pyspark and numpy (PyPI) for `segue train --engine spark`, and the third-party
 # readers the exports are checked with: pyrekordbox (rekordbox XML), traktor-nml-utils (Traktor
 # NML) and serato-tools (Serato crates), openapi-spec-validator for the API's OpenAPI document, and
-# Chromium with chromium-driver (Debian) and selenium (PyPI) for the web page's browser test.
+# Chromium with chromium-driver (Debian) and selenium (PyPI) for the web page's browser test, and
+# FluidSynth with two General MIDI soundfonts (Debian) for the analysis tests on sampled instruments.
 # Tests that need them are skipped, with the reason, when they are missing; this script only
 # warns when it cannot install them (no network), so the rest of the tests still run.
 # Afterwards: export SEGUE_PYTHON="$PWD/.venv-tools/bin/python"
@@ -20,6 +21,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   echo "installing: chromium and chromium-driver (the web page's browser test)"
   $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends chromium chromium-driver \
     || echo "warning: could not install Chromium; the browser test will be skipped (and fail under CI=true)" >&2
+fi
+if ! command -v fluidsynth >/dev/null 2>&1 || [ ! -f /usr/share/sounds/sf2/TimGM6mb.sf2 ] || [ ! -f /usr/share/sounds/sf3/MuseScore_General_Lite.sf3 ]; then
+  echo "installing: fluidsynth, timgm6mb-soundfont and musescore-general-soundfont-small (General MIDI renders for the analysis tests)"
+  $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends fluidsynth \
+    timgm6mb-soundfont musescore-general-soundfont-small \
+    || echo "warning: could not install FluidSynth; the General MIDI analysis tests will be skipped (and fail under CI=true)" >&2
 fi
 if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyspark, numpy" >/dev/null 2>&1; then
   echo "installing: pyspark and numpy into .venv-tools"

@@ -97,108 +97,251 @@ def cpu_seconds(children=False):
     return usage.ru_utime + usage.ru_stime
 
 
-def run_segue(segue, plan, extra_args):
+def audio_seconds(path):
+    import soundfile
+    return soundfile.info(path).duration
+
+
+class Cache:
+    """Peer results per file (path, size and modification time), so that a tuning loop reruns only Segue."""
+
+    def __init__(self, path, fresh):
+        self.path = path
+        self.data = {} if fresh or not os.path.exists(path) else json.load(open(path))
+
+    @staticmethod
+    def stamp(path):
+        info = os.stat(path)
+        return f"{path}:{info.st_size}:{int(info.st_mtime)}"
+
+    def get(self, peer, path):
+        return self.data.get(peer, {}).get(self.stamp(path))
+
+    def put(self, peer, path, value):
+        self.data.setdefault(peer, {})[self.stamp(path)] = value
+
+    def save(self):
+        with open(self.path, "w") as handle:
+            json.dump(self.data, handle)
+
+
+def run_segue(segue, items, extra_args):
+    """Segue's answers per item id, with its CPU time for these items (one process, one thread)."""
     before = cpu_seconds(children=True)
-    output = subprocess.run([segue, "analyze", "--format", "jsonl"] + extra_args + [item["path"] for item in plan],
+    output = subprocess.run([segue, "analyze", "--format", "jsonl"] + extra_args + [item["path"] for item in items],
                             check=True, capture_output=True, text=True).stdout
     used = cpu_seconds(children=True) - before
     rows = {json.loads(line)["path"]: json.loads(line) for line in output.splitlines() if line.strip()}
-    return {item["id"]: (rows[item["path"]]["bpm"], rows[item["path"]]["key"]) for item in plan}, used, rows
+    answers = {item["id"]: dict(bpm=rows[item["path"]]["bpm"], key=rows[item["path"]]["key"],
+                                confidence=rows[item["path"]].get("key_confidence", 0.0), cpu=used / len(items)) for item in items}
+    return answers, rows
 
 
-def run_essentia(plan):
+def run_essentia(items, cache):
+    """RhythmExtractor2013 (multifeature) and KeyExtractor with three profiles; the CPU time counted is
+    tempo plus one profile, decoding included."""
     import essentia
     import essentia.standard as es
     essentia.log.warningActive = False
     rhythm = es.RhythmExtractor2013(method="multifeature")
     extractors = {profile: es.KeyExtractor(profileType=profile) for profile in ("edma", "bgate", "temperley")}
     results = {profile: {} for profile in extractors}
-    timed = 0.0
-    for item in plan:
-        start = cpu_seconds()
-        audio = es.MonoLoader(filename=item["path"], sampleRate=44100)()
-        bpm = rhythm(audio)[0]
-        key, scale, _ = extractors["edma"](audio)
-        timed += cpu_seconds() - start  # tempo + one key profile, decoding included
-        results["edma"][item["id"]] = (bpm, f"{key} {scale}")
-        for profile in ("bgate", "temperley"):
-            key, scale, _ = extractors[profile](audio)
-            results[profile][item["id"]] = (bpm, f"{key} {scale}")
-    return results, timed
+    for item in items:
+        value = cache.get("essentia", item["path"])
+        if value is None:
+            start = cpu_seconds()
+            audio = es.MonoLoader(filename=item["path"], sampleRate=44100)()
+            bpm = float(rhythm(audio)[0])
+            keys = {}
+            key, scale, _ = extractors["edma"](audio)
+            keys["edma"] = f"{key} {scale}"
+            used = cpu_seconds() - start
+            for profile in ("bgate", "temperley"):
+                key, scale, _ = extractors[profile](audio)
+                keys[profile] = f"{key} {scale}"
+            value = dict(bpm=bpm, keys=keys, cpu=used)
+            cache.put("essentia", item["path"], value)
+        for profile in extractors:
+            results[profile][item["id"]] = dict(bpm=value["bpm"], key=value["keys"][profile], cpu=value["cpu"])
+    return results
 
 
-def run_librosa(plan):
+def run_madmom(items, cache, python):
+    """madmom's RNN beat tracker in its own environment, two processes at a time (CPU time per file)."""
+    missing = [item for item in items if cache.get("madmom", item["path"]) is None]
+    if missing:
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "madmom_tempo.py")
+        halves = [missing[0::2], missing[1::2]]
+        processes = [subprocess.Popen([python, script] + [item["path"] for item in half], stdout=subprocess.PIPE, text=True)
+                     for half in halves if half]
+        for process in processes:
+            for line in process.stdout:
+                row = json.loads(line)
+                cache.put("madmom", row["path"], dict(bpm=row["bpm"], cpu=row["cpu"]))
+            if process.wait() != 0:
+                raise SystemExit("madmom failed")
+        cache.save()
+    return {item["id"]: dict(bpm=cache.get("madmom", item["path"])["bpm"], key=None, cpu=cache.get("madmom", item["path"])["cpu"])
+            for item in items}
+
+
+def run_librosa(items, cache):
+    """librosa's beat tracker, and Krumhansl-Schmuckler on mean CQT chroma (librosa has no key estimator)."""
     import numpy as np
     import librosa
     major = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
     minor = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
-    results, start = {}, cpu_seconds()
-    for item in plan:
-        y, sr = librosa.load(item["path"], sr=22050, mono=True)
-        tempo, _ = librosa.beat.beat_track(y=y, sr=sr)
-        chroma = librosa.feature.chroma_cqt(y=y, sr=sr).mean(axis=1)
-        best = max(((np.corrcoef(chroma, np.roll(profile, tonic))[0, 1], tonic, mode)
-                    for tonic in range(12) for profile, mode in ((major, "major"), (minor, "minor"))))
-        results[item["id"]] = (float(np.atleast_1d(tempo)[0]), f"{PITCHES[best[1]]} {best[2]}")
-    return results, cpu_seconds() - start
+    results = {}
+    for item in items:
+        value = cache.get("librosa", item["path"])
+        if value is None:
+            start = cpu_seconds()
+            y, sr = librosa.load(item["path"], sr=22050, mono=True)
+            tempo, _ = librosa.beat.beat_track(y=y, sr=sr)
+            chroma = librosa.feature.chroma_cqt(y=y, sr=sr).mean(axis=1)
+            best = max(((np.corrcoef(chroma, np.roll(profile, tonic))[0, 1], tonic, mode)
+                        for tonic in range(12) for profile, mode in ((major, "major"), (minor, "minor"))))
+            value = dict(bpm=float(np.atleast_1d(tempo)[0]), key=f"{PITCHES[best[1]]} {best[2]}", cpu=cpu_seconds() - start)
+            cache.put("librosa", item["path"], value)
+        results[item["id"]] = value
+    return results
 
 
-def summarise(name, results, plan, cpu, audio_seconds):
-    acc1 = acc2 = score = exact = 0
-    for item in plan:
-        bpm, key = results[item["id"]]
-        hit1, hit2 = tempo_hits(bpm, item["bpm"])
+def summarise(results, items):
+    """Tempo Acc1, Acc2 and octave errors over items with a tempo; key MIREX and exact over all;
+    x realtime per core over all items the analyser ran on."""
+    timed = [item for item in items if item["id"] in results]
+    with_tempo = [item for item in timed if item["bpm"]]
+    acc1 = acc2 = octave = 0
+    for item in with_tempo:
+        hit1, hit2 = tempo_hits(results[item["id"]]["bpm"], item["bpm"])
         acc1 += hit1
         acc2 += hit2
-        points = key_score(key, item["key"])
-        score += points
-        exact += points == 1.0
-    n = len(plan)
-    return (name, 100 * acc1 / n, 100 * acc2 / n, 100 * score / n, 100 * exact / n, audio_seconds / cpu if cpu else float("nan"))
+        octave += hit2 and not hit1
+    keyed = [item for item in timed if results[item["id"]].get("key")]
+    scores = [key_score(results[item["id"]]["key"], item["key"]) for item in keyed]
+    cpu = sum(results[item["id"]]["cpu"] for item in timed)
+    seconds = sum(item["seconds"] for item in timed)
+    percent = lambda part, whole: 100 * part / whole if whole else float("nan")
+    return dict(acc1=percent(acc1, len(with_tempo)), acc2=percent(acc2, len(with_tempo)), octave=octave, tempo_n=len(with_tempo),
+                mirex=percent(sum(scores), len(keyed)), exact=percent(sum(s == 1.0 for s in scores), len(keyed)), key_n=len(keyed),
+                speed=seconds / cpu if cpu else float("nan"))
+
+
+def format_number(value, digits=1):
+    return "–" if value != value else f"{value:.{digits}f}"
+
+
+def print_set(name, items, analysers):
+    dance = sum(1 for item in items if item["bpm"])
+    print(f"\n### {name}: {len(items)} clips ({dance} with a tempo), {sum(item['seconds'] for item in items) / 60:.0f} min\n")
+    print("| analyser | tempo Acc1 % | tempo Acc2 % | octave errors | key MIREX % | key exact % | x realtime per core |")
+    print("|---|---|---|---|---|---|---|")
+    for analyser, results in analysers.items():
+        row = summarise(results, items)
+        print(f"| {analyser} | {format_number(row['acc1'])} | {format_number(row['acc2'])} | {row['octave'] if row['tempo_n'] else '–'} "
+              f"| {format_number(row['mirex'])} | {format_number(row['exact'])} | {format_number(row['speed'], 0)} |")
+
+
+def print_styles(name, items, analysers):
+    styles = sorted({item["style"] for item in items})
+    shown = [analyser for analyser in analysers if not analyser.startswith("essentia (") or analyser in ("essentia (edma)", "essentia (bgate)")]
+    print(f"\n{name}, per style: tempo Acc1 % (octave errors) / key MIREX %\n")
+    print("| style | n | " + " | ".join(shown) + " |")
+    print("|---|---|" + "---|" * len(shown))
+    for style in styles:
+        subset = [item for item in items if item["style"] == style]
+        cells = []
+        for analyser in shown:
+            row = summarise(analysers[analyser], subset)
+            tempo = f"{format_number(row['acc1'], 0)} ({row['octave']})" if row["tempo_n"] else "–"
+            key = format_number(row["mirex"], 0) if row["key_n"] else "–"
+            cells.append(f"{tempo} / {key}")
+        print(f"| {style} | {len(subset)} | " + " | ".join(cells) + " |")
+
+
+def print_confidence(name, items, results):
+    """Key accuracy by decile of Segue's key confidence."""
+    ranked = sorted(items, key=lambda item: results[item["id"]]["confidence"])
+    if len(ranked) < 10:
+        return
+    print(f"\n{name}: Segue's key by confidence decile (lowest first): exact % [confidence range]")
+    cells = []
+    for decile in range(10):
+        chunk = ranked[decile * len(ranked) // 10:(decile + 1) * len(ranked) // 10]
+        exact = sum(key_score(results[item["id"]]["key"], item["key"]) == 1.0 for item in chunk)
+        low, high = results[chunk[0]["id"]]["confidence"], results[chunk[-1]["id"]]["confidence"]
+        cells.append(f"{100 * exact / len(chunk):.0f} [{low:.2f}–{high:.2f}]")
+    print("  " + ", ".join(cells))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--segue", required=True)
-    parser.add_argument("--corpus", default="/tmp/segue-analysis-corpus-v2")
+    parser.add_argument("--corpus", default="/tmp/segue-analysis-corpus-v2", help="TrackSynth corpus folder (built if missing)")
     parser.add_argument("--clips", type=int, default=240)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--seed-base", type=int, default=1000, help="synthesis seed of the first clip (held-out corpora: another value)")
     parser.add_argument("--key-offset", type=int, default=0, help="shifts every clip's key along the 24 keys (held-out corpora)")
-    parser.add_argument("--skip", default="", help="comma-separated peers to leave out (essentia, librosa)")
+    parser.add_argument("--gm-corpus", default="/tmp/segue-gm-corpus", help="General MIDI corpus folder (gm_corpus.py builds it)")
+    parser.add_argument("--sets", default="tracksynth,gm-tuning,gm-held-out", help="which sets to report")
+    parser.add_argument("--skip", default="", help="comma-separated peers to leave out (essentia, madmom, librosa)")
+    parser.add_argument("--madmom-python", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".venv-madmom", "bin", "python"))
+    parser.add_argument("--fresh", action="store_true", help="rerun the peers instead of reading their cached answers")
     parser.add_argument("--segue-args", default="", help="extra arguments for segue analyze (experiments)")
     parser.add_argument("--misses", action="store_true", help="list Segue's tempo and key misses")
     args = parser.parse_args()
-    plan = build_corpus(args.segue, args.corpus, args.clips, args.seconds, args.seed_base, args.key_offset)
-    audio_seconds = args.seconds * len(plan)
-    rows = []
-    segue_results, segue_cpu, segue_rows = run_segue(args.segue, plan, args.segue_args.split())
-    rows.append(summarise("Segue", segue_results, plan, segue_cpu, audio_seconds))
-    tuning_errors = [abs(segue_rows[item["path"]]["tuning_cents"] - float(item["tuning"])) for item in plan]
-    variable = sum(1 for item in plan if segue_rows[item["path"]]["variable_tempo"])
-    if args.misses:
+    wanted = args.sets.split(",")
+    sets = {}
+    if "tracksynth" in wanted:
+        plan = build_corpus(args.segue, args.corpus, args.clips, args.seconds, args.seed_base, args.key_offset)
         for item in plan:
-            bpm, key = segue_results[item["id"]]
-            if not tempo_hits(bpm, item["bpm"])[0] or key_score(key, item["key"]) < 1:
-                print(f"miss {item['id']} {item['style']} {item['bpm']} -> {bpm:.2f}  {item['key']} -> {key}"
-                      f"  (noise {item['noise']}, reverb {item['reverb']}, tuning {item['tuning']})")
-    if "essentia" not in args.skip:
-        essentia_results, essentia_cpu = run_essentia(plan)
-        for profile, results in essentia_results.items():
-            rows.append(summarise(f"essentia ({profile})", results, plan, essentia_cpu, audio_seconds))
-    if "librosa" not in args.skip:
-        librosa_results, librosa_cpu = run_librosa(plan)
-        rows.append(summarise("librosa (K-S on CQT chroma)", librosa_results, plan, librosa_cpu, audio_seconds))
-    print(f"\n{len(plan)} TrackSynth clips of {args.seconds:.0f} s (44.1 kHz FLAC), one thread per analyser\n")
-    print(f"| analyser | tempo Acc1 % | tempo Acc2 % | key MIREX % | key exact % | x realtime per core |")
-    print(f"|---|---|---|---|---|---|")
-    for name, acc1, acc2, score, exact, speed in rows:
-        print(f"| {name} | {acc1:.1f} | {acc2:.1f} | {score:.1f} | {exact:.1f} | {speed:.0f} |")
-    print("\nessentia's speed is RhythmExtractor2013 + one KeyExtractor (tempo+key alone); Segue's is the whole analysis.")
-    print(f"Segue tuning: mean absolute error {sum(tuning_errors) / len(tuning_errors):.1f} cents "
-          f"(max {max(tuning_errors):.1f}); clips flagged as variable tempo: {variable} of {len(plan)} (all are constant)")
-    if len(rows) > 1:
-        print(f"speed ratio Segue / essentia: {rows[0][5] / rows[1][5]:.2f}")
+            item["seconds"] = args.seconds
+        sets["TrackSynth (tests, not the judge)"] = plan
+    if any(name.startswith("gm-") for name in wanted):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import gm_corpus
+        if not os.path.exists(os.path.join(args.gm_corpus, "truth.csv")):
+            raise SystemExit(f"no corpus in {args.gm_corpus}: run gm_corpus.py --out {args.gm_corpus} first")
+        rows = gm_corpus.load(args.gm_corpus)
+        for row in rows:
+            row["path"] = os.path.join(args.gm_corpus, row["id"] + ".flac")
+            row["seconds"] = audio_seconds(row["path"])
+        for split in ("tuning", "held-out"):
+            if f"gm-{split}" in wanted:
+                sets[f"GM {split} half"] = [row for row in rows if row["split"] == split]
+    cache = Cache(os.path.join(args.gm_corpus if os.path.isdir(args.gm_corpus) else args.corpus, "peer-cache.json"), args.fresh)
+    skip = set(args.skip.split(","))
+    print("Analysis benchmark: one thread per analyser; x realtime is audio seconds per CPU second, decoding included.")
+    for name, items in sets.items():
+        analysers = {}
+        analysers["Segue"], segue_rows = run_segue(args.segue, items, args.segue_args.split())
+        if "essentia" not in skip:
+            for profile, results in run_essentia(items, cache).items():
+                analysers[f"essentia ({profile})"] = results
+            cache.save()
+        if "madmom" not in skip:
+            analysers["madmom (RNN beats)"] = run_madmom(items, cache, args.madmom_python)
+        if "librosa" not in skip:
+            analysers["librosa (K-S on CQT chroma)"] = run_librosa(items, cache)
+            cache.save()
+        print_set(name, items, analysers)
+        print_styles(name, items, analysers)
+        print_confidence(name, items, analysers["Segue"])
+        if "essentia (edma)" in analysers:
+            print(f"\nspeed ratio Segue (whole analysis) / essentia (tempo + one key profile): "
+                  f"{summarise(analysers['Segue'], items)['speed'] / summarise(analysers['essentia (edma)'], items)['speed']:.2f}")
+        if "madmom (RNN beats)" in analysers:
+            print(f"speed ratio Segue / madmom: "
+                  f"{summarise(analysers['Segue'], items)['speed'] / summarise(analysers['madmom (RNN beats)'], items)['speed']:.1f}")
+        if args.misses:
+            for item in items:
+                answer = analysers["Segue"][item["id"]]
+                tempo_miss = item["bpm"] and not tempo_hits(answer["bpm"], item["bpm"])[0]
+                if tempo_miss or key_score(answer["key"], item["key"]) < 1:
+                    peer = analysers.get("madmom (RNN beats)", {}).get(item["id"], {}).get("bpm", float("nan"))
+                    print(f"miss {item['id']} {item['bpm'] or ''} -> {answer['bpm']:.2f} (madmom {peer:.1f})  "
+                          f"{item['key']} -> {answer['key']} ({answer['confidence']:.2f})")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import DJModel
+import Foundation
 
 /// Key profiles: the expected weight of each pitch class above the tonic, for major and minor.
 public struct KeyProfile: Sendable, Hashable {
@@ -26,6 +27,26 @@ public struct KeyProfile: Sendable, Hashable {
 
     /// The profiles by name, for options and reports.
     public static let named: [String: KeyProfile] = ["krumhansl": .krumhansl, "temperley": .temperley]
+
+    /// The pitch-class profile a listener's notes distributed as this profile would show in a
+    /// spectrum: each note adds its first `count` harmonics, the h-th weighted slope^(h−1), on the
+    /// pitch class it falls nearest to (the 3rd and 6th harmonics a fifth up, the 5th a major
+    /// third up, the 7th a minor seventh up). Real instruments put much of their energy in those
+    /// partials, so a spectral profile of a piece in C leans towards G; correlating it with the
+    /// plain profile puts the tonic a fifth up.
+    public func withHarmonics(count: Int, slope: Double) -> KeyProfile {
+        guard count > 1 else { return self }
+        func expand(_ weights: [Double]) -> [Double] {
+            var expanded = [Double](repeating: 0, count: 12)
+            for harmonic in 1...count {
+                let shift = Int((12 * log2(Double(harmonic))).rounded()) % 12
+                let weight = pow(slope, Double(harmonic - 1))
+                for pitchClass in 0..<12 { expanded[(pitchClass + shift) % 12] += weight * weights[pitchClass] }
+            }
+            return expanded
+        }
+        return KeyProfile(major: expand(major), minor: expand(minor))
+    }
 
     /// The profile of `key`, rotated so that index 0 is pitch class C.
     public func rotated(for key: MusicalKey) -> [Double] {

@@ -6,19 +6,24 @@ import Foundation
 /// envelopes (tempo, beat grid, drift, onset rate) and the timbre statistics (MFCCs, centroid,
 /// flatness, band shares) in one go.
 ///
-/// Memory is O(frames) for the two onset envelopes (8 bytes per frame: 2.5 MB for a 2-hour mix)
+/// Memory is O(frames) for the five onset envelopes (20 bytes per frame: 6 MB for a 2-hour mix)
 /// plus a fixed-size ``TimbreStatistics``; spectra and mel frames are not kept.
 public final class SpectralFeatureAccumulator {
     /// Mel bands per frame.
     public static let melBandCount = 40
     /// Upper edge of the kick band of the beat-grid envelope, in Hz.
     public static let kickBandHz = 150.0
+    /// The bands of the backbeat envelopes, by the centre frequency of their mel bands (Hz): a
+    /// snare's or clap's body, its crack, and the hi-hats (whichever carries the backbeat of a
+    /// kit; see ``BackbeatEvidence``).
+    public static let backbeatBandsHz: [Range<Double>] = [150..<1000, 1000..<5000, 5000..<30000]
 
     private let sampleRate: Double
     private let stft: STFT
     private let bank: MelFilterBank
     private let dct: DCT
     private let kickBands: Int
+    private let backbeatBands: [Range<Int>]
     private let lowBin: Int, midBin: Int
     private let binHz: Double
     private var bands: [Float]
@@ -28,6 +33,8 @@ public final class SpectralFeatureAccumulator {
     private var coefficients = [Float](repeating: 0, count: 14)
     private var onsetFlux: [Float] = []
     private var kickFlux: [Float] = []
+    private var backbeatFluxes: [[Float]]
+    private var backbeatFrame: [Float]
     private var highShareSum = 0.0
     private var statistics = TimbreStatistics()
 
@@ -39,6 +46,13 @@ public final class SpectralFeatureAccumulator {
                                  highHz: min(11000, sampleRate / 2))
         dct = try DCT(inputCount: Self.melBandCount, outputCount: 14)
         kickBands = max(1, bank.centerFrequencies.filter { $0 <= Self.kickBandHz }.count)
+        let centers = bank.centerFrequencies
+        backbeatBands = Self.backbeatBandsHz.map { range in
+            let bands = centers.indices.filter { range.contains(centers[$0]) }
+            return (bands.first ?? 0)..<((bands.last ?? -1) + 1)
+        }
+        backbeatFluxes = Array(repeating: [], count: Self.backbeatBandsHz.count)
+        backbeatFrame = [Float](repeating: 0, count: Self.backbeatBandsHz.count)
         binHz = sampleRate / Double(frameSize)
         lowBin = Int(150 / binHz)
         midBin = Int(2000 / binHz)
@@ -58,25 +72,32 @@ public final class SpectralFeatureAccumulator {
         stft.finish { index, spectrum in self.consume(index: index, spectrum: spectrum) }
         let frames = onsetFlux.count
         return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), onsetFlux: onsetFlux, kickFlux: kickFlux,
-                               highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics)
+                               backbeatFluxes: backbeatFluxes, highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics)
     }
 
     private func consume(index: Int, spectrum: UnsafeBufferPointer<Float>) {
         bands.withUnsafeMutableBufferPointer { bank.apply(spectrum, into: $0) }
         var flux: Float = 0, kick: Float = 0
+        for index in backbeatFrame.indices { backbeatFrame[index] = 0 }
         for band in 0..<Self.melBandCount {
             let mel = 1000 * bands[band]
             logMel[band] = log1p(mel)
             if index > 0 {
                 let rise = logMel[band] - previousLogMel[band]
                 if rise > 0 { flux += rise }
-                if band < kickBands, mel > previousMel[band] { kick += mel - previousMel[band] }
+                if mel > previousMel[band] {
+                    if band < kickBands { kick += mel - previousMel[band] }
+                    for (index, range) in backbeatBands.enumerated() where range.contains(band) {
+                        backbeatFrame[index] += mel - previousMel[band]
+                    }
+                }
             }
             previousMel[band] = mel
         }
         swap(&previousLogMel, &logMel)
         onsetFlux.append(flux)
         kickFlux.append(kick)
+        for index in backbeatFrame.indices { backbeatFluxes[index].append(backbeatFrame[index]) }
 
         var total: Float = 0, weighted: Float = 0, logSum: Float = 0, low: Float = 0, mid: Float = 0
         for bin in 1..<spectrum.count {
@@ -113,6 +134,9 @@ public struct SpectralSummary: Sendable {
     /// Half-wave rectified flux of linear mel energies in the kick band (≤ 150 Hz), per frame:
     /// the loudest low-band events (kicks) dominate quieter bass notes.
     public let kickFlux: [Float]
+    /// Half-wave rectified flux of linear mel energies in each of
+    /// ``SpectralFeatureAccumulator/backbeatBandsHz``, per frame: the envelopes of ``BackbeatEvidence``.
+    public let backbeatFluxes: [[Float]]
     /// Mean share of power above 2 kHz over all frames (0…1).
     public let highShare: Double
     /// Timbre statistics for the feature vector.

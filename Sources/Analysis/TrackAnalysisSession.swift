@@ -56,7 +56,10 @@ public final class TrackAnalysisSession {
         let level = try loudness.result()
         let onset = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
         let onsetRate = OnsetRate.compute(onset: onset, frameRate: summary.frameRate)
-        let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate)
+        let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, frameRate: summary.frameRate,
+                                        longestBeat: 60 / analyzer.tempoEstimator.configuration.minimumBPM)
+        let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
+                                                                      backbeat: backbeat)
         let kickOnset = OnsetEnvelope.compute(flux: summary.kickFlux, frameRate: summary.frameRate)
         let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm)
         let drift = TempoDriftEstimator().measure(onset: onset, frameRate: summary.frameRate, bpm: bpm).drift

@@ -6,7 +6,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 2: streaming analysis (timbre gating by power buckets), tempo drift, tuning, key
     ///   changes of issue 3.
     /// - 3: key profile fades the bass register below 200 Hz (``KeyConfiguration/bassRampHz``).
-    public static let currentVersion = 3
+    /// - 4: tempo octave from the backbeat (drum & bass at its real tempo), key profiles with
+    ///   harmonics (tonics no longer a fifth up on sampled instruments and classical scores).
+    public static let currentVersion = 4
 
     /// Duration in seconds.
     public var duration: Double

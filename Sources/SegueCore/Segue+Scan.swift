@@ -51,15 +51,21 @@ extension Segue {
     /// committed in its own transaction, so an interrupted scan keeps all finished work and the
     /// next scan resumes where it stopped. Unreadable files are reported through `progress` as
     /// warnings and the scan goes on.
-    /// - Parameter isCancelled: polled before each file; once it answers true the workers stop
-    ///   after the file they are on.
-    public func scan(_ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    /// - Parameters:
+    ///   - bpmRange: the DJ software fallback for a crate whose tempo octave the analysis gets
+    ///     wrong: tempi are reported only within this range (it must hold an octave, e.g.
+    ///     88…175), and every file found is analysed again with it, changed or not. `nil` (the
+    ///     default): the full range, and unchanged files are skipped.
+    ///   - isCancelled: polled before each file; once it answers true the workers stop after the
+    ///     file they are on.
+    public func scan(_ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, bpmRange: ClosedRange<Double>? = nil,
                      progress: ProgressHandler? = nil, isCancelled: @Sendable () -> Bool = { false }) throws(SegueError) -> ScanReport {
         guard (1...256).contains(jobs) else { throw SegueError(.invalidInput, "jobs must be 1…256, got \(jobs)") }
+        let trackAnalyzer = try Self.trackAnalyzer(bpmRange: bpmRange)
         let start = Date()
         let search = try AudioFileFinder.find(paths)
         for message in search.skipped { progress?(.warning(message)) }
-        let plan = try planScan(search.files, progress: progress)
+        let plan = try planScan(search.files, reanalysing: bpmRange != nil, progress: progress)
         let work = plan.pending
         progress?(.stage(name: "scan", total: work.count))
         let tally = Mutex((done: 0, analysed: 0, seconds: 0.0, failures: [String]()))
@@ -67,7 +73,7 @@ extension Segue {
         let library = self.library
         let workers = min(jobs, max(1, work.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let analyzer = AudioFileAnalyzer()
+            let analyzer = AudioFileAnalyzer(analyzer: trackAnalyzer)
             while !isCancelled() {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < work.count else { return }
@@ -109,8 +115,20 @@ extension Segue {
         var contentHash: String?
     }
 
-    /// Sorts the found files into unchanged, moved (their track takes the new path) and to analyse.
-    private func planScan(_ files: [String], progress: ProgressHandler?) throws(SegueError)
+    /// The analyser for a scan: the defaults, or tempi within `bpmRange`.
+    /// - Throws: ``SegueError`` (invalid input) when the range does not hold an octave within 30…300 BPM.
+    public static func trackAnalyzer(bpmRange: ClosedRange<Double>?) throws(SegueError) -> TrackAnalyzer {
+        guard let bpmRange else { return TrackAnalyzer() }
+        do {
+            return TrackAnalyzer(tempo: try TempoConfiguration.within(bpmRange))
+        } catch {
+            throw SegueError(.invalidInput, "BPM range \(Int(bpmRange.lowerBound))-\(Int(bpmRange.upperBound)): \(error)")
+        }
+    }
+
+    /// Sorts the found files into unchanged, moved (their track takes the new path) and to analyse
+    /// (with `reanalysing`, every file found is analysed).
+    private func planScan(_ files: [String], reanalysing: Bool, progress: ProgressHandler?) throws(SegueError)
         -> (pending: [PendingFile], unchanged: Int, moved: Int) {
         let states = try db { try self.library.fileStates() }
         let foundSet = Set(files)
@@ -126,7 +144,7 @@ extension Segue {
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             if let state = states[path] {
-                if state.size == size, state.modifiedAt == modified, state.isCurrent {
+                if !reanalysing, state.size == size, state.modifiedAt == modified, state.isCurrent {
                     unchanged += 1
                 } else {
                     pending.append(PendingFile(path: path, size: size, modified: modified))
@@ -140,7 +158,7 @@ extension Segue {
                 try db { try library.moveTrack(id: old.state.id, to: path, size: size, modifiedAt: modified) }
                 progress?(.warning("\(path): the file that was at \(old.path) (same content); it keeps its track"))
                 moved += 1
-                if old.state.isCurrent { continue }
+                if old.state.isCurrent && !reanalysing { continue }
             }
             pending.append(PendingFile(path: path, size: size, modified: modified, contentHash: hash))
         }

@@ -28,9 +28,22 @@ struct ReplaceRequest: Codable, Sendable {
     var track: String
 }
 
-/// The body of `POST /scans`: a folder on the server's machine.
+/// The body of `POST /scans`: a folder on the server's machine, and optionally the tempo range
+/// `[low, high]` in BPM to report tempi in (it must hold an octave, e.g. `[88, 175]`; every file
+/// found is then analysed again).
 struct ScanRequest: Codable, Sendable {
     var folder: String
+    var bpmRange: [Double]?
+
+    /// The range, or `nil` when none was given.
+    /// - Throws: ``ServerError`` 400 unless `bpmRange` is two increasing numbers.
+    func range() throws -> ClosedRange<Double>? {
+        guard let bpmRange else { return nil }
+        guard bpmRange.count == 2, bpmRange[0] < bpmRange[1] else {
+            throw ServerError(status: 400, message: "bpmRange must be [low, high] in BPM with low < high, e.g. [88, 175]")
+        }
+        return bpmRange[0]...bpmRange[1]
+    }
 }
 
 /// The answer of `GET /tracks/{id}/similar`.
@@ -145,7 +158,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     let scans = ScanJobs(core: core, stallLimit: .seconds(configuration.scanStallSeconds))
     router.post("/scans") { request, _ -> Response in
         let body = try await JSONResponses.decode(ScanRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try scans.start(folder: body.folder).status, status: .accepted)
+        return try JSONResponses.encode(try scans.start(folder: body.folder, bpmRange: body.range()).status, status: .accepted)
     }
     router.get("/scans/:id") { _, context -> Response in
         try JSONResponses.encode(try scans.job(context.parameters.get("id") ?? "").status)

@@ -157,7 +157,7 @@ enum OpenAPIDocument {
     "/scans": {
       "post": {
         "summary": "Scan a folder on the server's machine in the background",
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["folder"], "properties": {"folder": {"type": "string"}}}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["folder"], "properties": {"folder": {"type": "string"}, "bpmRange": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2, "description": "tempi reported within [low, high] BPM (an octave, e.g. [88, 175]); every file found is analysed again"}}}}}},
         "responses": {
           "403": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
           "202": {"description": "The job, running", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScanStatus"}}}},

@@ -31,13 +31,17 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Peaks below this frequency count in proportion to it (Hz; 0 = off).")
     var keyBassRampHz: Double = KeyConfiguration.standard.bassRampHz
 
+    @Option(help: "Report tempi only within LOW-HIGH BPM (e.g. 88-175; it must hold an octave).")
+    var bpmRange: BPMRangeArgument?
+
     func run() throws {
         guard let profile = KeyProfile.named[keyProfile] else {
             throw ValidationError("unknown key profile '\(keyProfile)'; use one of \(KeyProfile.named.keys.sorted().joined(separator: ", "))")
         }
         guard keyLowHz >= 20, keyHighHz >= 2 * keyLowHz else { throw ValidationError("key peak range must start at 20 Hz or more and span an octave") }
         let key = try KeyConfiguration(profile: profile, bassWeight: keyBassWeight, peakRange: keyLowHz...keyHighHz, bassRampHz: keyBassRampHz)
-        let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(key: key))
+        let tempo = try bpmRange.map { try TempoConfiguration.within($0.range) } ?? .standard
+        let analyzer = AudioFileAnalyzer(analyzer: TrackAnalyzer(tempo: tempo, key: key))
         if format == .csv {
             // The header is a contract (README, `analyze`); the other measurements are in --format jsonl.
             print("path,duration,bpm,key,camelot,energy,loudness")

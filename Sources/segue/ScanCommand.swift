@@ -16,9 +16,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Report tempi only within LOW-HIGH BPM (e.g. 88-175; it must hold an octave) and analyse every file found again with it: the fallback for a crate whose tempo octave comes out wrong.")
+    var bpmRange: BPMRangeArgument?
+
     func run() throws {
         let segue = try library.open()
-        let report = try segue.scan(paths, jobs: jobs, progress: ProgressPrinter().handler)
+        let report = try segue.scan(paths, jobs: jobs, bpmRange: bpmRange?.range, progress: ProgressPrinter().handler)
         let speed = report.wallSeconds > 0 ? report.audioSeconds / report.wallSeconds : 0
         print("\(report.found) audio files: \(report.summary)"
               + String(format: " (%.1f s, %.0f× realtime)", report.wallSeconds, speed))

@@ -206,6 +206,30 @@ extension ServerTests {
         }
     }
 
+    @Test func aScanBPMRangeMustHoldAnOctaveAndReanalysesWhatItFinds() async throws {
+        let (folder, library, music) = try scratchLibrary("scan-bpm-range", copyingTracks: 1)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withServer(library: library) { base in
+            for range in [[100.0, 150.0], [120.0], [175.0, 88.0]] {
+                let body = try JSONSerialization.data(withJSONObject: ["folder": music.path, "bpmRange": range] as [String: Any])
+                let (status, answer) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
+                #expect(status == 400 && (answer["error"] as? String)?.contains("bpmRange") == true, "\(range): \(status) \(answer)")
+            }
+            // A plain scan analyses the new file; a second one finds it unchanged; a scan with a
+            // range analyses it again.
+            for (fields, analysed) in [(["folder": music.path] as [String: Any], 1), (["folder": music.path], 0),
+                                       (["folder": music.path, "bpmRange": [88, 175]], 1)] {
+                let (status, job) = try await request(base.appendingPathComponent("scans"), method: "POST",
+                                                      body: try JSONSerialization.data(withJSONObject: fields))
+                #expect(status == 202)
+                let id = try #require(job["id"] as? String)
+                try await waitUntilStopped(base, scan: id)
+                let (_, done) = try await request(base.appendingPathComponent("scans/\(id)"))
+                #expect(done["state"] as? String == "finished" && done["analysed"] as? Int == analysed, "\(fields): \(done)")
+            }
+        }
+    }
+
     /// Waits (at most 60 s) until the scan job's thread has returned.
     func waitUntilStopped(_ base: URL, scan id: String) async throws {
         for _ in 0..<600 {
