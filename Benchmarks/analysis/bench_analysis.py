@@ -243,6 +243,17 @@ def print_set(name, items, analysers):
               f"| {format_number(row['mirex'])} | {format_number(row['exact'])} | {format_number(row['speed'], 0)} |")
 
 
+def print_key_by_kind(name, items, analysers):
+    """Key MIREX on the dance clips and on the classical pieces, each on its own."""
+    kinds = sorted({item.get("kind", "dance") for item in items})
+    if len(kinds) < 2:
+        return
+    print(f"\n{name}, key MIREX % by kind: " + "; ".join(
+        f"{analyser}: " + ", ".join(f"{kind} {format_number(summarise(results, [i for i in items if i.get('kind', 'dance') == kind])['mirex'])}"
+                                     for kind in kinds)
+        for analyser, results in analysers.items() if summarise(results, items)["key_n"]))
+
+
 def print_styles(name, items, analysers):
     styles = sorted({item["style"] for item in items})
     shown = [analyser for analyser in analysers if not analyser.startswith("essentia (") or analyser in ("essentia (edma)", "essentia (bgate)")]
@@ -326,6 +337,7 @@ def main():
             analysers["librosa (K-S on CQT chroma)"] = run_librosa(items, cache)
             cache.save()
         print_set(name, items, analysers)
+        print_key_by_kind(name, items, analysers)
         print_styles(name, items, analysers)
         print_confidence(name, items, analysers["Segue"])
         if "essentia (edma)" in analysers:
