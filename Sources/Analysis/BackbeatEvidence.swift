@@ -1,6 +1,3 @@
-import DSP
-import Foundation
-
 /// Where the backbeat falls, the evidence that decides between a tempo and its double.
 ///
 /// Across dance styles the snare or clap comes every second beat: on 2 and 4 in house, hip-hop,
@@ -18,14 +15,19 @@ import Foundation
 /// Acc1: the 1–5 kHz band alone 97.8 % (drum & bass 39 of 45), the largest of the three 99.2 %
 /// (45 of 45).
 public struct BackbeatEvidence: Sendable {
-    private let acfs: [[Float]]
+    private let acfs: [OnsetAutocorrelation]
     private let frameRate: Double
 
     /// Measures the evidence from band fluxes (``SpectralSummary/backbeatFluxes``) at `frameRate`
     /// frames per second, for beats up to `longestBeat` seconds long. O(n log n) per band.
     public init(fluxes: [[Float]], frameRate: Double, longestBeat: Double) {
         self.frameRate = frameRate
-        acfs = fluxes.compactMap { Self.autocorrelation(of: $0, frameRate: frameRate, maxLagSeconds: 2 * longestBeat) }
+        acfs = fluxes.compactMap { flux in
+            let onset = OnsetEnvelope.compute(flux: flux, frameRate: frameRate)
+            let maxLag = min(onset.count - 1, Int(2 * longestBeat * frameRate) + 4)
+            guard onset.count > 8, maxLag > 2 else { return nil }
+            return OnsetAutocorrelation(onset: onset, maxLag: maxLag)
+        }
     }
 
     /// The backbeat score of `bpm`: the largest over the bands of the autocorrelation at two
@@ -34,28 +36,6 @@ public struct BackbeatEvidence: Sendable {
     public func score(bpm: Double) -> Double {
         guard !acfs.isEmpty, bpm > 0 else { return 0 }
         let beat = 60 * frameRate / bpm
-        return acfs.map { Double(Self.value($0, at: 2 * beat) - Self.value($0, at: beat)) }.max() ?? 0
-    }
-
-    /// The normalised autocorrelation of a band's onset envelope (1 at lag 0, corrected for the
-    /// shrinking overlap), or `nil` when the band is silent or the audio too short.
-    private static func autocorrelation(of flux: [Float], frameRate: Double, maxLagSeconds: Double) -> [Float]? {
-        let onset = OnsetEnvelope.compute(flux: flux, frameRate: frameRate)
-        let maxLag = min(onset.count - 1, Int(maxLagSeconds * frameRate) + 4)
-        guard onset.count > 8, maxLag > 2 else { return nil }
-        let mean = onset.reduce(0, +) / Float(onset.count)
-        guard var values = try? Autocorrelation.compute(onset.map { $0 - mean }, maxLag: maxLag), let energy = values.first, energy > 1e-9 else {
-            return nil
-        }
-        let count = Float(onset.count)
-        for lag in values.indices { values[lag] = values[lag] / energy * count / (count - Float(lag)) }
-        return values
-    }
-
-    private static func value(_ acf: [Float], at lag: Double) -> Float {
-        let index = Int(lag)
-        guard index >= 0, index + 1 < acf.count else { return 0 }
-        let fraction = Float(lag - Double(index))
-        return acf[index] * (1 - fraction) + acf[index + 1] * fraction
+        return acfs.map { Double($0.value(at: 2 * beat) - $0.value(at: beat)) }.max() ?? 0
     }
 }

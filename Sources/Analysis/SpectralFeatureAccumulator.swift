@@ -23,7 +23,8 @@ public final class SpectralFeatureAccumulator {
     private let bank: MelFilterBank
     private let dct: DCT
     private let kickBands: Int
-    private let backbeatBands: [Range<Int>]
+    /// For each mel band, the backbeat envelope it feeds (the bands do not overlap), or `nil`.
+    private let backbeatEnvelopeOfBand: [Int?]
     private let lowBin: Int, midBin: Int
     private let binHz: Double
     private var bands: [Float]
@@ -46,11 +47,7 @@ public final class SpectralFeatureAccumulator {
                                  highHz: min(11000, sampleRate / 2))
         dct = try DCT(inputCount: Self.melBandCount, outputCount: 14)
         kickBands = max(1, bank.centerFrequencies.filter { $0 <= Self.kickBandHz }.count)
-        let centers = bank.centerFrequencies
-        backbeatBands = Self.backbeatBandsHz.map { range in
-            let bands = centers.indices.filter { range.contains(centers[$0]) }
-            return (bands.first ?? 0)..<((bands.last ?? -1) + 1)
-        }
+        backbeatEnvelopeOfBand = bank.centerFrequencies.map { center in Self.backbeatBandsHz.firstIndex { $0.contains(center) } }
         backbeatFluxes = Array(repeating: [], count: Self.backbeatBandsHz.count)
         backbeatFrame = [Float](repeating: 0, count: Self.backbeatBandsHz.count)
         binHz = sampleRate / Double(frameSize)
@@ -78,7 +75,7 @@ public final class SpectralFeatureAccumulator {
     private func consume(index: Int, spectrum: UnsafeBufferPointer<Float>) {
         bands.withUnsafeMutableBufferPointer { bank.apply(spectrum, into: $0) }
         var flux: Float = 0, kick: Float = 0
-        for index in backbeatFrame.indices { backbeatFrame[index] = 0 }
+        for envelope in backbeatFrame.indices { backbeatFrame[envelope] = 0 }
         for band in 0..<Self.melBandCount {
             let mel = 1000 * bands[band]
             logMel[band] = log1p(mel)
@@ -87,9 +84,7 @@ public final class SpectralFeatureAccumulator {
                 if rise > 0 { flux += rise }
                 if mel > previousMel[band] {
                     if band < kickBands { kick += mel - previousMel[band] }
-                    for (index, range) in backbeatBands.enumerated() where range.contains(band) {
-                        backbeatFrame[index] += mel - previousMel[band]
-                    }
+                    if let envelope = backbeatEnvelopeOfBand[band] { backbeatFrame[envelope] += mel - previousMel[band] }
                 }
             }
             previousMel[band] = mel
@@ -97,7 +92,7 @@ public final class SpectralFeatureAccumulator {
         swap(&previousLogMel, &logMel)
         onsetFlux.append(flux)
         kickFlux.append(kick)
-        for index in backbeatFrame.indices { backbeatFluxes[index].append(backbeatFrame[index]) }
+        for envelope in backbeatFrame.indices { backbeatFluxes[envelope].append(backbeatFrame[envelope]) }
 
         var total: Float = 0, weighted: Float = 0, logSum: Float = 0, low: Float = 0, mid: Float = 0
         for bin in 1..<spectrum.count {

@@ -1,5 +1,4 @@
 import DJModel
-import DSP
 import Foundation
 
 /// Global tempo from an onset-strength envelope: autocorrelation, a comb over the first four
@@ -36,27 +35,14 @@ public struct TempoEstimator: Sendable {
                          backbeat: BackbeatEvidence? = nil) -> (bpm: Double, confidence: Double) {
         let fallback = (bpm: configuration.priorCenterBPM, confidence: 0.0)
         guard Double(onset.count) >= 4 * frameRate else { return fallback }
-        let mean = onset.reduce(0, +) / Float(onset.count)
-        let centered = onset.map { $0 - mean }
         let longestBeat = 60 * frameRate / configuration.minimumBPM
         let maxLag = min(onset.count - 1, Int(longestBeat * 8) + 4)
-        guard var acf = try? Autocorrelation.compute(centered, maxLag: maxLag), let energy = acf.first, energy > 1e-9 else {
-            return fallback
-        }
-        let count = Float(onset.count)
-        for lag in acf.indices { acf[lag] = acf[lag] / energy * count / (count - Float(lag)) }
-
-        func value(at lag: Double) -> Float {
-            let index = Int(lag)
-            guard index + 1 < acf.count else { return 0 }
-            let fraction = Float(lag - Double(index))
-            return acf[index] * (1 - fraction) + acf[index + 1] * fraction
-        }
+        guard let acf = OnsetAutocorrelation(onset: onset, maxLag: maxLag) else { return fallback }
         func salience(_ bpm: Double) -> Float {
             let lag = 60 * frameRate / bpm
             var sum: Float = 0
-            for multiple in 1...4 { sum += value(at: lag * Double(multiple)) }
-            return sum / 4 + Float(configuration.subdivisionWeight) * value(at: lag / 2)
+            for multiple in 1...4 { sum += acf.value(at: lag * Double(multiple)) }
+            return sum / 4 + Float(configuration.subdivisionWeight) * acf.value(at: lag / 2)
         }
         func weighted(_ bpm: Double) -> (score: Float, salience: Float) {
             let s = salience(bpm)
@@ -86,7 +72,7 @@ public struct TempoEstimator: Sendable {
             }
             best = (chosen.bpm, best.score, chosen.salience)
         }
-        return (refine(bpm: best.bpm, acf: acf, frameRate: frameRate), Double(min(1, max(0, best.salience * 1.5))))
+        return (refine(bpm: best.bpm, acf: acf.values, frameRate: frameRate), Double(min(1, max(0, best.salience * 1.5))))
     }
 
     /// Refines a coarse tempo on the autocorrelation peak nearest to the largest beat multiple
