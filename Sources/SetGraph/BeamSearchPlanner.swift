@@ -102,7 +102,9 @@ public struct BeamSearchPlanner: Sendable {
         let pinned = Set(pins.values), lastPin = pins.keys.max() ?? 0
         var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
         var finished: [(path: Partial, value: Double)] = []
-        // The best path of any length, answered when no path reaches 90 % of the target.
+        // The longest path met (the best of equal length), answered when no path reaches 90 % of
+        // the target: a DJ who asks for more than the library holds wants all it holds, not the
+        // single best transition the duration penalty would otherwise favour.
         var fallback: (path: Partial, value: Double)?
         let maxDepth = 500
         var depth = 0
@@ -138,7 +140,7 @@ public struct BeamSearchPlanner: Sendable {
             for partial in next {
                 if finished.isEmpty && partial.nodes.count > lastPin {
                     let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
-                    if fallback.map({ value > $0.value }) ?? true { fallback = (partial, value) }
+                    if fallback.map({ Self.isLonger(partial, value: value, than: $0) }) ?? true { fallback = (partial, value) }
                 }
                 if objective.isCandidate(duration: partial.duration) && partial.nodes.count > lastPin {
                     let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
@@ -168,6 +170,13 @@ public struct BeamSearchPlanner: Sendable {
             if distinct { chosen.append(candidate) }
         }
         return chosen.map { PlannedPath(nodes: $0.path.nodes, edges: $0.path.edges, duration: $0.path.duration, objective: $0.value) }
+    }
+
+    /// Whether `partial` makes a better shorter-than-asked answer than `other`: more playing time
+    /// (by more than a second), then the higher objective.
+    private static func isLonger(_ partial: Partial, value: Double, than other: (path: Partial, value: Double)) -> Bool {
+        if abs(partial.duration - other.path.duration) > 1 { return partial.duration > other.path.duration }
+        return value > other.value
     }
 
     /// The rules that bound a search and what to relax, for messages.
