@@ -24,11 +24,14 @@ public struct TempoConfiguration: Sendable, Hashable {
     /// half tempo; hip-hop with trap hats 38 of 45, the rest at double), 96.7 % at 1, 98.6 % at 2,
     /// 98.9 % at 3, 99.2 % at 4, 5 and 6, 98.9 % at 8; 5 is the middle of the plateau.
     public let backbeatWeight: Double
+    /// Whether the backbeat is also read with the kick taken out of each band (default true; see
+    /// ``BackbeatEvidence``): on the enlarged tuning set, 98.9 % → 99.5 % tempo Acc1.
+    public let backbeatWithoutKick: Bool
 
     /// Checks and stores the parameters.
     public init(minimumBPM: Double = 75, maximumBPM: Double = 200, priorCenterBPM: Double = 128,
                 priorWidthOctaves: Double = 0.75, onsetsPerBeat: Double = 1.7, onsetDensityWidthOctaves: Double = 0.9,
-                subdivisionWeight: Double = 0.3, backbeatWeight: Double = 5) throws(AnalysisError) {
+                subdivisionWeight: Double = 0.3, backbeatWeight: Double = 5, backbeatWithoutKick: Bool = true) throws(AnalysisError) {
         guard (30...150).contains(minimumBPM), (50...300).contains(maximumBPM), maximumBPM >= 1.95 * minimumBPM else {
             throw .invalidParameter("tempo range \(minimumBPM)…\(maximumBPM) BPM must span an octave (the highest at least 1.95 × the lowest) within 30…300")
         }
@@ -47,6 +50,7 @@ public struct TempoConfiguration: Sendable, Hashable {
         self.subdivisionWeight = subdivisionWeight
         guard (0...10).contains(backbeatWeight) else { throw .invalidParameter("backbeat weight must be 0…10, got \(backbeatWeight)") }
         self.backbeatWeight = backbeatWeight
+        self.backbeatWithoutKick = backbeatWithoutKick
         self.onsetDensityWidthOctaves = onsetDensityWidthOctaves
     }
 

@@ -56,7 +56,9 @@ public final class TrackAnalysisSession {
         let level = try loudness.result()
         let onset = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
         let onsetRate = OnsetRate.compute(onset: onset, frameRate: summary.frameRate)
-        let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, frameRate: summary.frameRate,
+        let tempoConfiguration = analyzer.tempoEstimator.configuration
+        let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, kickFlux: tempoConfiguration.backbeatWithoutKick ? summary.kickFlux : nil,
+                                        frameRate: summary.frameRate,
                                         longestBeat: 60 / analyzer.tempoEstimator.configuration.minimumBPM)
         let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
                                                                       backbeat: backbeat)

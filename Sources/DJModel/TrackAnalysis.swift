@@ -8,7 +8,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 3: key profile fades the bass register below 200 Hz (``KeyConfiguration/bassRampHz``).
     /// - 4: tempo octave from the backbeat (drum & bass at its real tempo), key profiles with
     ///   harmonics (tonics no longer a fifth up on sampled instruments and classical scores).
-    public static let currentVersion = 4
+    /// - 5: the backbeat also read with the kick taken out of each band (downtempo with a rim on 2
+    ///   and 4 no longer at double tempo).
+    public static let currentVersion = 5
 
     /// Duration in seconds.
     public var duration: Double

@@ -40,6 +40,30 @@ struct GeneralMIDITests {
         #expect(halvedWithoutBackbeat >= 1, "no drum & bass render read at half tempo without the backbeat evidence")
     }
 
+    /// Downtempo with a rim shot on 2 and 4 (TR-808 and Power kits), which the bands as heard read
+    /// at double tempo: the kick leaks into the rim's band, and kick–rim alternation repeats every
+    /// beat. Tolerance: at least 3 of the 4 renders (two soundfonts) at their own tempo (one of them sits on the
+    /// decision boundary: it reads right from the corpus's 30-second cut and double from the whole
+    /// render), and more of them than with the kick left in.
+    @Test func downtempoWithARimOnTwoAndFourReadsAtItsOwnTempo() throws {
+        let fixtures = try GeneralMIDIRendering.fixtures().filter { $0.style == "downtempo" }
+        #expect(Set(fixtures.map(\.kit)).count >= 2)
+        let heardOnly = TrackAnalyzer(tempo: try TempoConfiguration(backbeatWithoutKick: false))
+        var right = 0, rightAsHeard = 0, renders = 0
+        for fixture in fixtures {
+            let truth = try #require(fixture.bpm)
+            for soundfont in GeneralMIDIRendering.soundfonts.keys.sorted() {
+                let audio = try GeneralMIDIRendering.render(fixture, soundfont: soundfont)
+                renders += 1
+                if Self.withinFourPercent(try Self.analyse(audio).tempo.bpm, of: truth) { right += 1 }
+                if Self.withinFourPercent(try Self.analyse(audio, analyzer: heardOnly).tempo.bpm, of: truth) { rightAsHeard += 1 }
+            }
+        }
+        #expect(renders == 4)
+        #expect(right >= 3, "\(right) of \(renders) downtempo renders at their own tempo")
+        #expect(right > rightAsHeard, "taking the kick out made no difference: \(right) vs \(rightAsHeard) of \(renders)")
+    }
+
     @Test func aBPMRangeFoldsTheTempoIntoIt() throws {
         let fixture = try #require(try GeneralMIDIRendering.fixtures().first { $0.style == "drum-and-bass" })
         let truth = try #require(fixture.bpm)
