@@ -62,8 +62,11 @@ public struct DJSet: Hashable, Sendable, Codable {
     /// Why the set differs from the request, when it does (e.g. shorter than asked because no
     /// longer set fits the rules), in words a DJ can act on.
     public var note: String?
-    /// The playing time asked for, minutes (planned sets and bridges; absent in files).
+    /// The playing time planned for, minutes (planned sets and bridges; absent in files).
     public var targetMinutes: Double?
+    /// The playing time the request asked for, minutes, when the answer was planned for another
+    /// (a bridge of the nearest length that exists; ``note`` says why).
+    public var requestedMinutes: Double?
     /// The energy arc the set was planned for, as `[position 0…1, energy]` pairs (sets only):
     /// for plots, and to measure the set again after a track is replaced.
     public var energyTargets: [[Double]]?

@@ -63,20 +63,24 @@ extension Segue {
         }
         let constraints = try constraints(for: request.rules, in: graph, deadline: deadline)
         let count = try PlanLimits.checkAlternatives(request.alternatives)
-        let paths: [PlannedPath]
+        let found: NearestLengthBridge
         do {
-            paths = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
-                .bridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: deadline)
+            found = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
+                .nearestLengthBridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: deadline)
         } catch {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
-        var bridge = try answer(paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
+        var bridge = try answer(found.paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
             var quality = Self.quality(of: path, in: graph, energy: nil, targetSeconds: nil, constraints: constraints)
-            // A bridge's target is the music between its two ends.
-            quality.durationErrorPercent = abs(path.duration - request.minutes * 60) / (request.minutes * 60) * 100
+            // A bridge's target is the music between its two ends, at the length it was planned for.
+            quality.durationErrorPercent = abs(path.duration - found.plannedSeconds) / found.plannedSeconds * 100
             return quality
         }
-        bridge.targetMinutes = request.minutes
+        bridge.targetMinutes = found.plannedSeconds / 60
+        if let note = found.note {
+            bridge.note = note
+            bridge.requestedMinutes = request.minutes
+        }
         return bridge
     }
 

@@ -278,7 +278,7 @@ enum OpenAPIDocument {
         "required": ["kind", "seed", "duration", "tracks", "transitions"],
         "properties": {
           "id": {"type": "string"}, "kind": {"type": "string", "enum": ["set", "bridge"]}, "seed": {"type": "string"},
-          "duration": {"type": "number"}, "note": {"type": "string"}, "targetMinutes": {"type": "number"},
+          "duration": {"type": "number"}, "note": {"type": "string"}, "targetMinutes": {"type": "number"}, "requestedMinutes": {"type": "number"},
           "energyTargets": {"type": "array", "items": {"type": "array", "items": {"type": "number"}}, "description": "[position 0…1, energy] pairs of the arc"},
           "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}},
           "transitions": {"type": "array", "items": {"$ref": "#/components/schemas/Transition"}},

@@ -29,11 +29,14 @@ public struct BruteForcePlanner: Sendable {
     }
 
     /// The cheapest bridge (Σ 1 − score) from `start` to `goal` with intermediate time within
-    /// `seconds ± tolerance`.
-    public func cheapestBridge(from start: Int, to goal: Int, seconds: Double, tolerance: Double, in graph: TrackGraph) -> PlannedPath? {
+    /// `seconds ± tolerance`, over the stored edges or, with `everyTrack`, over every pair of
+    /// tracks the rules allow (computed edges; the reference for whether a bridge exists at all).
+    public func cheapestBridge(from start: Int, to goal: Int, seconds: Double, tolerance: Double, in graph: TrackGraph,
+                               everyTrack: Bool = false) -> PlannedPath? {
         let rules = try! AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance)
         var best: PlannedPath?
         let low = seconds - tolerance, high = seconds + tolerance
+        let drift = AStarBridgePlanner.drift(from: start, to: goal, in: graph)
         func visit(_ path: [Int], _ edges: [TrackGraph.Edge], _ cost: Double, _ elapsed: Double) {
             guard let last = path.last else { return }
             if path.count > 1 && (low...high).contains(elapsed) {
@@ -45,7 +48,8 @@ public struct BruteForcePlanner: Sendable {
                     }
                 }
             }
-            for edge in graph.adjacency[last] where edge.target != goal && constraints.allows(edge.target, after: path, anchor: start, in: graph) {
+            let successors = everyTrack ? graph.nodes.indices.map { graph.edge(from: last, to: $0) } : graph.adjacency[last]
+            for edge in successors where edge.target != goal && constraints.allows(edge.target, after: path, drift: drift, in: graph) {
                 let grown = elapsed + graph.nodes[edge.target].duration
                 if grown <= high { visit(path + [edge.target], edges + [edge], cost + 1 - edge.score, grown) }
             }

@@ -59,26 +59,43 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     /// Whether `candidate` may follow `path` (indices into `graph.nodes`), with `anchor` the
     /// node whose tempo bounds the drift.
     func allows(_ candidate: Int, after path: [Int], anchor: Int, in graph: TrackGraph) -> Bool {
-        guard let last = path.last, !path.contains(candidate), !excluded.contains(candidate) else { return false }
-        if let allowed, !allowed.contains(candidate) { return false }
-        return allowsStep(from: last, to: candidate, after: path, anchor: anchor, in: graph)
+        allows(candidate, after: path, drift: .track(anchor), in: graph)
     }
+
+    /// Whether `candidate` may follow `path`, with the drift measured from `drift`.
+    func allows(_ candidate: Int, after path: [Int], drift: DriftReference, in graph: TrackGraph) -> Bool {
+        guard let last = path.last, !path.contains(candidate), isUsable(candidate) else { return false }
+        return allowsStep(from: last, to: candidate, after: path, drift: drift, in: graph)
+    }
+
+    /// Whether the include/exclude lists let a set use `node`.
+    func isUsable(_ node: Int) -> Bool { !excluded.contains(node) && (allowed?.contains(node) ?? true) }
 
     /// The rules of one step, without the include/exclude lists (pinned tracks and a bridge's
     /// goal are the user's choice and bypass them).
     func allowsStep(from last: Int, to candidate: Int, after path: [Int], anchor: Int, in graph: TrackGraph) -> Bool {
+        allowsStep(from: last, to: candidate, after: path, drift: .track(anchor), in: graph)
+    }
+
+    /// Whether a step from tempo `from` to tempo `to` keeps within the step bound and the
+    /// half/double-time rule.
+    func allowsTempoStep(from: Double, to: Double) -> Bool {
+        let step = CompatibilityRules.tempoChange(from: from, to: to)
+        return abs(step.percent) <= maxStepPercent && (allowHalfDoubleTime || !step.halfOrDouble)
+    }
+
+    /// The rules of one step with the drift measured from `drift`.
+    func allowsStep(from last: Int, to candidate: Int, after path: [Int], drift: DriftReference, in graph: TrackGraph) -> Bool {
         guard !path.contains(candidate) else { return false }
         let nodes = graph.nodes
-        let step = CompatibilityRules.tempoChange(from: nodes[last].bpm, to: nodes[candidate].bpm)
-        guard abs(step.percent) <= maxStepPercent, allowHalfDoubleTime || !step.halfOrDouble else { return false }
+        guard allowsTempoStep(from: nodes[last].bpm, to: nodes[candidate].bpm) else { return false }
         if keyRule != .any {
             // Without key lock the incoming track is heard pitched to the outgoing track's tempo.
             let heard = keyLock ? nodes[candidate].key
                 : KeyMoveRule.heardKey(nodes[candidate].key, trackBPM: nodes[candidate].bpm, playedBPM: nodes[last].bpm)
             guard keyRule.allows(from: nodes[last].key, to: heard) else { return false }
         }
-        let drift = CompatibilityRules.tempoChange(from: nodes[anchor].bpm, to: nodes[candidate].bpm)
-        guard abs(drift.percent) <= maxDriftPercent else { return false }
+        guard drift.percent(to: nodes[candidate].bpm, in: graph) <= maxDriftPercent else { return false }
         let artist = nodes[candidate].artist
         if artistSpacing > 0 && !artist.isEmpty {
             for previous in path.suffix(artistSpacing) where nodes[previous].artist == artist { return false }

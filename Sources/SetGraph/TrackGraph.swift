@@ -30,6 +30,9 @@ public struct TrackGraph: Sendable {
     public let cheapestEdgeCost: Double
     /// The longest track, seconds (at least 1).
     public let longestDuration: Double
+    /// Node indices in ascending tempo: the index a bridge search walks for tracks that close the
+    /// tempo distance to its goal, and exact reachability uses (O(n log n) once per graph).
+    public let tempoOrder: [Int32]
     private let indexById: [TrackID: Int]
 
     /// Builds the graph: every track's `neighbors` best successors among the tracks within its
@@ -52,6 +55,7 @@ public struct TrackGraph: Sendable {
         for edges in adjacency { for edge in edges { cheapest = min(cheapest, 1 - edge.score) } }
         cheapestEdgeCost = max(0, cheapest)
         longestDuration = max(1, nodes.map(\.duration).max() ?? 1)
+        tempoOrder = nodes.indices.sorted { nodes[$0].bpm < nodes[$1].bpm }.map { Int32($0) }
         var index: [TrackID: Int] = [:]
         for (position, node) in nodes.enumerated() { index[node.id] = position }
         indexById = index
@@ -59,6 +63,20 @@ public struct TrackGraph: Sendable {
 
     /// The node index of a track id, or `nil`.
     public func index(of id: TrackID) -> Int? { indexById[id] }
+
+    /// The positions in ``tempoOrder`` of the tracks whose tempo lies in `range`. O(log n).
+    public func tempoPositions(in range: ClosedRange<Double>) -> Range<Int> {
+        func firstPosition(where isAfter: (Double) -> Bool) -> Int {
+            var low = 0, high = tempoOrder.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isAfter(nodes[Int(tempoOrder[middle])].bpm) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let lower = firstPosition { $0 >= range.lowerBound }
+        return lower..<max(lower, firstPosition { $0 > range.upperBound })
+    }
 
     /// The score of playing node `to` after node `from` (stored edge or computed).
     public func edge(from: Int, to: Int) -> Edge {
