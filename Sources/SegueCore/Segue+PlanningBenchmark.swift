@@ -12,6 +12,12 @@ public struct PlanningBenchmark: Sendable {
     public var setMilliseconds: [Double], bridgeMilliseconds: [Double]
     /// Requests that found no answer under the rules.
     public var setFailures: Int, bridgeFailures: Int
+    /// Bridge pairs for which the exact reachability check finds a bridge at some length.
+    public var bridgesExisting = 0
+    /// Of those, answered at the asked length, and at another (the nearest that was found).
+    public var bridgesAtAskedLength = 0, bridgesAtNearestLength = 0
+    /// Milliseconds per answer where no bridge exists (the check and the relaxations named).
+    public var noBridgeMilliseconds: [Double] = []
 
     /// The `fraction` quantile of `values` (nearest rank), or 0 when empty.
     public static func quantile(_ values: [Double], _ fraction: Double) -> Double {
@@ -23,7 +29,8 @@ public struct PlanningBenchmark: Sendable {
 
 extension Segue {
     /// Plans `sets` sets of `setMinutes` from random seeds and `bridges` bridges of
-    /// `bridgeMinutes` between random pairs, with the default rules, timing each.
+    /// `bridgeMinutes` (or the nearest length that exists) between random pairs, with the default
+    /// rules, timing each and counting the pairs the exact reachability check links.
     public func benchmarkPlanning(sets: Int, bridges: Int, setMinutes: Double = 60, bridgeMinutes: Double = 20,
                                   seed: UInt64 = 3) throws(SegueError) -> PlanningBenchmark {
         let started = Date()
@@ -49,16 +56,27 @@ extension Segue {
             } else { result.setFailures += 1 }
         }
         for _ in 0..<bridges {
-            // A reachable pair, as a DJ would pick: the goal is a track a set from the start could
-            // reach in tempo (within the drift bound), chosen at random among those.
+            // Random pairs, as a DJ might pick them: the exact reachability check says whether a
+            // bridge exists at any length; the planner must answer every pair that has one.
             let start = Int(random.next() % UInt64(count))
-            let candidates = (0..<8).map { _ in Int(random.next() % UInt64(count)) }
-            let goal = candidates.first { $0 != start && abs(CompatibilityRules.tempoChange(from: graph.nodes[start].bpm, to: graph.nodes[$0].bpm).percent) <= 8 }
-                ?? candidates[0]
-            if goal == start { result.bridgeFailures += 1; continue }
-            if let ms = time({ _ = try astar.bridge(from: start, to: goal, seconds: bridgeMinutes * 60, in: graph) }) {
+            var goal = Int(random.next() % UInt64(count))
+            if goal == start { goal = (start + 1) % count }
+            let exists = BridgeReachability(constraints: astar.constraints).check(from: start, to: goal, in: graph).minimumTransitions != nil
+            if exists { result.bridgesExisting += 1 }
+            var answer: NearestLengthBridge?
+            let started = DispatchTime.now().uptimeNanoseconds
+            // The same time budget as a request to the service.
+            answer = try? astar.nearestLengthBridges(from: start, to: goal, seconds: bridgeMinutes * 60, in: graph, count: 1,
+                                                     deadline: PlanLimits.deadline())
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+            if let answer {
                 result.bridgeMilliseconds.append(ms)
-            } else { result.bridgeFailures += 1 }
+                if answer.note == nil { result.bridgesAtAskedLength += 1 } else { result.bridgesAtNearestLength += 1 }
+            } else if exists {
+                result.bridgeFailures += 1
+            } else {
+                result.noBridgeMilliseconds.append(ms)
+            }
         }
         return result
     }

@@ -11,23 +11,27 @@ import HeapModule
 /// them (``DriftReference/span(_:)``).
 ///
 /// Heuristic: with m the cheapest stored edge cost in the graph, a state at track x after e
-/// seconds of intermediate music still needs at least
+/// seconds of intermediate music still needs one step out of x, costing at least x's cheapest
+/// stored edge (no computed edge beats a track's best stored one), and at least
 /// - ⌈(N − tolerance − e) / D⌉ more intermediate tracks, D the longest track (time to fill), and
 /// - s(x, B) − 1 more intermediate tracks, s the fewest transitions the tempo step and key rule
 ///   allow from x to B (``BridgeStepBounds``: tempo distance on the octave circle over the largest
 ///   step, Camelot moves under the key rule);
-/// each reached by an edge costing at least m (no computed edge beats a track's best stored one),
-/// plus the final step into B costing at least 0; so h = m · the larger count never
-/// overestimates the remaining cost: it is admissible.
+/// each left by an edge costing at least m; so (x's cheapest edge) + m · the larger count never
+/// overestimates the remaining cost. Nor do the tempo and key terms every path to B must pay
+/// (``BridgeStepBounds/costBound(from:to:)``: score weight × tempo distance ÷ pitch range, and the
+/// cheapest chain of key moves); h is the larger of the two bounds, admissible and consistent.
 ///
 /// Successors: a track's stored best edges, which mostly stay at its tempo and key, plus the
 /// best-scoring tracks that close the distance to B (``progressSuccessors``): found in the
 /// graph's tempo order inside the step window, filtered by the rules, scored on the fly with the
 /// graph's scorer. The no-repeat rule makes a state depend on its whole path; states are merged
-/// on (node, previous node, 15-second bucket of e), which can drop a better path that reaches the
-/// same two tracks at a similar time with a different earlier history — the tests bound the loss
-/// against the brute-force reference. (Merging on the node alone lost 0.6 in cost on one of 24
-/// small test graphs: a path through a track blocked the one that needed it later.) The search stops after `maxExpansions` expansions or at the deadline and returns
+/// on (node, previous node, 15-second bucket of e), and at most ``historiesPerPlace`` previous
+/// nodes are expanded per (node, bucket): this can drop a better path that reaches the same track
+/// at a similar time with a different history — the tests bound the loss against the brute-force
+/// reference. (One history per (node, bucket) lost 0.6 in cost on one of 24 small test graphs: a
+/// path through a track blocked the one that needed it later; every history made bridges on the
+/// 10k catalogue twice as slow.) The search stops after `maxExpansions` expansions or at the deadline and returns
 /// the best goal found, if any.
 public struct AStarBridgePlanner: Sendable {
     /// The hard rules.
@@ -42,6 +46,12 @@ public struct AStarBridgePlanner: Sendable {
     /// Tracks of the step window scored to find them, evenly spaced in tempo when the window holds
     /// more (default 256): bounds the work per expansion on a large library.
     public let progressScanLimit: Int
+
+    /// Histories (previous tracks) expanded per track and 15-second bucket (default 2).
+    public var historiesPerPlace = 2
+    /// The heuristic's weight in the second pass, run when the optimal one exhausts its budget
+    /// (default 2): its bridge costs at most this multiple of the optimum over the same successors.
+    public var suboptimalWeight = 2.0
 
     /// Checks and stores the parameters.
     public init(constraints: SetConstraints = .standard, toleranceSeconds: Double = 150, maxExpansions: Int = 200_000,
@@ -63,37 +73,48 @@ public struct AStarBridgePlanner: Sendable {
         return .span(min(a, b)...max(a, b))
     }
 
-    /// The best-scoring tracks (up to ``progressSuccessors``) that may follow `node` under the
-    /// rules and need fewer transitions to `goal` than `node` does, as computed edges; with
-    /// `everyAllowed`, every track of the step window the rules allow (up to the scan limit).
+    /// Tracks that may follow `node` under the rules and close the distance to `goal` (a quarter
+    /// of a step or more in tempo, or a key move fewer), as computed edges: the best-scoring
+    /// ``progressSuccessors`` and the half as many that get closest in tempo. With `everyAllowed`,
+    /// every track of the step window the rules allow (up to the scan limit).
     func progressEdges(from node: Int, to goal: Int, drift: DriftReference, bounds: BridgeStepBounds, in graph: TrackGraph,
                        everyAllowed: Bool = false) -> [TrackGraph.Edge] {
         let nodes = graph.nodes
         let needed = bounds.steps(from: nodes[node], to: nodes[goal])
         guard everyAllowed || (progressSuccessors > 0 && needed > 1 && needed != Int.max) else { return [] }
-        let step = constraints.maxStepPercent / 100, bpm = nodes[node].bpm
-        var best: [TrackGraph.Edge] = []
+        let step = constraints.maxStepPercent / 100, bpm = nodes[node].bpm, goalBPM = nodes[goal].bpm
+        let distance = bounds.tempoDistance(from: bpm, to: goalBPM)
+        let keyMoves = bounds.keySteps(from: nodes[node].key, to: nodes[goal].key)
+        var byScore: [TrackGraph.Edge] = [], byProgress: [(distance: Double, edge: TrackGraph.Edge)] = []
+        var every: [TrackGraph.Edge] = []
+        let closest = max(1, progressSuccessors / 2)
         for factor in constraints.allowHalfDoubleTime ? [1.0, 2.0, 0.5] : [1.0] {
             let positions = graph.tempoPositions(in: (bpm * factor * (1 - step))...(bpm * factor * (1 + step)))
             let stride = max(1, positions.count / progressScanLimit)
             for position in Swift.stride(from: positions.lowerBound, to: positions.upperBound, by: stride) {
                 let candidate = Int(graph.tempoOrder[position])
-                guard candidate != node, candidate != goal, constraints.isUsable(candidate),
-                      everyAllowed || bounds.steps(from: nodes[candidate], to: nodes[goal]) < needed,
+                guard candidate != node, candidate != goal, constraints.isUsable(candidate) else { continue }
+                let remaining = bounds.tempoDistance(from: nodes[candidate].bpm, to: goalBPM)
+                let closer = remaining <= distance - 0.25 * bounds.largestStep
+                    || bounds.keySteps(from: nodes[candidate].key, to: nodes[goal].key) < keyMoves
+                guard everyAllowed || closer,
                       constraints.allowsStep(from: node, to: candidate, after: [], drift: drift, in: graph) else { continue }
                 let edge = graph.edge(from: node, to: candidate)
-                if everyAllowed {
-                    best.append(edge)
-                } else if best.count < progressSuccessors {
-                    best.append(edge)
-                    best.sort { $0.score > $1.score }
-                } else if edge.score > best[best.count - 1].score {
-                    best[best.count - 1] = edge
-                    best.sort { $0.score > $1.score }
+                if everyAllowed { every.append(edge); continue }
+                if byScore.count < progressSuccessors || edge.score > byScore[byScore.count - 1].score {
+                    if byScore.count == progressSuccessors { byScore.removeLast() }
+                    byScore.append(edge)
+                    byScore.sort { $0.score > $1.score }
+                }
+                if byProgress.count < closest || remaining < byProgress[byProgress.count - 1].distance {
+                    if byProgress.count == closest { byProgress.removeLast() }
+                    byProgress.append((remaining, edge))
+                    byProgress.sort { $0.distance < $1.distance }
                 }
             }
         }
-        return best
+        if everyAllowed { return every }
+        return byScore + byProgress.map(\.edge).filter { edge in !byScore.contains { $0.target == edge.target } }
     }
 
     /// A search state in the arena: the node reached, its parent state, the edge taken, the cost
@@ -135,9 +156,12 @@ public struct AStarBridgePlanner: Sendable {
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
         guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
         guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
-        for everyAllowed in [false, true] {
+        // Optimal on the stored and closing successors; then, when the budget runs out first,
+        // weighted (at most `suboptimalWeight` × the optimum of that search space); then over
+        // every allowed track (complete on small libraries).
+        for (everyAllowed, weight) in [(false, 1.0), (false, suboptimalWeight), (true, 1.0)] {
             let found = search(from: start, to: goal, seconds: seconds, in: graph, count: count, maxShared: maxShared,
-                               deadline: deadline, everyAllowed: everyAllowed)
+                               deadline: deadline, everyAllowed: everyAllowed, weight: weight)
             if !found.isEmpty { return found }
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
         }
@@ -149,25 +173,30 @@ public struct AStarBridgePlanner: Sendable {
 
     /// One A* run; an empty answer when it finds no bridge.
     private func search(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
-                        maxShared: Double, deadline: UInt64?, everyAllowed: Bool) -> [PlannedPath] {
+                        maxShared: Double, deadline: UInt64?, everyAllowed: Bool, weight: Double) -> [PlannedPath] {
         let nodes = graph.nodes
         let longest = graph.longestDuration
         let cheapest = graph.cheapestEdgeCost
         let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
-        let bounds = BridgeStepBounds(constraints: constraints)
+        let bounds = BridgeStepBounds(constraints: constraints, weights: graph.scorer.weights)
         let drift = Self.drift(from: start, to: goal, in: graph)
         // The final step into the goal costs at least 0, every other step at least `cheapest`;
         // `nil` when the key rule never reaches the goal's key from this node.
         func heuristic(_ node: Int, _ elapsed: Double) -> Double? {
             let steps = bounds.steps(from: nodes[node], to: nodes[goal])
             guard steps != Int.max else { return nil }
-            return cheapest * max(0, ((low - elapsed) / longest).rounded(.up), Double(steps - 1))
+            // The first step leaves `node`: it costs at least that track's cheapest stored edge.
+            let first = graph.adjacency[node].first.map { max(cheapest, 1 - $0.score) } ?? 0
+            let byCount = first + cheapest * max(0, ((low - elapsed) / longest).rounded(.up), Double(steps - 1))
+            let byDistance = bounds.costBound(from: nodes[node], to: nodes[goal])
+            return max(byCount, byDistance)
         }
         var progress: [Int: [TrackGraph.Edge]] = [:]
         var arena = [ArenaState(node: start, parent: -1, edge: nil, cost: 0, elapsed: 0)]
         var open = Heap<OpenEntry>()
         open.insert(OpenEntry(estimate: heuristic(start, 0) ?? 0, state: 0, reachedGoal: false))
         var closed = Set<Int>()
+        var histories: [Int: Int] = [:]
         var expansions = 0
         var found: [PlannedPath] = []
         var cheapestGoal: OpenEntry?
@@ -202,9 +231,11 @@ public struct AStarBridgePlanner: Sendable {
             if expansions > maxExpansions { break }
             if expansions % 1024 == 0, let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             let previous = state.parent >= 0 ? arena[state.parent].node : state.node
+            let place = (state.node << 13) | min(8191, Int(state.elapsed / 15))
             let bucket = (state.node << 33) | (previous << 13) | min(8191, Int(state.elapsed / 15))
-            if closed.contains(bucket) { continue }
+            if closed.contains(bucket) || histories[place, default: 0] >= historiesPerPlace { continue }
             closed.insert(bucket)
+            histories[place, default: 0] += 1
             let visited = path(to: entry.state)
             // Finish: step into the goal when the intermediate time fits.
             if visited.count > 1, (low...high).contains(state.elapsed), allowsGoal(goal, after: visited, start: start, graph: graph) {
@@ -228,7 +259,7 @@ public struct AStarBridgePlanner: Sendable {
                 guard elapsed <= high, let estimate = heuristic(edge.target, elapsed) else { continue }
                 let cost = state.cost + 1 - edge.score
                 arena.append(ArenaState(node: edge.target, parent: entry.state, edge: edge, cost: cost, elapsed: elapsed))
-                open.insert(OpenEntry(estimate: cost + estimate, state: arena.count - 1, reachedGoal: false))
+                open.insert(OpenEntry(estimate: cost + weight * estimate, state: arena.count - 1, reachedGoal: false))
             }
         }
         if !found.isEmpty { return found }

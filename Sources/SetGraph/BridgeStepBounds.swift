@@ -11,16 +11,37 @@ import Foundation
 /// lock, the fewest allowed Camelot moves from one key to the other (breadth-first search over the
 /// 24 keys once per rule); without key lock the heard key depends on the tempo, and the key bound
 /// is left out (0), so the bound stays a bound.
+///
+/// Cost: a transition costs 1 − score = Σ over the components of (weight ÷ weight sum) ×
+/// (1 − component), every term at least 0 (``TransitionScorer``). The tempo term of a step of p %
+/// is at least p ÷ R (R the pitch range, or the step bound when larger), and a step of p % moves
+/// log(BPM) by at most p ÷ (100 · (1 − step bound)); so the tempo terms along any path to the goal
+/// add up to at least (w_bpm ÷ W) · 100 · (1 − step bound) ÷ R × the tempo distance. The key terms
+/// add up to at least (w_key ÷ W) × the cheapest chain of key moves the rule allows, each costing
+/// 1 − its Camelot score (shortest paths over the 24 keys). Their sum is a lower bound on the cost
+/// still to pay, much tighter than counting steps when the goal is far in tempo.
 public struct BridgeStepBounds: Sendable {
     private let stepLog: Double
     private let foldsOctaves: Bool
     /// Fewest allowed key moves between keys (24 × 24, by ``keyIndex(_:)``), or `nil` when any move goes.
     private let keyMoves: [[Int]]?
+    /// Lower bound on the tempo terms per unit of log-tempo distance (0 without weights).
+    private let tempoCostPerLog: Double
+    /// Cheapest key terms between keys (24 × 24), or `nil` when the heard key is unknown (no key lock).
+    private let keyCosts: [[Double]]?
 
-    /// The bounds for `constraints`.
-    public init(constraints: SetConstraints) {
+    /// The bounds for `constraints`, with cost bounds for a graph scored with `weights` (none when `nil`).
+    public init(constraints: SetConstraints, weights: TransitionWeights? = nil) {
         stepLog = -log(1 - min(constraints.maxStepPercent, 99) / 100)
         foldsOctaves = constraints.allowHalfDoubleTime
+        keyCosts = weights.flatMap { Self.keyCosts(constraints: constraints, weights: $0) }
+        if let weights {
+            let weightSum = weights.als + weights.content + weights.bpm + weights.key + weights.energy
+            let range = max(weights.pitchRangePercent, constraints.maxStepPercent)
+            tempoCostPerLog = weightSum > 0 ? weights.bpm / weightSum * 100 * (1 - min(constraints.maxStepPercent, 99) / 100) / range : 0
+        } else {
+            tempoCostPerLog = 0
+        }
         guard constraints.keyRule != .any, constraints.keyLock else { keyMoves = nil; return }
         let keys = MusicalKey.all
         keyMoves = keys.map { from in
@@ -38,11 +59,38 @@ public struct BridgeStepBounds: Sendable {
         }
     }
 
-    /// The position of `key` in ``MusicalKey/all``.
-    static func keyIndex(_ key: MusicalKey) -> Int { (key.mode == MusicalKey.Mode.allCases[0] ? 0 : 12) + key.tonic }
+    /// The cheapest key terms between every two keys under the rule (Floyd–Warshall over 24 keys).
+    private static func keyCosts(constraints: SetConstraints, weights: TransitionWeights) -> [[Double]]? {
+        guard constraints.keyLock else { return nil }
+        let weightSum = weights.als + weights.content + weights.bpm + weights.key + weights.energy
+        guard weightSum > 0 else { return nil }
+        let keys = MusicalKey.all
+        var cost = keys.map { from in
+            keys.map { to in
+                from == to ? 0 : constraints.keyRule.allows(from: from, to: to)
+                    ? weights.key / weightSum * (1 - CompatibilityRules.key(from: from, to: to)) : Double.infinity
+            }
+        }
+        for middle in keys.indices { for from in keys.indices { for to in keys.indices {
+            cost[from][to] = min(cost[from][to], cost[from][middle] + cost[middle][to])
+        } } }
+        return cost
+    }
 
-    /// The fewest tempo steps from `from` to `to` BPM.
-    public func tempoSteps(from: Double, to: Double) -> Int {
+    /// A lower bound on the cost (Σ 1 − score) of any path of allowed steps from `node` to `goal`:
+    /// the tempo and key terms it must pay (0 when built without weights; infinite when the key rule
+    /// never reaches the goal's key).
+    public func costBound(from node: TrackNode, to goal: TrackNode) -> Double {
+        var bound = tempoCostPerLog * tempoDistance(from: node.bpm, to: goal.bpm)
+        if let keyCosts { bound += keyCosts[Self.keyIndex(node.key)][Self.keyIndex(goal.key)] }
+        return bound
+    }
+
+    /// The largest log-tempo distance one step can cover.
+    public var largestStep: Double { stepLog }
+
+    /// The log-tempo distance, on the octave circle when half/double time is allowed.
+    public func tempoDistance(from: Double, to: Double) -> Double {
         guard from > 0, to > 0 else { return 0 }
         var distance = abs(log(to / from))
         if foldsOctaves {
@@ -50,7 +98,16 @@ public struct BridgeStepBounds: Sendable {
             distance = distance.truncatingRemainder(dividingBy: octave)
             distance = min(distance, octave - distance)
         }
-        return Int((distance / stepLog - 1e-9).rounded(.up))
+        return distance
+    }
+
+    /// The position of `key` in ``MusicalKey/all``.
+    static func keyIndex(_ key: MusicalKey) -> Int { (key.mode == MusicalKey.Mode.allCases[0] ? 0 : 12) + key.tonic }
+
+    /// The fewest tempo steps from `from` to `to` BPM.
+    public func tempoSteps(from: Double, to: Double) -> Int {
+        guard from > 0, to > 0 else { return 0 }
+        return Int((tempoDistance(from: from, to: to) / stepLog - 1e-9).rounded(.up))
     }
 
     /// The fewest key moves from `from` to `to` under the rule (0 when any move goes; `Int.max`

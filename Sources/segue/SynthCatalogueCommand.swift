@@ -45,6 +45,12 @@ struct BenchPlanCommand: ParsableCommand {
                                        PlanningBenchmark.quantile(times, 0.9), times.max() ?? 0)
                   + ", \(times.count) planned, \(failures) without an answer")
         }
+        print("bridge pairs: \(bridges), a bridge exists at some length for \(result.bridgesExisting) (exact reachability); answered "
+              + "\(result.bridgesAtAskedLength) at the asked length, \(result.bridgesAtNearestLength) at the nearest length, "
+              + "\(result.bridgeFailures) missed")
+        print("no bridge at any length: \(result.noBridgeMilliseconds.count) pairs answered in "
+              + String(format: "p50 %.1f ms, p90 %.1f ms", PlanningBenchmark.quantile(result.noBridgeMilliseconds, 0.5),
+                       PlanningBenchmark.quantile(result.noBridgeMilliseconds, 0.9)))
         print("Peak memory: \(PeakMemory.megabytes()) MB")
     }
 }
