@@ -32,16 +32,14 @@ public struct BackbeatEvidence: Sendable {
     private let frameRate: Double
 
     /// Measures the evidence from band fluxes (``SpectralSummary/backbeatFluxes``) and the kick
-    /// band's flux (``SpectralSummary/kickFlux``, or `nil` to read the bands as heard only) at
-    /// `frameRate` frames per second, for beats up to `longestBeat` seconds long. O(n log n) per band.
-    public init(fluxes: [[Float]], kickFlux: [Float]? = nil, frameRate: Double, longestBeat: Double) {
+    /// band's onset envelope (``OnsetEnvelope`` of ``SpectralSummary/kickFlux``, or `nil` to read
+    /// the bands as heard only) at `frameRate` frames per second, for beats up to `longestBeat`
+    /// seconds long. O(n log n) per band.
+    public init(fluxes: [[Float]], kickOnset: [Float]? = nil, frameRate: Double, longestBeat: Double) {
         self.frameRate = frameRate
         let onsets = fluxes.map { OnsetEnvelope.compute(flux: $0, frameRate: frameRate) }
         var envelopes = onsets
-        if let kickFlux {
-            let kick = OnsetEnvelope.compute(flux: kickFlux, frameRate: frameRate)
-            envelopes += onsets.compactMap { Self.withoutKick($0, kick: kick) }
-        }
+        if let kickOnset { envelopes += onsets.compactMap { Self.withoutKick($0, kick: kickOnset) } }
         acfs = envelopes.compactMap { onset in
             let maxLag = min(onset.count - 1, Int(2 * longestBeat * frameRate) + 4)
             guard onset.count > 8, maxLag > 2 else { return nil }

@@ -180,8 +180,8 @@ public struct AStarBridgePlanner: Sendable {
         let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
         let bounds = BridgeStepBounds(constraints: constraints, weights: graph.scorer.weights)
         let drift = Self.drift(from: start, to: goal, in: graph)
-        // The final step into the goal costs at least 0, every other step at least `cheapest`;
-        // `nil` when the key rule never reaches the goal's key from this node.
+        // A lower bound on the cost from `node` to the goal (see the type's notes); `nil` when the
+        // key rule never reaches the goal's key from this node.
         func heuristic(_ node: Int, _ elapsed: Double) -> Double? {
             let steps = bounds.steps(from: nodes[node], to: nodes[goal])
             guard steps != Int.max else { return nil }
@@ -191,6 +191,7 @@ public struct AStarBridgePlanner: Sendable {
             let byDistance = bounds.costBound(from: nodes[node], to: nodes[goal])
             return max(byCount, byDistance)
         }
+        // Per expanded node, its closing successors that are not among its stored edges.
         var progress: [Int: [TrackGraph.Edge]] = [:]
         var arena = [ArenaState(node: start, parent: -1, edge: nil, cost: 0, elapsed: 0)]
         var open = Heap<OpenEntry>()
@@ -231,8 +232,9 @@ public struct AStarBridgePlanner: Sendable {
             if expansions > maxExpansions { break }
             if expansions % 1024 == 0, let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             let previous = state.parent >= 0 ? arena[state.parent].node : state.node
-            let place = (state.node << 13) | min(8191, Int(state.elapsed / 15))
-            let bucket = (state.node << 33) | (previous << 13) | min(8191, Int(state.elapsed / 15))
+            let timeBucket = min(8191, Int(state.elapsed / 15))
+            let place = (state.node << 13) | timeBucket
+            let bucket = (state.node << 33) | (previous << 13) | timeBucket
             if closed.contains(bucket) || histories[place, default: 0] >= historiesPerPlace { continue }
             closed.insert(bucket)
             histories[place, default: 0] += 1
@@ -247,12 +249,15 @@ public struct AStarBridgePlanner: Sendable {
                 if cheapestGoal.map({ goalEntry < $0 }) ?? true { cheapestGoal = goalEntry }
             }
             guard state.elapsed < high else { continue }
-            if progress[state.node] == nil {
-                progress[state.node] = progressEdges(from: state.node, to: goal, drift: drift, bounds: bounds, in: graph,
-                                                     everyAllowed: everyAllowed)
-            }
             let stored = graph.adjacency[state.node]
-            let extra = (progress[state.node] ?? []).filter { edge in !stored.contains { $0.target == edge.target } }
+            let extra: [TrackGraph.Edge]
+            if let cached = progress[state.node] {
+                extra = cached
+            } else {
+                extra = progressEdges(from: state.node, to: goal, drift: drift, bounds: bounds, in: graph, everyAllowed: everyAllowed)
+                    .filter { edge in !stored.contains { $0.target == edge.target } }
+                progress[state.node] = extra
+            }
             for edge in stored + extra where edge.target != goal
                 && constraints.allows(edge.target, after: visited, drift: drift, in: graph) {
                 let elapsed = state.elapsed + nodes[edge.target].duration

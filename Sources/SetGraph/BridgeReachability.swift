@@ -31,16 +31,18 @@ public struct BridgeReachability: Sendable {
     public func check(from start: Int, to goal: Int, in graph: TrackGraph) -> Result {
         let nodes = graph.nodes
         let drift = DriftReference.span(min(nodes[start].bpm, nodes[goal].bpm)...max(nodes[start].bpm, nodes[goal].bpm))
+        // Keys matter only with a key rule and key lock (without it the heard key depends on the tempo).
         let keyed = constraints.keyRule != .any && constraints.keyLock
-        let keyRuleForGoal = constraints.keyRule != .any && constraints.keyLock
-        // Candidate intermediates per bucket (key, or one bucket), ascending in tempo.
+        func bucket(of node: Int) -> Int { keyed ? ScoreTables.keyIndex(nodes[node].key) : 0 }
+        // Candidate intermediates per bucket (key, or one bucket), ascending in tempo, with their tempi.
         var buckets = [[Int]](repeating: [], count: keyed ? 24 : 1)
         for position in graph.tempoOrder {
             let node = Int(position)
             guard node != start, node != goal, constraints.isUsable(node),
                   drift.percent(to: nodes[node].bpm, in: graph) <= constraints.maxDriftPercent else { continue }
-            buckets[keyed ? BridgeStepBounds.keyIndex(nodes[node].key) : 0].append(node)
+            buckets[bucket(of: node)].append(node)
         }
+        let bucketBPM = buckets.map { $0.map { nodes[$0].bpm } }
         // nextUnvisited[b][p]: the first position ≥ p in bucket b not yet reached (count when none).
         var nextUnvisited = buckets.map { Array(0...$0.count) }
         func firstUnvisited(_ bucket: Int, _ position: Int) -> Int {
@@ -54,19 +56,11 @@ public struct BridgeReachability: Sendable {
             }
             return root
         }
-        func lowerBound(_ bucket: [Int], _ bpm: Double) -> Int {
-            var low = 0, high = bucket.count
-            while low < high {
-                let middle = (low + high) / 2
-                if nodes[bucket[middle]].bpm >= bpm { high = middle } else { low = middle + 1 }
-            }
-            return low
-        }
         let step = constraints.maxStepPercent / 100
         let factors = constraints.allowHalfDoubleTime ? [1.0, 2.0, 0.5] : [1.0]
-        let targetBuckets: [[Int]] = (0..<24).map { from in
-            guard keyed else { return [0] }
-            return (0..<24).filter { constraints.keyRule.allows(from: MusicalKey.all[from], to: MusicalKey.all[$0]) }
+        let keys = BridgeStepBounds.keysByIndex
+        let targetBuckets: [[Int]] = keys.map { from in
+            keyed ? keys.indices.filter { constraints.keyRule.allows(from: from, to: keys[$0]) } : [0]
         }
         var queue: [(node: Int, level: Int)] = [(start, 0)]
         var head = 0
@@ -76,14 +70,14 @@ public struct BridgeReachability: Sendable {
             head += 1
             let bpm = nodes[node].bpm
             if level >= 1, constraints.allowsTempoStep(from: bpm, to: nodes[goal].bpm),
-               !keyRuleForGoal || constraints.keyRule.allows(from: nodes[node].key, to: nodes[goal].key) {
+               !keyed || constraints.keyRule.allows(from: nodes[node].key, to: nodes[goal].key) {
                 return Result(minimumTransitions: level + 1, reachedTempo: reached)
             }
-            for bucket in targetBuckets[keyed ? BridgeStepBounds.keyIndex(nodes[node].key) : 0] {
+            for bucket in targetBuckets[bucket(of: node)] {
                 let members = buckets[bucket]
                 for factor in factors {
                     let low = bpm * factor * (1 - step), high = bpm * factor * (1 + step)
-                    var position = firstUnvisited(bucket, lowerBound(members, low))
+                    var position = firstUnvisited(bucket, TrackGraphBuilder.lowerBound(bucketBPM[bucket], low))
                     while position < members.count, nodes[members[position]].bpm <= high {
                         let candidate = members[position]
                         if constraints.allowsTempoStep(from: bpm, to: nodes[candidate].bpm) {

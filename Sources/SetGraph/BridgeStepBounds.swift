@@ -23,7 +23,7 @@ import Foundation
 public struct BridgeStepBounds: Sendable {
     private let stepLog: Double
     private let foldsOctaves: Bool
-    /// Fewest allowed key moves between keys (24 × 24, by ``keyIndex(_:)``), or `nil` when any move goes.
+    /// Fewest allowed key moves between keys (24 × 24, by ``ScoreTables/keyIndex(_:)``), or `nil` when any move goes.
     private let keyMoves: [[Int]]?
     /// Lower bound on the tempo terms per unit of log-tempo distance (0 without weights).
     private let tempoCostPerLog: Double
@@ -43,15 +43,15 @@ public struct BridgeStepBounds: Sendable {
             tempoCostPerLog = 0
         }
         guard constraints.keyRule != .any, constraints.keyLock else { keyMoves = nil; return }
-        let keys = MusicalKey.all
+        let keys = Self.keysByIndex
         keyMoves = keys.map { from in
             var distance = [Int](repeating: Int.max, count: keys.count)
-            distance[Self.keyIndex(from)] = 0
+            distance[ScoreTables.keyIndex(from)] = 0
             var queue = [from], head = 0
             while head < queue.count {
                 let key = queue[head]; head += 1
-                for next in keys where distance[Self.keyIndex(next)] == Int.max && constraints.keyRule.allows(from: key, to: next) {
-                    distance[Self.keyIndex(next)] = distance[Self.keyIndex(key)] + 1
+                for next in keys where distance[ScoreTables.keyIndex(next)] == Int.max && constraints.keyRule.allows(from: key, to: next) {
+                    distance[ScoreTables.keyIndex(next)] = distance[ScoreTables.keyIndex(key)] + 1
                     queue.append(next)
                 }
             }
@@ -64,7 +64,7 @@ public struct BridgeStepBounds: Sendable {
         guard constraints.keyLock else { return nil }
         let weightSum = weights.als + weights.content + weights.bpm + weights.key + weights.energy
         guard weightSum > 0 else { return nil }
-        let keys = MusicalKey.all
+        let keys = Self.keysByIndex
         var cost = keys.map { from in
             keys.map { to in
                 from == to ? 0 : constraints.keyRule.allows(from: from, to: to)
@@ -82,7 +82,7 @@ public struct BridgeStepBounds: Sendable {
     /// never reaches the goal's key).
     public func costBound(from node: TrackNode, to goal: TrackNode) -> Double {
         var bound = tempoCostPerLog * tempoDistance(from: node.bpm, to: goal.bpm)
-        if let keyCosts { bound += keyCosts[Self.keyIndex(node.key)][Self.keyIndex(goal.key)] }
+        if let keyCosts { bound += keyCosts[ScoreTables.keyIndex(node.key)][ScoreTables.keyIndex(goal.key)] }
         return bound
     }
 
@@ -101,8 +101,8 @@ public struct BridgeStepBounds: Sendable {
         return distance
     }
 
-    /// The position of `key` in ``MusicalKey/all``.
-    static func keyIndex(_ key: MusicalKey) -> Int { (key.mode == MusicalKey.Mode.allCases[0] ? 0 : 12) + key.tonic }
+    /// The 24 keys in key-index order (``ScoreTables/keyIndex(_:)``: tonic + 12 · minor).
+    static let keysByIndex = (0..<24).map { MusicalKey(tonic: $0 % 12, mode: $0 < 12 ? .major : .minor) }
 
     /// The fewest tempo steps from `from` to `to` BPM.
     public func tempoSteps(from: Double, to: Double) -> Int {
@@ -113,7 +113,7 @@ public struct BridgeStepBounds: Sendable {
     /// The fewest key moves from `from` to `to` under the rule (0 when any move goes; `Int.max`
     /// when the rule never links them).
     public func keySteps(from: MusicalKey, to: MusicalKey) -> Int {
-        keyMoves?[Self.keyIndex(from)][Self.keyIndex(to)] ?? 0
+        keyMoves?[ScoreTables.keyIndex(from)][ScoreTables.keyIndex(to)] ?? 0
     }
 
     /// The fewest transitions from `node` to `goal` (at least 1 when they differ).

@@ -17,7 +17,8 @@ public enum DriftReference: Sendable, Hashable {
         case .track(let node):
             return abs(CompatibilityRules.tempoChange(from: graph.nodes[node].bpm, to: bpm).percent)
         case .span(let span):
-            if [bpm, bpm * 2, bpm / 2].contains(where: span.contains) { return 0 }
+            // Checked one by one: the planners call this for every candidate step.
+            if span.contains(bpm) || span.contains(bpm * 2) || span.contains(bpm / 2) { return 0 }
             return min(abs(CompatibilityRules.tempoChange(from: span.lowerBound, to: bpm).percent),
                        abs(CompatibilityRules.tempoChange(from: span.upperBound, to: bpm).percent))
         }
