@@ -54,11 +54,19 @@ extension TrackLibrary {
             if bySource[edge.source] == nil { sources.append(edge.source) }
             bySource[edge.source, default: []].append(edge)
         }
+        try replaceGraph(sources: sources.count) { index in (sources[index], bySource[sources[index]] ?? []) }
+    }
+
+    /// Replaces the whole track graph in one transaction, asking `edgesOf` for one source's
+    /// edges at a time (`sources` of them), so that a large graph is never held whole.
+    public func replaceGraph(sources: Int, edgesOf: (Int) -> (source: TrackID, edges: [StoredEdge])) throws(LibraryError) {
         try write { db in
             try db.execute(sql: "DELETE FROM graphAdjacency")
             let statement = try db.makeStatement(sql: "INSERT INTO graphAdjacency (sourceId, edges) VALUES (?, ?)")
-            for source in sources {
-                try statement.execute(arguments: [source.rawValue, EdgeBlob.encode(bySource[source] ?? [])])
+            for index in 0..<sources {
+                let row = edgesOf(index)
+                guard !row.edges.isEmpty else { continue }
+                try statement.execute(arguments: [row.source.rawValue, EdgeBlob.encode(row.edges)])
             }
         }
     }

@@ -100,23 +100,28 @@ extension Segue {
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         let nodes = try graphNodes()
         let loadSeconds = lap()
-        let graph: TrackGraph
-        do { graph = try TrackGraph(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
+        let table: SuccessorTable
+        do { table = try TrackGraph.successorTable(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
             throw SegueError(.invalidInput, error.description)
         }
         let buildSeconds = lap()
-        var edges: [TrackLibrary.StoredEdge] = []
-        for (sourceIndex, outgoing) in graph.adjacency.enumerated() {
-            for edge in outgoing {
-                let c = edge.components
-                edges.append(TrackLibrary.StoredEdge(source: nodes[sourceIndex].id, target: nodes[edge.target].id, score: edge.score,
-                                                     als: c.als, content: c.content, bpm: c.bpm, key: c.key, energy: c.energy))
+        // Scores and components are computed per source as it is stored: a million tracks'
+        // edges are never all in memory at once.
+        var edgeCount = 0
+        try db {
+            try library.replaceGraph(sources: nodes.count) { source in
+                let edges = table.successors(of: source).map { target in
+                    let (score, c) = scorer.score(from: nodes[source], to: nodes[Int(target)])
+                    return TrackLibrary.StoredEdge(source: nodes[source].id, target: nodes[Int(target)].id, score: score,
+                                                   als: c.als, content: c.content, bpm: c.bpm, key: c.key, energy: c.energy)
+                }
+                edgeCount += edges.count
+                return (nodes[source].id, edges)
             }
         }
-        try db { try library.replaceGraph(edges) }
-        progress?(.stageFinished(name: "graph", summary: "\(nodes.count) tracks, \(edges.count) edges "
+        progress?(.stageFinished(name: "graph", summary: "\(nodes.count) tracks, \(edgeCount) edges "
             + String(format: "(loaded in %.1f s, scored in %.1f s, stored in %.1f s)", loadSeconds, buildSeconds, lap())))
-        return edges.count
+        return edgeCount
     }
 
     /// Planner nodes for every analysed track, with their stored vectors. A track scanned after

@@ -46,6 +46,15 @@ public struct TrackGraph: Sendable {
         self.init(nodes: nodes, adjacency: builder.adjacency(), scorer: scorer)
     }
 
+    /// The successors the graph would hold, as node indices without scores (see
+    /// ``SuccessorTable``): what a caller storing a large graph builds instead of the graph.
+    public static func successorTable(nodes: [TrackNode], scorer: TransitionScorer = TransitionScorer(), neighbors: Int = 24,
+                                      threads: Int = 1) throws(SetGraphError) -> SuccessorTable {
+        guard neighbors >= 1 else { throw .invalidParameter("neighbours per track must be at least 1") }
+        guard (1...256).contains(threads) else { throw .invalidParameter("threads must be 1…256, got \(threads)") }
+        return TrackGraphBuilder(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads).successorTable()
+    }
+
     /// Wraps stored nodes and edges.
     public init(nodes: [TrackNode], adjacency: [[Edge]], scorer: TransitionScorer) {
         self.nodes = nodes

@@ -25,10 +25,23 @@ struct TrackGraphBuilder: Sendable {
     /// How far beyond the pitch range edges are still built, as a factor of it.
     static let windowFactor = 1.5
 
-    /// Each node's best successors, best first.
+    /// Each node's best successors, best first, with their scores and components.
     func adjacency() -> [[TrackGraph.Edge]] {
+        let table = successorTable()
+        return nodes.indices.map { source in
+            table.successors(of: source).map { target in
+                let (score, components) = scorer.score(from: nodes[source], to: nodes[Int(target)])
+                return TrackGraph.Edge(target: Int(target), score: score, components: components)
+            }
+        }
+    }
+
+    /// Each node's best successors, best first, as node indices in one flat table (4 bytes per
+    /// edge: a million tracks' 24 successors take 96 MB).
+    func successorTable() -> SuccessorTable {
         let count = nodes.count
-        guard count > 1 else { return [[TrackGraph.Edge]](repeating: [], count: count) }
+        var targets = [Int32](repeating: -1, count: count * neighbors)
+        guard count > 1 else { return SuccessorTable(width: neighbors, targets: targets) }
         // Everything below works in (key, tempo) order, so that the targets of one key inside a
         // tempo window are contiguous in memory as well as in the index.
         let keyOf = nodes.map { ScoreTables.keyIndex($0.key) }
@@ -38,33 +51,39 @@ struct TrackGraphBuilder: Sendable {
         let vectors = PackedVectors(nodes: sorted)
         let buckets = KeyBuckets(nodes: sorted, tables: tables)
         let window = scorer.weights.pitchRangePercent * Self.windowFactor / 100
-        var result = [[TrackGraph.Edge]](repeating: [], count: count)
         let blockSize = 64
         let blocks = (count + blockSize - 1) / blockSize
         let workers = max(1, min(threads, blocks))
-        result.withUnsafeMutableBufferPointer { output in
-            let sink = AdjacencySink(pointer: output.baseAddress!)
+        let width = neighbors
+        targets.withUnsafeMutableBufferPointer { output in
+            let sink = SuccessorSink(pointer: output.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var block = worker
                 while block < blocks {
                     for position in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-                        sink.pointer[order[position]] = bestTargets(of: position, bpm: sorted[position].bpm, order: order, window: window,
-                                                                    tables: tables, vectors: vectors, buckets: buckets)
+                        let row = sink.pointer + order[position] * width
+                        for (slot, target) in bestTargets(of: position, bpm: sorted[position].bpm, order: order, window: window,
+                                                          tables: tables, vectors: vectors, buckets: buckets).enumerated() {
+                            row[slot] = Int32(target)
+                        }
                     }
                     block += workers
                 }
             }
         }
-        return result
+        return SuccessorTable(width: neighbors, targets: targets)
     }
 
     /// The best `neighbors` targets of the track at sorted `position` among its tempo
-    /// windows. Targets are visited key by key, most compatible key first; once even a perfect
-    /// match in the next key could not reach the current k-th best score, the search stops, and
-    /// inside a key a candidate whose bound (perfect ALS and content similarity) falls short is
-    /// skipped before its dot products. Both cuts are exact.
+    /// windows, best first, as node indices. Targets are visited key by key, most compatible key
+    /// first; once even a perfect match in the next key could not reach the current k-th best
+    /// score, the search stops. Inside a key's window the candidates are visited outwards from
+    /// the window's centre, closest tempo first, so the tempo score only falls: once a perfect
+    /// match at the next tempo (perfect ALS, content and energy) could not reach the k-th best,
+    /// nothing further out can, and the window is left. A candidate whose own bound (perfect ALS
+    /// and content) falls short is skipped before its dot products. All three cuts are exact.
     private func bestTargets(of position: Int, bpm: Double, order: [Int], window: Double, tables: ScoreTables,
-                             vectors: PackedVectors, buckets: KeyBuckets) -> [TrackGraph.Edge] {
+                             vectors: PackedVectors, buckets: KeyBuckets) -> [Int] {
         guard bpm > 0 else { return [] }
         var best = TopScores(capacity: neighbors)
         let pitchRange = scorer.weights.pitchRangePercent
@@ -78,20 +97,23 @@ struct TrackGraphBuilder: Sendable {
                 let high = Self.lowerBound(memberBPM, centre * (1 + window) * (1 + 1e-12))
                 guard low < high else { continue }
                 let tempoFactor = ratio == 1 ? 1 : scorer.weights.halfDoubleTimeFactor
-                for index in low..<high {
+                // Two cursors walking away from the centre; the closer one goes next.
+                var up = min(max(Self.lowerBound(memberBPM, centre), low), high), down = up - 1
+                while up < high || down >= low {
+                    let upDistance = up < high ? memberBPM[up] / centre - 1 : .infinity
+                    let downDistance = down >= low ? 1 - memberBPM[down] / centre : .infinity
+                    let index: Int
+                    if upDistance <= downDistance { index = up; up += 1 } else { index = down; down -= 1 }
+                    let tempo = max(0, 1 - min(upDistance, downDistance) * 100 / pitchRange) * tempoFactor
+                    if best.isFull, tables.bestPossible(sourceKey: sourceKey, targetKey: targetKey, tempo: tempo) < best.threshold { break }
                     let candidate = members[index]
                     guard candidate != position else { continue }
-                    let tempo = max(0, 1 - abs((memberBPM[index] / centre - 1) * 100) / pitchRange) * tempoFactor
                     if best.isFull, tables.upperBound(source: position, target: candidate, tempo: tempo, vectors: vectors) < best.threshold { continue }
                     best.offer(score: tables.score(source: position, target: candidate, tempo: tempo, vectors: vectors), target: order[candidate])
                 }
             }
         }
-        let source = nodes[order[position]]
-        return best.sorted().map { entry in
-            let (score, components) = scorer.score(from: source, to: nodes[entry.target])
-            return TrackGraph.Edge(target: entry.target, score: score, components: components)
-        }
+        return best.sorted().map(\.target)
     }
 
     /// First index whose value is ≥ `value` in an ascending array.
@@ -106,8 +128,8 @@ struct TrackGraphBuilder: Sendable {
 }
 
 /// The output rows, each written by exactly one worker.
-private struct AdjacencySink: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<[TrackGraph.Edge]>
+private struct SuccessorSink: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int32>
 }
 
 /// Key and energy compatibility tables, each node's key and energy index, and the weights, for
@@ -169,6 +191,14 @@ final class ScoreTables: @unchecked Sendable {
     @inline(__always)
     func bestPossible(sourceKey: Int, targetKey: Int) -> Double {
         (weights.content + weights.bpm + weights.key * key[sourceKey * 24 + targetKey] + weights.energy + weights.als)
+            / weightSum + 1e-12
+    }
+
+    /// The highest score any pair between these keys could have at this tempo score (perfect
+    /// similarity and energy, ALS counted).
+    @inline(__always)
+    func bestPossible(sourceKey: Int, targetKey: Int, tempo: Double) -> Double {
+        (weights.content + weights.bpm * tempo + weights.key * key[sourceKey * 24 + targetKey] + weights.energy + weights.als)
             / weightSum + 1e-12
     }
 

@@ -55,6 +55,28 @@ struct BenchPlanCommand: ParsableCommand {
     }
 }
 
+struct BenchGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-graph",
+        abstract: "Time the track graph's build on a library's tracks (nothing is stored) and check its recall on a sample.",
+        discussion: "Recall is the share of each sampled track's true best successors (every track scored, inside the tempo "
+            + "windows) that the build keeps.")
+
+    @OptionGroup var library: LibraryOption
+    @Option(help: "Successors per track.") var neighbors: Int = 24
+    @Option(help: "Sources checked against the scan of every track.") var sample: Int = 200
+    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let result = try library.open().benchmarkGraph(neighbors: neighbors, sample: sample, threads: threads)
+        print("Graph of \(result.tracks) tracks × \(result.neighbors) successors: nodes read in "
+              + String(format: "%.1f s, successors built in %.1f s on %d threads", result.loadSeconds, result.buildSeconds, threads))
+        print("Recall@\(result.neighbors) on \(result.sampled) sampled tracks against scoring every track: "
+              + String(format: "%.4f (reference scan %.1f ms per track)", result.recall, result.referenceMillisecondsPerSource))
+        print("Peak memory: \(PeakMemory.megabytes()) MB")
+    }
+}
+
 /// Peak resident memory of this process (VmHWM in /proc/self/status), in MB.
 enum PeakMemory {
     static func megabytes() -> Int {
