@@ -16,6 +16,8 @@ public struct PlanningBenchmark: Sendable {
     public var bridgesExisting = 0
     /// Of those, answered at the asked length, and at another (the nearest that was found).
     public var bridgesAtAskedLength = 0, bridgesAtNearestLength = 0
+    /// The pairs that have a bridge but got no answer, in words (ids, tempi, keys, fewest transitions, time).
+    public var missedBridges: [String] = []
     /// Milliseconds per answer where no bridge exists (the check and the relaxations named).
     public var noBridgeMilliseconds: [Double] = []
 
@@ -63,7 +65,8 @@ extension Segue {
             let start = Int(pairs.next() % UInt64(count))
             var goal = Int(pairs.next() % UInt64(count))
             if goal == start { goal = (start + 1) % count }
-            let exists = BridgeReachability(constraints: astar.constraints).check(from: start, to: goal, in: graph).minimumTransitions != nil
+            let minimum = BridgeReachability(constraints: astar.constraints).check(from: start, to: goal, in: graph).minimumTransitions
+            let exists = minimum != nil
             if exists { result.bridgesExisting += 1 }
             var answer: NearestLengthBridge?
             let started = DispatchTime.now().uptimeNanoseconds
@@ -74,8 +77,11 @@ extension Segue {
             if let answer {
                 result.bridgeMilliseconds.append(ms)
                 if answer.note == nil { result.bridgesAtAskedLength += 1 } else { result.bridgesAtNearestLength += 1 }
-            } else if exists {
+            } else if let minimum {
                 result.bridgeFailures += 1
+                let (a, b) = (graph.nodes[start], graph.nodes[goal])
+                result.missedBridges.append("\(a.id) → \(b.id): \(Int(a.bpm.rounded())) → \(Int(b.bpm.rounded())) BPM, \(a.key.camelot) → "
+                    + "\(b.key.camelot), at least \(minimum) transitions, " + String(format: "%.0f ms", ms))
             } else {
                 result.noBridgeMilliseconds.append(ms)
             }

@@ -73,18 +73,17 @@ public struct AStarBridgePlanner: Sendable {
         return .span(min(a, b)...max(a, b))
     }
 
-    /// Tracks that may follow `node` under the rules and close the distance to `goal` (a quarter
-    /// of a step or more in tempo, or a key move fewer), as computed edges: the best-scoring
-    /// ``progressSuccessors`` and the half as many that get closest in tempo. With `everyAllowed`,
-    /// every track of the step window the rules allow (up to the scan limit).
-    func progressEdges(from node: Int, to goal: Int, drift: DriftReference, bounds: BridgeStepBounds, in graph: TrackGraph,
-                       everyAllowed: Bool = false) -> [TrackGraph.Edge] {
+    /// Tracks that may follow `node` under the rules and close the distance to `goal` (fewer
+    /// transitions left, by ``GoalDistances``), as computed edges: the best-scoring
+    /// ``progressSuccessors`` and the half as many that get closest (fewest transitions left, then
+    /// nearest in tempo). With `everyAllowed`, every track of the step window the rules allow from
+    /// which the goal can still be reached (up to the scan limit).
+    func progressEdges(from node: Int, to goal: Int, drift: DriftReference, bounds: BridgeStepBounds, distances: GoalDistances,
+                       in graph: TrackGraph, everyAllowed: Bool = false) -> [TrackGraph.Edge] {
         let nodes = graph.nodes
-        let needed = bounds.steps(from: nodes[node], to: nodes[goal])
+        let needed = Self.transitionsLeft(from: node, to: goal, bounds: bounds, distances: distances, in: graph) ?? Int.max
         guard everyAllowed || (progressSuccessors > 0 && needed > 1 && needed != Int.max) else { return [] }
         let step = constraints.maxStepPercent / 100, bpm = nodes[node].bpm, goalBPM = nodes[goal].bpm
-        let distance = bounds.tempoDistance(from: bpm, to: goalBPM)
-        let keyMoves = bounds.keySteps(from: nodes[node].key, to: nodes[goal].key)
         var byScore: [TrackGraph.Edge] = [], byProgress: [(distance: Double, edge: TrackGraph.Edge)] = []
         var every: [TrackGraph.Edge] = []
         let closest = max(1, progressSuccessors / 2)
@@ -93,11 +92,11 @@ public struct AStarBridgePlanner: Sendable {
             let stride = max(1, positions.count / progressScanLimit)
             for position in Swift.stride(from: positions.lowerBound, to: positions.upperBound, by: stride) {
                 let candidate = Int(graph.tempoOrder[position])
-                guard candidate != node, candidate != goal, constraints.isUsable(candidate) else { continue }
-                let remaining = bounds.tempoDistance(from: nodes[candidate].bpm, to: goalBPM)
-                let closer = remaining <= distance - 0.25 * bounds.largestStep
-                    || bounds.keySteps(from: nodes[candidate].key, to: nodes[goal].key) < keyMoves
-                guard everyAllowed || closer,
+                guard candidate != node, candidate != goal, constraints.isUsable(candidate),
+                      let left = distances.transitions(from: candidate) else { continue }
+                // Closer: fewer transitions left to the goal; among those, nearer in tempo.
+                let remaining = Double(left) + bounds.tempoDistance(from: nodes[candidate].bpm, to: goalBPM)
+                guard everyAllowed || left < needed,
                       constraints.allowsStep(from: node, to: candidate, after: [], drift: drift, in: graph) else { continue }
                 let edge = graph.edge(from: node, to: candidate)
                 if everyAllowed { every.append(edge); continue }
@@ -137,6 +136,17 @@ public struct AStarBridgePlanner: Sendable {
         static func < (lhs: OpenEntry, rhs: OpenEntry) -> Bool { (lhs.estimate, lhs.state) < (rhs.estimate, rhs.state) }
     }
 
+    /// The fewest transitions left from `node` to `goal`: the exact count of the backward search
+    /// for an intermediate track, the tempo and key bound for the start; `nil` when the goal cannot
+    /// be reached from it.
+    static func transitionsLeft(from node: Int, to goal: Int, bounds: BridgeStepBounds, distances: GoalDistances,
+                                in graph: TrackGraph) -> Int? {
+        let byRules = bounds.steps(from: graph.nodes[node], to: graph.nodes[goal])
+        guard byRules != Int.max else { return nil }
+        guard let exact = distances.transitions(from: node) else { return distances.isEnd(node) ? byRules : nil }
+        return max(exact, byRules)
+    }
+
     /// The cheapest bridge from node `start` to node `goal` with about `seconds` of music between them.
     public func bridge(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph) throws(SetGraphError) -> PlannedPath {
         try bridges(from: start, to: goal, seconds: seconds, in: graph, count: 1)[0]
@@ -150,18 +160,23 @@ public struct AStarBridgePlanner: Sendable {
     /// The search runs first on the stored edges and the tracks that close the distance to the
     /// goal; when that finds nothing, once more with every track of each step window the rules
     /// allow (complete up to merged states; on a large library the budget bounds it).
+    ///
+    /// `distances` (from ``BridgeReachability/distances(from:to:in:)``, computed when `nil`) give
+    /// the exact fewest transitions left from every track: the heuristic counts them, and tracks
+    /// from which the goal cannot be reached are never expanded.
     public func bridges(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
-                        maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
+                        maxShared: Double = 0.5, deadline: UInt64? = nil, distances: GoalDistances? = nil) throws(SetGraphError) -> [PlannedPath] {
         guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
         guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
         guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
+        let distances = distances ?? BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)
         // Optimal on the stored and closing successors; then, when the budget runs out first,
         // weighted (at most `suboptimalWeight` × the optimum of that search space); then over
         // every allowed track (complete on small libraries).
         for (everyAllowed, weight) in [(false, 1.0), (false, suboptimalWeight), (true, 1.0)] {
             let found = search(from: start, to: goal, seconds: seconds, in: graph, count: count, maxShared: maxShared,
-                               deadline: deadline, everyAllowed: everyAllowed, weight: weight)
+                               deadline: deadline, everyAllowed: everyAllowed, weight: weight, distances: distances)
             if !found.isEmpty { return found }
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
         }
@@ -173,18 +188,19 @@ public struct AStarBridgePlanner: Sendable {
 
     /// One A* run; an empty answer when it finds no bridge.
     private func search(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
-                        maxShared: Double, deadline: UInt64?, everyAllowed: Bool, weight: Double) -> [PlannedPath] {
+                        maxShared: Double, deadline: UInt64?, everyAllowed: Bool, weight: Double,
+                        distances: GoalDistances) -> [PlannedPath] {
         let nodes = graph.nodes
         let longest = graph.longestDuration
         let cheapest = graph.cheapestEdgeCost
+        let shortest = graph.shortestDuration
         let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
         let bounds = BridgeStepBounds(constraints: constraints, weights: graph.scorer.weights)
         let drift = Self.drift(from: start, to: goal, in: graph)
         // A lower bound on the cost from `node` to the goal (see the type's notes); `nil` when the
         // key rule never reaches the goal's key from this node.
         func heuristic(_ node: Int, _ elapsed: Double) -> Double? {
-            let steps = bounds.steps(from: nodes[node], to: nodes[goal])
-            guard steps != Int.max else { return nil }
+            guard let steps = Self.transitionsLeft(from: node, to: goal, bounds: bounds, distances: distances, in: graph) else { return nil }
             // The first step leaves `node`: it costs at least that track's cheapest stored edge.
             let first = graph.adjacency[node].first.map { max(cheapest, 1 - $0.score) } ?? 0
             let byCount = first + cheapest * max(0, ((low - elapsed) / longest).rounded(.up), Double(steps - 1))
@@ -254,14 +270,18 @@ public struct AStarBridgePlanner: Sendable {
             if let cached = progress[state.node] {
                 extra = cached
             } else {
-                extra = progressEdges(from: state.node, to: goal, drift: drift, bounds: bounds, in: graph, everyAllowed: everyAllowed)
+                extra = progressEdges(from: state.node, to: goal, drift: drift, bounds: bounds, distances: distances, in: graph,
+                                      everyAllowed: everyAllowed)
                     .filter { edge in !stored.contains { $0.target == edge.target } }
                 progress[state.node] = extra
             }
             for edge in stored + extra where edge.target != goal
                 && constraints.allows(edge.target, after: visited, drift: drift, in: graph) {
                 let elapsed = state.elapsed + nodes[edge.target].duration
-                guard elapsed <= high, let estimate = heuristic(edge.target, elapsed) else { continue }
+                guard elapsed <= high, let left = Self.transitionsLeft(from: edge.target, to: goal, bounds: bounds, distances: distances, in: graph),
+                      // The tracks still needed after this one must fit in the time left.
+                      elapsed + Double(left - 1) * shortest <= high,
+                      let estimate = heuristic(edge.target, elapsed) else { continue }
                 let cost = state.cost + 1 - edge.score
                 arena.append(ArenaState(node: edge.target, parent: entry.state, edge: edge, cost: cost, elapsed: elapsed))
                 open.insert(OpenEntry(estimate: cost + weight * estimate, state: arena.count - 1, reachedGoal: false))

@@ -31,19 +31,22 @@ extension AStarBridgePlanner {
         guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
         let nodes = graph.nodes
-        let reach = BridgeReachability(constraints: constraints).check(from: start, to: goal, in: graph)
-        guard let minimumTransitions = reach.minimumTransitions else {
+        let distances = BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)
+        guard let minimumTransitions = distances.fromStart else {
+            let reach = BridgeReachability(constraints: constraints).check(from: start, to: goal, in: graph)
             throw .noPath(unlinkedMessage(from: start, to: goal, reached: reach.reachedTempo, in: graph))
         }
         let ends = "\(Self.bpm(nodes[start].bpm)) → \(Self.bpm(nodes[goal].bpm)) BPM"
-        do {
-            let paths = try bridges(from: start, to: goal, seconds: seconds, in: graph, count: count, deadline: deadline)
-            return NearestLengthBridge(paths: paths, plannedSeconds: seconds, note: nil)
-        } catch {
-            if case .invalidParameter = error { throw error }
+        let fewestSeconds = Double(minimumTransitions - 1) * graph.shortestDuration
+        // The asked length is tried first unless even the shortest tracks could not fill the fewest transitions into it.
+        if fewestSeconds <= seconds + toleranceSeconds {
+            do {
+                let paths = try bridges(from: start, to: goal, seconds: seconds, in: graph, count: count, deadline: deadline, distances: distances)
+                return NearestLengthBridge(paths: paths, plannedSeconds: seconds, note: nil)
+            } catch {
+                if case .invalidParameter = error { throw error }
+            }
         }
-        let shortestTrack = nodes.map(\.duration).min() ?? 60
-        let fewestSeconds = Double(minimumTransitions - 1) * shortestTrack
         let step = max(2 * toleranceSeconds, 300)
         var lengths: [Double] = []
         for index in 1...200 {
@@ -55,7 +58,8 @@ extension AStarBridgePlanner {
         lengths.sort { abs($0 - seconds) < abs($1 - seconds) }
         for length in lengths {
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
-            guard let paths = try? bridges(from: start, to: goal, seconds: length, in: graph, count: count, deadline: deadline) else { continue }
+            guard let paths = try? bridges(from: start, to: goal, seconds: length, in: graph, count: count, deadline: deadline,
+                                           distances: distances) else { continue }
             let minutes = Int((paths[0].duration / 60).rounded())
             let note = length > seconds
                 ? "\(ends) needs at least \(minimumTransitions - 1) track\(minimumTransitions == 2 ? "" : "s") between them under the rules "

@@ -30,6 +30,8 @@ public struct TrackGraph: Sendable {
     public let cheapestEdgeCost: Double
     /// The longest track, seconds (at least 1).
     public let longestDuration: Double
+    /// The shortest track, seconds (0 for an empty graph).
+    public let shortestDuration: Double
     /// Node indices in ascending tempo: the index a bridge search walks for tracks that close the
     /// tempo distance to its goal, and exact reachability uses (O(n log n) once per graph).
     public let tempoOrder: [Int32]
@@ -64,6 +66,7 @@ public struct TrackGraph: Sendable {
         for edges in adjacency { for edge in edges { cheapest = min(cheapest, 1 - edge.score) } }
         cheapestEdgeCost = max(0, cheapest)
         longestDuration = max(1, nodes.map(\.duration).max() ?? 1)
+        shortestDuration = max(0, nodes.map(\.duration).min() ?? 0)
         tempoOrder = nodes.indices.sorted { nodes[$0].bpm < nodes[$1].bpm }.map { Int32($0) }
         var index: [TrackID: Int] = [:]
         for (position, node) in nodes.enumerated() { index[node.id] = position }

@@ -48,6 +48,7 @@ struct BenchPlanCommand: ParsableCommand {
         print("bridge pairs: \(bridges), a bridge exists at some length for \(result.bridgesExisting) (exact reachability); answered "
               + "\(result.bridgesAtAskedLength) at the asked length, \(result.bridgesAtNearestLength) at the nearest length, "
               + "\(result.bridgeFailures) missed")
+        for miss in result.missedBridges { print("  missed \(miss)") }
         print("no bridge at any length: \(result.noBridgeMilliseconds.count) pairs answered in "
               + String(format: "p50 %.1f ms, p90 %.1f ms", PlanningBenchmark.quantile(result.noBridgeMilliseconds, 0.5),
                        PlanningBenchmark.quantile(result.noBridgeMilliseconds, 0.9)))
