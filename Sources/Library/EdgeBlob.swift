@@ -7,14 +7,17 @@ enum EdgeBlob {
     static let stride = 32
 
     static func encode(_ edges: [TrackLibrary.StoredEdge]) -> Data {
-        var data = Data(capacity: edges.count * stride)
-        for edge in edges {
-            withUnsafeBytes(of: edge.target.rawValue.littleEndian) { data.append(contentsOf: $0) }
-            for value in [edge.score, edge.als, edge.content, edge.bpm, edge.key, edge.energy] {
-                withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        var bytes = [UInt8](repeating: 0, count: edges.count * stride)
+        bytes.withUnsafeMutableBytes { raw in
+            for (index, edge) in edges.enumerated() {
+                let base = index * stride
+                raw.storeBytes(of: edge.target.rawValue.littleEndian, toByteOffset: base, as: Int64.self)
+                for (slot, value) in [edge.score, edge.als, edge.content, edge.bpm, edge.key, edge.energy].enumerated() {
+                    raw.storeBytes(of: Float(value).bitPattern.littleEndian, toByteOffset: base + 8 + 4 * slot, as: UInt32.self)
+                }
             }
         }
-        return data
+        return Data(bytes)
     }
 
     static func decode(_ data: Data, source: TrackID) -> [TrackLibrary.StoredEdge] {

@@ -105,16 +105,17 @@ extension Segue {
             throw SegueError(.invalidInput, error.description)
         }
         let buildSeconds = lap()
-        // Scores and components are computed per source as it is stored: a million tracks'
-        // edges are never all in memory at once.
+        // Scores and components are computed a block of sources at a time (on every worker) as
+        // they are stored: a million tracks' edges are never all in memory at once.
         var edgeCount = 0
+        var block = EdgeBlock(first: 0, rows: [])
         try db {
             try library.replaceGraph(sources: nodes.count) { source in
-                let edges = table.successors(of: source).map { target in
-                    let (score, c) = scorer.score(from: nodes[source], to: nodes[Int(target)])
-                    return TrackLibrary.StoredEdge(source: nodes[source].id, target: nodes[Int(target)].id, score: score,
-                                                   als: c.als, content: c.content, bpm: c.bpm, key: c.key, energy: c.energy)
+                if !block.holds(source) {
+                    block = EdgeBlock(sources: source..<min(nodes.count, source + 8_192), table: table, nodes: nodes, scorer: scorer,
+                                      threads: max(1, min(256, threads)))
                 }
+                let edges = block.edges(of: source)
                 edgeCount += edges.count
                 return (nodes[source].id, edges)
             }
