@@ -89,3 +89,59 @@ extension Segue {
         return result
     }
 }
+
+/// A* bridges against the exhaustive optimum on small random graphs (`segue bench-plan --small-graphs`).
+public struct SmallGraphBridgeBenchmark: Sendable {
+    /// Pairs tried, pairs the exhaustive search links, and pairs A* linked.
+    public var pairs = 0, existing = 0, found = 0
+    /// Per found bridge, its cost over the exhaustive optimum's, minus 1 (0 = optimal).
+    public var excess: [Double] = []
+
+    /// Runs `graphs` random graphs of `tracks` tracks (100–150 BPM, 4–6 minutes, any key) under
+    /// three rule sets (the defaults, 6 % steps without half/double time, 10 % steps with the
+    /// Mixxx key rule), three pairs each, for a 15-minute bridge (± 2.5), comparing A* with the
+    /// exhaustive search over every pair of tracks.
+    public static func run(graphs: Int, tracks: Int = 10, seed: UInt64 = 11) throws(SegueError) -> SmallGraphBridgeBenchmark {
+        guard (0...10_000).contains(graphs), (4...11).contains(tracks) else {
+            throw SegueError(.invalidInput, "small graphs: 0…10000 graphs of 4…11 tracks")
+        }
+        var random = SeededGenerator(seed: seed)
+        func unit() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
+        var result = SmallGraphBridgeBenchmark()
+        let rules: [SetConstraints]
+        do {
+            rules = [try SetConstraints(artistSpacing: 0),
+                     try SetConstraints(artistSpacing: 0, maxStepPercent: 6, maxDriftPercent: 5, allowHalfDoubleTime: false),
+                     try SetConstraints(artistSpacing: 0, maxStepPercent: 10, keyRule: .mixxx)]
+        } catch { throw SegueError(.invalidInput, error.description) }
+        for _ in 0..<graphs {
+            let nodes = (0..<tracks).map { index in
+                TrackNode(id: TrackID(Int64(index + 1)), artist: "artist \(index)", duration: 240 + 120 * unit(), bpm: 100 + 50 * unit(),
+                          key: MusicalKey.all[Int(random.next() % 24)], energy: 5,
+                          alsVector: (0..<4).map { _ in Float(unit() - 0.5) }, contentVector: (0..<6).map { _ in Float(unit() - 0.5) })
+            }
+            let graph: TrackGraph
+            do { graph = try TrackGraph(nodes: nodes, neighbors: 3) } catch { throw SegueError(.invalidInput, error.description) }
+            for constraints in rules {
+                let planner: AStarBridgePlanner
+                do { planner = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: 150) } catch {
+                    throw SegueError(.invalidInput, error.description)
+                }
+                for (start, goal) in [(0, tracks - 1), (1, tracks - 2), (2, tracks - 3)] {
+                    result.pairs += 1
+                    let optimum = BruteForcePlanner(constraints: constraints)
+                        .cheapestBridge(from: start, to: goal, seconds: 900, tolerance: 150, in: graph, everyTrack: true)
+                    let found = try? planner.bridge(from: start, to: goal, seconds: 900, in: graph)
+                    if let optimum {
+                        result.existing += 1
+                        if let found {
+                            result.found += 1
+                            result.excess.append(optimum.objective > 0 ? found.objective / optimum.objective - 1 : 0)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -35,8 +35,19 @@ struct BenchPlanCommand: ParsableCommand {
     @Option(help: "Bridges to plan.") var bridges: Int = 50
     @Option(help: "Minutes per set.") var setMinutes: Double = 60
     @Option(help: "Minutes per bridge.") var bridgeMinutes: Double = 20
+    @Option(help: "Small random graphs on which to compare bridges with the exhaustive optimum (0: none).") var smallGraphs: Int = 0
 
     func run() throws {
+        if smallGraphs > 0 {
+            let small = try SmallGraphBridgeBenchmark.run(graphs: smallGraphs)
+            let excess = small.excess.sorted()
+            print("small graphs (\(smallGraphs) × 10 tracks, 3 rule sets, 3 pairs each): a bridge exists for \(small.existing) of \(small.pairs) "
+                  + "pairs, A* found \(small.found); cost over the exhaustive optimum: "
+                  + String(format: "optimal %d, mean +%.2f %%, p90 +%.2f %%, max +%.2f %%", excess.filter { $0 < 1e-9 }.count,
+                           100 * excess.reduce(0, +) / Double(max(1, excess.count)), 100 * PlanningBenchmark.quantile(excess, 0.9),
+                           100 * (excess.last ?? 0)))
+            guard sets > 0 || bridges > 0 else { return }
+        }
         let result = try library.open().benchmarkPlanning(sets: sets, bridges: bridges, setMinutes: setMinutes, bridgeMinutes: bridgeMinutes)
         print("Graph: \(result.tracks) tracks, \(result.edges) edges, loaded in " + String(format: "%.2f s", result.loadSeconds))
         for (name, times, failures) in [("set (\(Int(setMinutes)) min)", result.setMilliseconds, result.setFailures),
