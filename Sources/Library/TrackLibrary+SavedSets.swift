@@ -7,7 +7,9 @@ extension TrackLibrary {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO savedSet (id, createdAt, document) VALUES (?, ?, ?)",
                            arguments: [id, Date().timeIntervalSince1970, document])
-            try db.execute(sql: "DELETE FROM savedSet WHERE id NOT IN (SELECT id FROM savedSet ORDER BY createdAt DESC, rowid DESC LIMIT ?)",
+            // The newest `keep` by insertion order (a replaced set gets a new rowid): the rowid of the
+            // (keep + 1)-th newest bounds the rest, found by walking the table's own b-tree, no sort.
+            try db.execute(sql: "DELETE FROM savedSet WHERE rowid <= (SELECT rowid FROM savedSet ORDER BY rowid DESC LIMIT 1 OFFSET ?)",
                            arguments: [keep])
         }
     }

@@ -17,6 +17,14 @@ public struct JSONSetDocument: SetWriter {
         do { return try encoder.encode(set) } catch { throw .malformed(source: "set", line: 0, reason: "\(error)") }
     }
 
+    /// The set as compact JSON with sorted keys and unescaped slashes (what the API answers
+    /// with and the library stores), export options not applied.
+    public func compact(_ set: DJSet) throws(PlaylistFormatError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do { return try encoder.encode(set) } catch { throw .malformed(source: "set", line: 0, reason: "\(error)") }
+    }
+
     /// Decodes a whole set document.
     public func decode(_ data: Data, source: String) throws(PlaylistFormatError) -> DJSet {
         do { return try JSONDecoder().decode(DJSet.self, from: data) } catch {

@@ -139,9 +139,15 @@ extension Segue {
                   constraints: SetConstraints = .standard) throws(SegueError) -> DJSet {
         var entries: [DJSet.Entry] = []
         var start = 0.0
+        // Every track of the set in one read (a set holds at most a few hundred).
+        var tracks: [TrackID: Track] = [:]
+        for chunk in stride(from: 0, to: path.nodes.count, by: 500) {
+            let ids = path.nodes[chunk..<min(path.nodes.count, chunk + 500)].map { graph.nodes[$0].id }
+            tracks.merge(try db { try library.tracks(ids: ids) }) { first, _ in first }
+        }
         for (position, index) in path.nodes.enumerated() {
             let node = graph.nodes[index]
-            guard let track = try db({ try library.track(id: node.id) }) else { throw SegueError(.notFound, "track \(node.id) vanished") }
+            guard let track = tracks[node.id] else { throw SegueError(.notFound, "track \(node.id) vanished") }
             entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
                                        duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
                                        energy: node.energy, start: start, album: track.metadata.album.nilIfEmpty,

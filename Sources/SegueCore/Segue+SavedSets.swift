@@ -5,13 +5,17 @@ import PlaylistFormats
 extension Segue {
     /// Stores `set` in the library under a new id (the newest 1000 are kept) and returns it with
     /// that id.
-    public func save(_ set: DJSet) throws(SegueError) -> DJSet {
+    public func save(_ set: DJSet) throws(SegueError) -> DJSet { try saveDocument(set).set }
+
+    /// Stores `set` under a new id and returns it with its stored document: compact JSON with
+    /// sorted keys, the same bytes the API answers with, so a service encodes each set once.
+    public func saveDocument(_ set: DJSet) throws(SegueError) -> (set: DJSet, json: Data) {
         var saved = set
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let document: Data
-        do { document = try JSONSetDocument().write(saved) } catch { throw SegueError(.invalidInput, error.description) }
+        do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError(.invalidInput, error.description) }
         try db { try library.saveSet(id: saved.id!, document: document) }
-        return saved
+        return (saved, document)
     }
 
     /// The set stored under `id`.

@@ -122,11 +122,11 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     }
     router.post("/sets") { request, _ -> Response in
         let body = try await JSONResponses.decode(SetRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try await BlockingWork.run { try core.save(try core.planSet(body)) })
+        return JSONResponses.json(try await BlockingWork.run { try core.saveDocument(try core.planSet(body)).json })
     }
     router.post("/bridges") { request, _ -> Response in
         let body = try await JSONResponses.decode(BridgeRequest.self, from: request, limit: limit)
-        return try JSONResponses.encode(try await BlockingWork.run { try core.save(try core.planBridge(body)) })
+        return JSONResponses.json(try await BlockingWork.run { try core.saveDocument(try core.planBridge(body)).json })
     }
     router.get("/sets/:id") { _, context -> Response in
         let id = context.parameters.get("id") ?? ""

@@ -12,6 +12,11 @@ enum JSONResponses {
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A 200 answer with an already encoded JSON body.
+    static func json(_ data: Data) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// The error document `{ "error": message }`.
     static func error(_ error: ServerError) -> Response {
         let body = (try? JSONEncoder().encode(["error": error.message])) ?? Data("{\"error\":\"internal error\"}".utf8)

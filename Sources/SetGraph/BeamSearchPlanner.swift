@@ -72,6 +72,14 @@ public struct BeamSearchPlanner: Sendable {
         var duration: Double
     }
 
+    /// A partial path grown by one edge, before it is built: its parent's place in the beam.
+    private struct Candidate {
+        var parent: Int
+        var edge: TrackGraph.Edge
+        var scoreSum: Double
+        var duration: Double
+    }
+
     /// The best path from `seed` (a node index) for `objective`, with `pins` (set position ≥ 1 →
     /// node index) placed where asked: at a pinned position only the pinned track may follow
     /// (through a computed edge when the graph stores none), and pinned tracks appear nowhere
@@ -111,45 +119,58 @@ public struct BeamSearchPlanner: Sendable {
         while !beam.isEmpty && depth < maxDepth {
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             depth += 1
-            var next: [Partial] = []
-            for partial in beam {
+            // Candidates are grown paths named by their parent and last edge; only the ones kept
+            // (the beam, the best finished and the fallback) are built as arrays.
+            var next: [Candidate] = []
+            for (parentIndex, partial) in beam.enumerated() {
                 let last = partial.nodes[partial.nodes.count - 1]
                 let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
                 let position = partial.nodes.count
-                let choices: [TrackGraph.Edge]
+                func consider(_ edge: TrackGraph.Edge) {
+                    next.append(Candidate(parent: parentIndex, edge: edge,
+                                          scoreSum: partial.scoreSum + stepValue(edge, from: last, startingAt: partial.duration - overlap,
+                                                                                 seedEnergy: graph.nodes[seed].energy, graph: graph, objective: objective),
+                                          duration: partial.duration + graph.nodes[edge.target].duration - overlap))
+                }
                 if let pin = pins[position] {
-                    choices = constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph)
-                        ? [graph.edge(from: last, to: pin)] : []
+                    if constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph) { consider(graph.edge(from: last, to: pin)) }
                 } else {
-                    choices = graph.adjacency[last].filter {
-                        !pinned.contains($0.target) && constraints.allows($0.target, after: partial.nodes, anchor: seed, in: graph)
+                    for edge in graph.adjacency[last]
+                    where !pinned.contains(edge.target) && constraints.allows(edge.target, after: partial.nodes, anchor: seed, in: graph) {
+                        consider(edge)
                     }
                 }
-                for edge in choices {
-                    var grown = partial
-                    grown.nodes.append(edge.target)
-                    grown.edges.append(edge)
-                    grown.scoreSum += stepValue(edge, from: last, startingAt: partial.duration - overlap, seedEnergy: graph.nodes[seed].energy,
-                                                graph: graph, objective: objective)
-                    grown.duration += graph.nodes[edge.target].duration - overlap
-                    next.append(grown)
-                }
             }
-            next.sort { $0.scoreSum > $1.scoreSum }
-            beam = []
-            for partial in next {
-                if finished.isEmpty && partial.nodes.count > lastPin {
-                    let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
-                    if fallback.map({ Self.isLonger(partial, value: value, than: $0) }) ?? true { fallback = (partial, value) }
+            // Best first, ties in the order met; the keys are sorted, not the candidates (80 bytes each).
+            var ranked = next.indices.map { (score: next[$0].scoreSum, index: $0) }
+            ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+            func grown(_ candidate: Candidate) -> Partial {
+                var path = beam[candidate.parent]
+                path.nodes.append(candidate.edge.target)
+                path.edges.append(candidate.edge)
+                path.scoreSum = candidate.scoreSum
+                path.duration = candidate.duration
+                return path
+            }
+            var kept: [Partial] = []
+            for (_, rank) in ranked {
+                let candidate = next[rank]
+                let length = beam[candidate.parent].nodes.count + 1, transitions = length - 1
+                if finished.isEmpty && length > lastPin {
+                    let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
+                    if fallback.map({ Self.isLonger(duration: candidate.duration, value: value, than: $0) }) ?? true {
+                        fallback = (grown(candidate), value)
+                    }
                 }
-                if objective.isCandidate(duration: partial.duration) && partial.nodes.count > lastPin {
-                    let value = objective.value(scoreSum: partial.scoreSum, transitions: partial.edges.count, duration: partial.duration)
+                if objective.isCandidate(duration: candidate.duration) && length > lastPin {
+                    let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
                     if count > 1 || finished.isEmpty || value > finished[0].value {
-                        if count == 1 { finished = [(partial, value)] } else { finished.append((partial, value)) }
+                        if count == 1 { finished = [(grown(candidate), value)] } else { finished.append((grown(candidate), value)) }
                     }
                 }
-                if (partial.duration < objective.targetSeconds || partial.nodes.count <= lastPin) && beam.count < width { beam.append(partial) }
+                if (candidate.duration < objective.targetSeconds || length <= lastPin) && kept.count < width { kept.append(grown(candidate)) }
             }
+            beam = kept
         }
         if finished.isEmpty, let fallback {
             // Shorter than asked: the best set that fits the rules (the caller says so).
@@ -172,10 +193,10 @@ public struct BeamSearchPlanner: Sendable {
         return chosen.map { PlannedPath(nodes: $0.path.nodes, edges: $0.path.edges, duration: $0.path.duration, objective: $0.value) }
     }
 
-    /// Whether `partial` makes a better shorter-than-asked answer than `other`: more playing time
-    /// (by more than a second), then the higher objective.
-    private static func isLonger(_ partial: Partial, value: Double, than other: (path: Partial, value: Double)) -> Bool {
-        if abs(partial.duration - other.path.duration) > 1 { return partial.duration > other.path.duration }
+    /// Whether a path of `duration` and `value` makes a better shorter-than-asked answer than
+    /// `other`: more playing time (by more than a second), then the higher objective.
+    private static func isLonger(duration: Double, value: Double, than other: (path: Partial, value: Double)) -> Bool {
+        if abs(duration - other.path.duration) > 1 { return duration > other.path.duration }
         return value > other.value
     }
 

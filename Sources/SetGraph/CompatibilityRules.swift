@@ -7,10 +7,13 @@ public enum CompatibilityRules {
     /// double time; `halfOrDouble` tells whether a half/double relation was used.
     public static func tempoChange(from: Double, to: Double) -> (percent: Double, halfOrDouble: Bool) {
         guard from > 0, to > 0 else { return (100, false) }
-        // The closest of straight, half and double time (no allocation: the beam calls this per edge).
+        // The closest of straight, half and double time (no allocation: the beam calls this per
+        // edge). A ratio's distance from 1 on the log scale, |log r|, orders as max(r, 1/r), so no
+        // logarithm is needed.
         let straight = to / from, half = to / (2 * from), double = 2 * to / from
-        let best = abs(log(half)) < abs(log(double)) ? half : double
-        return abs(log(best)) < abs(log(straight)) ? ((best - 1) * 100, true) : ((straight - 1) * 100, false)
+        func spread(_ ratio: Double) -> Double { max(ratio, 1 / ratio) }
+        let best = spread(half) < spread(double) ? half : double
+        return spread(best) < spread(straight) ? ((best - 1) * 100, true) : ((straight - 1) * 100, false)
     }
 
     /// 1 for equal tempi, falling linearly to 0 at `pitchRange` percent; half/double time is

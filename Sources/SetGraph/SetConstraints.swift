@@ -87,22 +87,23 @@ public struct SetConstraints: Sendable, Hashable, Codable {
     /// The rules of one step with the drift measured from `drift`.
     func allowsStep(from last: Int, to candidate: Int, after path: [Int], drift: DriftReference, in graph: TrackGraph) -> Bool {
         guard !path.contains(candidate) else { return false }
-        let nodes = graph.nodes
-        guard allowsTempoStep(from: nodes[last].bpm, to: nodes[candidate].bpm) else { return false }
+        let from = graph.nodes[last].bpm, to = graph.nodes[candidate].bpm
+        guard allowsTempoStep(from: from, to: to) else { return false }
         if keyRule != .any {
             // Without key lock the incoming track is heard pitched to the outgoing track's tempo.
-            let heard = keyLock ? nodes[candidate].key
-                : KeyMoveRule.heardKey(nodes[candidate].key, trackBPM: nodes[candidate].bpm, playedBPM: nodes[last].bpm)
-            guard keyRule.allows(from: nodes[last].key, to: heard) else { return false }
+            let key = graph.nodes[candidate].key
+            let heard = keyLock ? key : KeyMoveRule.heardKey(key, trackBPM: to, playedBPM: from)
+            guard keyRule.allows(from: graph.nodes[last].key, to: heard) else { return false }
         }
-        guard drift.percent(to: nodes[candidate].bpm, in: graph) <= maxDriftPercent else { return false }
-        let artist = nodes[candidate].artist
-        if artistSpacing > 0 && !artist.isEmpty {
-            for previous in path.suffix(artistSpacing) where nodes[previous].artist == artist { return false }
+        guard drift.percent(to: to, in: graph) <= maxDriftPercent else { return false }
+        // Artists and albums compared by the graph's interned numbers (0: unknown).
+        if artistSpacing > 0 {
+            let artist = graph.artistNumbers[candidate]
+            if artist != 0 { for previous in path.suffix(artistSpacing) where graph.artistNumbers[previous] == artist { return false } }
         }
-        let album = nodes[candidate].album
-        if albumSpacing > 0 && !album.isEmpty {
-            for previous in path.suffix(albumSpacing) where nodes[previous].album == album { return false }
+        if albumSpacing > 0 {
+            let album = graph.albumNumbers[candidate]
+            if album != 0 { for previous in path.suffix(albumSpacing) where graph.albumNumbers[previous] == album { return false } }
         }
         return true
     }

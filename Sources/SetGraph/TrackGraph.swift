@@ -35,6 +35,9 @@ public struct TrackGraph: Sendable {
     /// Node indices in ascending tempo: the index a bridge search walks for tracks that close the
     /// tempo distance to its goal, and exact reachability uses (O(n log n) once per graph).
     public let tempoOrder: [Int32]
+    /// Each node's artist and album (or label) as a number, equal for equal names (compared
+    /// case-insensitively, as the nodes store them); 0 when unknown. What the spacing rules compare.
+    public let artistNumbers: [Int32], albumNumbers: [Int32]
     private let indexById: [TrackID: Int]
 
     /// Builds the graph: every track's `neighbors` best successors among the tracks within its
@@ -68,9 +71,23 @@ public struct TrackGraph: Sendable {
         longestDuration = max(1, nodes.map(\.duration).max() ?? 1)
         shortestDuration = max(0, nodes.map(\.duration).min() ?? 0)
         tempoOrder = nodes.indices.sorted { nodes[$0].bpm < nodes[$1].bpm }.map { Int32($0) }
+        artistNumbers = Self.numbers(nodes.map(\.artist))
+        albumNumbers = Self.numbers(nodes.map(\.album))
         var index: [TrackID: Int] = [:]
         for (position, node) in nodes.enumerated() { index[node.id] = position }
         indexById = index
+    }
+
+    /// A number per name, the same for equal names, from 1 in order of first appearance; 0 for an empty name.
+    static func numbers(_ names: [String]) -> [Int32] {
+        var numbers: [String: Int32] = [:]
+        return names.map { name in
+            guard !name.isEmpty else { return 0 }
+            if let number = numbers[name] { return number }
+            let number = Int32(numbers.count + 1)
+            numbers[name] = number
+            return number
+        }
     }
 
     /// The node index of a track id, or `nil`.

@@ -111,6 +111,25 @@ import Testing
         #expect(try library.graphEdges().isEmpty)
     }
 
+    @Test func savedSetsKeepTheNewestAndReadManyTracksAtOnce() throws {
+        let library = try temporaryLibrary()
+        for name in ["a", "b", "c", "d", "e"] { try library.saveSet(id: name, document: Data(name.utf8), keep: 3) }
+        #expect(try library.savedSetCount() == 3)
+        #expect(try library.savedSet(id: "b") == nil && library.savedSet(id: "c") == Data("c".utf8))
+        // Saving under an existing id makes it the newest.
+        try library.saveSet(id: "c", document: Data("c2".utf8), keep: 3)
+        try library.saveSet(id: "f", document: Data("f".utf8), keep: 3)
+        #expect(try library.savedSet(id: "d") == nil)
+        #expect(try ["c", "e", "f"].allSatisfy { try library.savedSet(id: $0) != nil })
+        let ids = try ["/m/1", "/m/2", "/m/3"].map { path in
+            try library.storeScannedFile(path: path, size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(title: path),
+                                         analysis: analysis())
+        }
+        let read = try library.tracks(ids: ids + [TrackID(9_999)])
+        #expect(read.count == 3 && ids.allSatisfy { read[$0]?.path == "/m/\(ids.firstIndex(of: $0)! + 1)" })
+        #expect(throws: LibraryError.self) { try library.tracks(ids: (1...501).map { TrackID(Int64($0)) }) }
+    }
+
     @Test func matchKeyNormalises() {
         #expect(MatchKey.make(artist: "Beyoncé feat. Jay-Z", title: "Déjà Vu (Original Mix)") == MatchKey.make(artist: "beyonce", title: "deja vu"))
         #expect(MatchKey.make(artist: "A", title: "Song (B Remix)") != MatchKey.make(artist: "A", title: "Song"))
