@@ -153,9 +153,10 @@ public struct BeamSearchPlanner: Sendable {
                 return path
             }
             var kept: [Partial] = []
+            // Every path in the beam has the same length (one track per depth), so has every candidate.
+            let length = (beam.first?.nodes.count ?? 0) + 1, transitions = length - 1
             for (_, rank) in ranked {
                 let candidate = next[rank]
-                let length = beam[candidate.parent].nodes.count + 1, transitions = length - 1
                 if finished.isEmpty && length > lastPin {
                     let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
                     if fallback.map({ Self.isLonger(duration: candidate.duration, value: value, than: $0) }) ?? true {
