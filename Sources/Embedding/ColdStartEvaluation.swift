@@ -45,7 +45,7 @@ public struct ColdStartEvaluation: Sendable, Hashable {
             throw .invalidInput("\(features.count) tracks are too few to hold out \(Int(heldOutFraction * 100)) % and rank \(neighbours) neighbours")
         }
         let candidates = try trainer.fitCandidates(features: warm.map { features[$0] }, factors: warm.map { factors[$0] })
-        let chosenModel = candidates.report.chosen == "network" ? candidates.network : candidates.ridge
+        let chosenModel = candidates.report.chosen == .network ? candidates.network : candidates.ridge
         let warmFactors = warm.map { VectorMath.normalized(factors[$0]) }
         let warmFeatures = warm.map { VectorMath.normalized(features[$0]) }
         let warmPredicted = warm.map { VectorMath.normalized(chosenModel.predict(features[$0])) }
@@ -57,8 +57,8 @@ public struct ColdStartEvaluation: Sendable, Hashable {
             NeighbourRecall.recall(predictedQueries: queries, searchedSpace: space, trueQueries: coldTruth, trueSpace: warmFactors, k: neighbours)
         }
         recall = [
-            MethodRecall(method: "ridge", value: measure(predictions(candidates.ridge), warmFactors)),
-            MethodRecall(method: "network", value: measure(predictions(candidates.network), warmFactors)),
+            MethodRecall(method: ContentModelKind.ridge.rawValue, value: measure(predictions(candidates.ridge), warmFactors)),
+            MethodRecall(method: ContentModelKind.network.rawValue, value: measure(predictions(candidates.network), warmFactors)),
             MethodRecall(method: "chosen", value: measure(chosenPredictions, warmFactors)),
             MethodRecall(method: "chosen, audio only", value: measure(chosenPredictions, warmPredicted)),
             MethodRecall(method: "raw features", value: measure(cold.map { VectorMath.normalized(features[$0]) }, warmFeatures)),
@@ -67,6 +67,6 @@ public struct ColdStartEvaluation: Sendable, Hashable {
         heldOut = cold.count
         catalogue = warm.count
         self.neighbours = neighbours
-        chosen = candidates.report.chosen
+        chosen = candidates.report.chosen.rawValue
     }
 }

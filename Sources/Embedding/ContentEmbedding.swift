@@ -11,11 +11,11 @@ public struct ContentEmbedding: Sendable, Hashable, Codable {
         /// One-hidden-layer network (``NeuralEmbedding``).
         case neural(NeuralEmbedding)
 
-        /// `ridge` or `network`, for reports.
-        public var name: String {
+        /// Which kind of regression this is.
+        public var kind: ContentModelKind {
             switch self {
-            case .ridge: return "ridge"
-            case .neural: return "network"
+            case .ridge: return .ridge
+            case .neural: return .network
             }
         }
 

@@ -34,14 +34,13 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
     public struct Report: Sendable, Hashable {
         /// Rows used for fitting and for validation.
         public var trainingRows: Int, validationRows: Int
-        /// Mean cosine between predicted and true factors on validation, per candidate
-        /// (`ridge`, `network`).
-        public var validationCosine: [String: Double]
+        /// Mean cosine between predicted and true factors on validation, per candidate.
+        public var validationCosine: [ContentModelKind: Double]
         /// Recall@10 of the validation tracks' true neighbours among the training tracks, per
         /// candidate.
-        public var validationRecall: [String: Double]
-        /// The chosen candidate's name.
-        public var chosen: String
+        public var validationRecall: [ContentModelKind: Double]
+        /// The chosen candidate.
+        public var chosen: ContentModelKind
         /// The ridge λ chosen and the network's early-stopping epoch.
         public var ridgeRegularization: Double, networkEpochs: Int
     }
@@ -51,7 +50,7 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         let candidates = try fitCandidates(features: features, factors: factors)
         let targets = factors.map(VectorMath.normalized)
         let final: ContentEmbedding.Model
-        if candidates.report.chosen == "network" {
+        if candidates.report.chosen == .network {
             let refit = try network.train(inputs: features, targets: targets, epochs: candidates.report.networkEpochs)
             final = .neural(refit.model)
         } else {
@@ -93,9 +92,9 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         let networkScore = score(validX.map(trained.model.predict))
         guard let bestRidge else { throw .invalidParameter("no ridge λ to try") }
         let report = Report(trainingRows: training.count, validationRows: validation.count,
-                            validationCosine: ["ridge": bestRidge.score.cosine, "network": networkScore.cosine],
-                            validationRecall: ["ridge": bestRidge.score.recall, "network": networkScore.recall],
-                            chosen: networkScore > bestRidge.score ? "network" : "ridge",
+                            validationCosine: [.ridge: bestRidge.score.cosine, .network: networkScore.cosine],
+                            validationRecall: [.ridge: bestRidge.score.recall, .network: networkScore.recall],
+                            chosen: networkScore > bestRidge.score ? .network : .ridge,
                             ridgeRegularization: bestRidge.model.regularization, networkEpochs: max(1, trained.bestEpoch))
         return (.ridge(bestRidge.model), .neural(trained.model), report)
     }

@@ -45,7 +45,7 @@ extension Segue {
             throw SegueError(.unsatisfiable, error.description)
         }
         var space = ContentSpace(standardizer: standardizer, embedding: nil)
-        let als = try db { try library.factors(kind: "als") }
+        let als = try db { try library.factors(kind: .als) }
         let allPairs = withFeatures.compactMap { id, features in als[id].map { (standardizer.transform(features), $0) } }
         // Large libraries fit on an even sample: the models have a few thousand parameters, and
         // the network's epochs grow with the rows.
@@ -58,13 +58,13 @@ extension Segue {
                 let (embedding, fitReport) = try trainer.fit(standardizer: standardizer, features: pairs.map(\.0), factors: pairs.map(\.1))
                 space.embedding = embedding
                 report.embedding = fitReport
-                report.contentModel = fitReport.chosen
+                report.contentModel = fitReport.chosen.rawValue
                 if pairs.count >= 50 {
                     let checked = pairs.count > Self.coldStartCheckRows
                         ? Array(stride(from: 0, to: pairs.count, by: pairs.count / Self.coldStartCheckRows + 1).map { pairs[$0] }) : pairs
                     report.coldStart = try ColdStartEvaluation(features: checked.map(\.0), factors: checked.map(\.1), trainer: trainer)
                 }
-                progress?(.stageFinished(name: "content model", summary: "\(fitReport.chosen) on \(pairs.count) tracks with audio and ALS factors"))
+                progress?(.stageFinished(name: "content model", summary: "\(fitReport.chosen.rawValue) on \(pairs.count) tracks with audio and ALS factors"))
             } catch {
                 report.contentModelNote = "the cold-start model could not be fitted (\(error.description)); content similarity uses standardised features"
             }
@@ -78,7 +78,7 @@ extension Segue {
         do { json = String(decoding: try JSONEncoder().encode(space), as: UTF8.self) } catch {
             throw SegueError(.ioFailure, "could not encode the content model: \(error)")
         }
-        try db { try library.replaceFactors(kind: "content", content) }
+        try db { try library.replaceFactors(kind: .content, content) }
         try db { try library.setSetting(Self.contentModelSetting, json) }
         report.tracksWithContent = content.count
     }

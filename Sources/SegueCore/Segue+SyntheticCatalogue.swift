@@ -27,7 +27,7 @@ extension Segue {
         let ids = try db { try library.storeAnalysedTracks(catalogue.entries.map { ($0.path, $0.metadata, $0.analysis) }) }
         var factors: [TrackID: [Float]] = [:]
         for (id, entry) in zip(ids, catalogue.entries) { if let vector = entry.factors { factors[id] = vector } }
-        try db { try library.replaceFactors(kind: "als", factors) }
+        try db { try library.replaceFactors(kind: .als, factors) }
         let storeSeconds = lap()
         progress?(.stageFinished(name: "generate", summary: "\(count) tracks, \(factors.count) with ALS factors"))
         var report = TrainReport(tracklists: 0, tracksWithFactors: factors.count, tracksWithContent: 0, alsSeconds: 0, edges: 0)

@@ -71,11 +71,11 @@ extension Segue {
                 report.alsSeconds = fitted.seconds
                 report.engine = "spark (\(spark.master))"
             }
-            try db { try library.replaceFactors(kind: "als", factors) }
+            try db { try library.replaceFactors(kind: .als, factors) }
             report.tracksWithFactors = factors.count
             progress?(.stageFinished(name: "als", summary: String(format: "%d sets × %d tracks in %.2f s", lists.count, items.count, report.alsSeconds)))
         } else {
-            try db { try library.replaceFactors(kind: "als", [:]) }
+            try db { try library.replaceFactors(kind: .als, [:]) }
         }
         let analysed = try db { try library.analysedTracks() }
         guard !analysed.isEmpty else { throw SegueError(.unsatisfiable, "no analysed tracks to train on; run `segue scan DIR` first") }
@@ -130,8 +130,8 @@ extension Segue {
     /// content vectors are the raw features.
     func graphNodes() throws(SegueError) -> [TrackNode] {
         let analysed = try db { try library.analysedTracks() }
-        let als = try db { try library.factors(kind: "als") }
-        let content = try db { try library.factors(kind: "content") }
+        let als = try db { try library.factors(kind: .als) }
+        let content = try db { try library.factors(kind: .content) }
         let space = try storedContentSpace()
         return analysed.compactMap { track in
             guard let analysis = track.analysis else { return nil }

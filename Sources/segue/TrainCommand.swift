@@ -45,10 +45,10 @@ struct TrainCommand: ParsableCommand {
         var lines: [String] = []
         if let note = report.contentModelNote { lines.append("Content space: " + note) }
         if let fit = report.embedding {
-            lines.append("Content space: audio features mapped into the ALS space by the \(fit.chosen) model, chosen on \(fit.validationRows) validation tracks "
+            lines.append("Content space: audio features mapped into the ALS space by the \(fit.chosen.rawValue) model, chosen on \(fit.validationRows) validation tracks "
                          + String(format: "(recall@10: ridge %.3f with λ %g, network %.3f after %d epochs; cosine: ridge %.3f, network %.3f)",
-                                  fit.validationRecall["ridge"] ?? .nan, fit.ridgeRegularization, fit.validationRecall["network"] ?? .nan,
-                                  fit.networkEpochs, fit.validationCosine["ridge"] ?? .nan, fit.validationCosine["network"] ?? .nan))
+                                  fit.validationRecall[.ridge] ?? .nan, fit.ridgeRegularization, fit.validationRecall[.network] ?? .nan,
+                                  fit.networkEpochs, fit.validationCosine[.ridge] ?? .nan, fit.validationCosine[.network] ?? .nan))
         }
         if let check = report.coldStart {
             lines.append("Cold start: \(check.heldOut) tracks held out of \(check.heldOut + check.catalogue); recall@\(check.neighbours) of their true ALS neighbours among \(check.catalogue) tracks")

@@ -12,8 +12,8 @@ struct NeuralEmbeddingTests {
         let trainer = try ContentEmbeddingTrainer(network: try NeuralEmbeddingTrainer(hiddenCount: 32, maxEpochs: 300, patience: 30))
         let candidates = try trainer.fitCandidates(features: inputs, factors: targets)
         let cosines = candidates.report.validationCosine
-        #expect(candidates.report.chosen == "network")
-        let network = try #require(cosines["network"]), ridge = try #require(cosines["ridge"])
+        #expect(candidates.report.chosen == .network)
+        let network = try #require(cosines[.network]), ridge = try #require(cosines[.ridge])
         #expect(network > 0.9)
         #expect(network > ridge + 0.1)
     }

@@ -93,8 +93,8 @@ import Testing
         let library = try temporaryLibrary()
         let a = try library.storeScannedFile(path: "/m/a", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
         let b = try library.storeScannedFile(path: "/m/b", size: 1, modifiedAt: 1, contentHash: "", metadata: TrackMetadata(), analysis: analysis())
-        try library.replaceFactors(kind: "als", [a: [0.5, -1.25], b: [3, 4]])
-        #expect(try library.factors(kind: "als") == [a: [0.5, -1.25], b: [3, 4]])
+        try library.replaceFactors(kind: .als, [a: [0.5, -1.25], b: [3, 4]])
+        #expect(try library.factors(kind: .als) == [a: [0.5, -1.25], b: [3, 4]])
         // Scores are stored as Float32 (32 bytes per edge): equal to 1e-7.
         let edges = [TrackLibrary.StoredEdge(source: a, target: b, score: 0.8, als: 0.9, content: 0.7, bpm: 1, key: 0.9, energy: 1),
                      TrackLibrary.StoredEdge(source: b, target: a, score: 0.6, als: 0.5, content: 0.4, bpm: 0.3, key: 0.2, energy: 0.1)]

@@ -47,7 +47,7 @@ struct ContentSpaceTests {
         #expect(check.heldOut == 16)
         let chosen = try #require(check.recall(of: "chosen")), random = try #require(check.recall(of: "random"))
         #expect(chosen > 2 * random)
-        let content = try segue.library.factors(kind: "content")
+        let content = try segue.library.factors(kind: .content)
         #expect(content.count == ids.count)
         for vector in content.values { #expect(abs(vector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-3) }
 

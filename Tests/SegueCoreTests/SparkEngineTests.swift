@@ -33,7 +33,7 @@ struct SparkEngineTests {
         let report = try segue.train(options: TrainingOptions(als: als, engine: .spark(SparkOptions(master: "local[2]"))))
         #expect(report.engine == "spark (local[2])")
         #expect(report.tracksWithFactors == 80)
-        let factors = try segue.library.factors(kind: "als")
+        let factors = try segue.library.factors(kind: .als)
         // Tracks i and j share a scene when i ≡ j (mod 4): they must be closer than other pairs.
         var same = 0.0, other = 0.0, sameCount = 0.0, otherCount = 0.0
         for i in 0..<40 {
