@@ -168,7 +168,7 @@ public struct AStarBridgePlanner: Sendable {
                         maxShared: Double = 0.5, deadline: UInt64? = nil, distances: GoalDistances? = nil) throws(SetGraphError) -> [PlannedPath] {
         guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
-        guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
+        if let error = SetGraphError.outside([start, goal], of: graph) { throw error }
         guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
         let distances = distances ?? BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)
         // Optimal on the stored and closing successors; then, when the budget runs out first,

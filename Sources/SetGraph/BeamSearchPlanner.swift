@@ -100,7 +100,7 @@ public struct BeamSearchPlanner: Sendable {
     public func plans(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:], count: Int,
                       maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
         guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
-        guard graph.nodes.indices.contains(seed) else { throw .unknownTrack(-1) }
+        if let error = SetGraphError.outside([seed], of: graph) { throw error }
         guard pins.keys.allSatisfy({ $0 >= 1 && $0 <= 500 }), pins.values.allSatisfy(graph.nodes.indices.contains) else {
             throw .invalidParameter("pinned positions must be 1…500 (0 is the seed) and name tracks of the library")
         }

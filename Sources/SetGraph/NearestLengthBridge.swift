@@ -28,7 +28,7 @@ extension AStarBridgePlanner {
     ///   found within 3× the asked length or the deadline.
     public func nearestLengthBridges(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
                                      deadline: UInt64? = nil) throws(SetGraphError) -> NearestLengthBridge {
-        guard graph.nodes.indices.contains(start), graph.nodes.indices.contains(goal) else { throw .unknownTrack(-1) }
+        if let error = SetGraphError.outside([start, goal], of: graph) { throw error }
         guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
         let nodes = graph.nodes
         let distances = BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)

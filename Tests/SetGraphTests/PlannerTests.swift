@@ -3,6 +3,17 @@ import SetGraph
 import Testing
 
 @Suite struct PlannerTests {
+    @Test func nodesOutsideTheGraphAreNamed() throws {
+        let graph = try TrackGraph(nodes: GraphFixtures.nodes(count: 5, seed: 1), neighbors: 3)
+        #expect(throws: SetGraphError.unknownNode(index: 7, count: 5)) {
+            try BeamSearchPlanner().plan(from: 7, in: graph, objective: SetObjective(targetSeconds: 600))
+        }
+        #expect(throws: SetGraphError.unknownNode(index: -1, count: 5)) { try AStarBridgePlanner().bridge(from: 0, to: -1, seconds: 600, in: graph) }
+        #expect(throws: SetGraphError.unknownNode(index: 5, count: 5)) {
+            try AStarBridgePlanner().nearestLengthBridges(from: 5, to: 0, seconds: 600, in: graph, count: 1)
+        }
+    }
+
     @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func wideBeamSearchFindsTheBruteForceOptimum(seed: UInt64) throws {
         let graph = try TrackGraph(nodes: GraphFixtures.nodes(count: 9, seed: seed), neighbors: 8)
