@@ -84,8 +84,12 @@ extension Segue {
     }
 
     /// The stored content space, if training has run since the factors last changed.
+    /// - Throws: ``SegueError`` `.ioFailure` naming the setting and the repair when it cannot be read.
     func storedContentSpace() throws(SegueError) -> ContentSpace? {
         guard let json = try db({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
-        return try? JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8))
+        do { return try JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8)) } catch {
+            throw SegueError(.ioFailure, "the library's stored content space (setting '\(Self.contentModelSetting)') is unreadable "
+                + "(\(Self.decodingSummary(error))); fit it again with `segue train`")
+        }
     }
 }

@@ -146,10 +146,27 @@ extension Segue {
     static let weightsSetting = "transition-weights"
 
     /// The transition weights of the stored graph (the defaults until `graph --weights` sets others).
+    /// - Throws: ``SegueError`` `.ioFailure` naming the setting and the repair when the stored
+    ///   weights cannot be read (never silently the defaults: the graph was built with others).
     func storedWeights() throws(SegueError) -> TransitionWeights {
-        guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty,
-              let weights = try? JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) else { return .standard }
-        return weights
+        guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty else { return .standard }
+        do { return try JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) } catch {
+            throw SegueError(.ioFailure, "the library's stored transition weights (setting '\(Self.weightsSetting)') are unreadable "
+                + "(\(Self.decodingSummary(error))); store new ones and rebuild the graph with `segue graph --weights bpm=0.5` "
+                + "(any subset of als, content, bpm, key, energy; the rest take their defaults)")
+        }
+    }
+
+    /// What is wrong with stored JSON, in a few words (the field, not the value).
+    static func decodingSummary(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: return "'\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        case .dataCorrupted(let context)?:
+            return context.codingPath.isEmpty ? "not valid JSON" : "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is invalid"
+        default: return "\(error)".prefix(160).description
+        }
     }
 
     /// The stored graph (built first if it is empty), kept in memory until the library's
