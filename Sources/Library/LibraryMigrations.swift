@@ -100,8 +100,9 @@ enum LibraryMigrations {
         // the graph, the transition weights), so a process can keep the loaded graph until it moves;
         // saved sets and tracklists do not count.
         migrator.registerMigration("v5-planning-revision") { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO setting (name, value) VALUES ('planning-revision', '0')")
-            let bump = "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE name = 'planning-revision'"
+            let revision = LibrarySetting.planningRevision.rawValue
+            try db.execute(sql: "INSERT OR IGNORE INTO setting (name, value) VALUES ('\(revision)', '0')")
+            let bump = "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE name = '\(revision)'"
             for table in ["track", "analysis", "factor", "graphAdjacency"] {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
                     try db.execute(sql: "CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table) BEGIN \(bump); END")
@@ -109,7 +110,7 @@ enum LibraryMigrations {
             }
             for event in ["INSERT", "UPDATE"] {
                 try db.execute(sql: "CREATE TRIGGER weights_\(event.lowercased())_revision AFTER \(event) ON setting "
-                               + "WHEN NEW.name = 'transition-weights' BEGIN \(bump); END")
+                               + "WHEN NEW.name = '\(LibrarySetting.transitionWeights.rawValue)' BEGIN \(bump); END")
             }
         }
         migrator.registerMigration("v6-canonical-paths", migrate: canonicalPaths)

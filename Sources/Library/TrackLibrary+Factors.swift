@@ -84,13 +84,13 @@ extension TrackLibrary {
     }
 
     /// Stores a named setting (model parameters, timestamps).
-    public func setSetting(_ name: String, _ value: String) throws(LibraryError) {
-        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name, value]) }
+    public func setSetting(_ name: LibrarySetting, _ value: String) throws(LibraryError) {
+        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name.rawValue, value]) }
     }
 
     /// A named setting, or `nil`.
-    public func setting(_ name: String) throws(LibraryError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name]) }
+    public func setting(_ name: LibrarySetting) throws(LibraryError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name.rawValue]) }
     }
 }
 
@@ -98,6 +98,6 @@ extension TrackLibrary {
     /// A number that changes whenever tracks, analyses, factors, the graph or the transition
     /// weights change (kept by triggers), so a loaded graph can be reused until it does.
     public func planningRevision() throws(LibraryError) -> String {
-        try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE name = 'planning-revision'")) ?? "" }
+        try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE name = '\(LibrarySetting.planningRevision.rawValue)'")) ?? "" }
     }
 }

@@ -5,7 +5,7 @@ import Library
 
 extension Segue {
     /// Library setting holding the content space as JSON (``ContentSpace``).
-    static let contentModelSetting = "content-space"
+    static let contentModelSetting = LibrarySetting.contentSpace
     /// Most tracks the cold-start models are fitted on (an even sample of larger libraries).
     static let contentFitRows = 20_000
     /// Most tracks the cold-start check uses.
@@ -88,7 +88,7 @@ extension Segue {
     func storedContentSpace() throws(SegueError) -> ContentSpace? {
         guard let json = try db({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
         do { return try JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8)) } catch {
-            throw SegueError(.ioFailure, "the library's stored content space (setting '\(Self.contentModelSetting)') is unreadable "
+            throw SegueError(.ioFailure, "the library's stored content space (setting '\(Self.contentModelSetting.rawValue)') is unreadable "
                 + "(\(Self.decodingSummary(error))); fit it again with `segue train`")
         }
     }

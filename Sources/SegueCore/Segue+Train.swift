@@ -143,7 +143,7 @@ extension Segue {
     }
 
     /// Library setting holding the transition weights the graph was built with (JSON).
-    static let weightsSetting = "transition-weights"
+    static let weightsSetting = LibrarySetting.transitionWeights
 
     /// The transition weights of the stored graph (the defaults until `graph --weights` sets others).
     /// - Throws: ``SegueError`` `.ioFailure` naming the setting and the repair when the stored
@@ -151,7 +151,7 @@ extension Segue {
     func storedWeights() throws(SegueError) -> TransitionWeights {
         guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty else { return .standard }
         do { return try JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) } catch {
-            throw SegueError(.ioFailure, "the library's stored transition weights (setting '\(Self.weightsSetting)') are unreadable "
+            throw SegueError(.ioFailure, "the library's stored transition weights (setting '\(Self.weightsSetting.rawValue)') are unreadable "
                 + "(\(Self.decodingSummary(error))); store new ones and rebuild the graph with `segue graph --weights bpm=0.5` "
                 + "(any subset of als, content, bpm, key, energy; the rest take their defaults)")
         }

@@ -36,7 +36,7 @@ import Testing
         try library.saveSet(id: "abc", document: Data("{}".utf8))
         try library.replaceTracklists(source: "s", [(externalId: "1", name: "one", trackIds: [id])])
         #expect(try library.planningRevision() == scanned, "saved sets and tracklists leave it alone")
-        try library.setSetting("transition-weights", "{}")
+        try library.setSetting(.transitionWeights, "{}")
         let weighted = try library.planningRevision()
         #expect(weighted != scanned)
         try library.replaceGraph([])
