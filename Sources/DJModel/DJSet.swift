@@ -20,10 +20,9 @@ public struct DJSet: Hashable, Sendable, Codable {
         public var duration: Double
         /// Tempo in BPM.
         public var bpm: Double
-        /// Key name, e.g. `A minor`.
-        public var key: String
-        /// Camelot code, e.g. `8A`.
-        public var camelot: String
+        /// Musical key, `nil` when unknown. The document writes it twice, as `key` (its name,
+        /// e.g. `A minor`) and `camelot` (e.g. `8A`); reading takes whichever parses.
+        public var key: MusicalKey?
         /// Energy 1–10.
         public var energy: Int
         /// Start time in the set, in seconds.
@@ -36,9 +35,12 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// DJ software stores (optional in the document).
         public var firstBeat: Double?
 
+        /// The Camelot code of the key, e.g. `8A` (empty when unknown).
+        public var camelot: String { key?.camelot ?? "" }
+
         /// Creates an entry.
         public init(id: TrackID, path: String, artist: String, title: String, duration: Double, bpm: Double,
-                    key: String, camelot: String, energy: Int, start: Double, album: String? = nil, genre: String? = nil,
+                    key: MusicalKey?, energy: Int, start: Double, album: String? = nil, genre: String? = nil,
                     firstBeat: Double? = nil) {
             self.album = album
             self.genre = genre
@@ -50,9 +52,48 @@ public struct DJSet: Hashable, Sendable, Codable {
             self.duration = duration
             self.bpm = bpm
             self.key = key
-            self.camelot = camelot
             self.energy = energy
             self.start = start
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat
+        }
+
+        /// Reads an entry; the key from `key` or, failing that, `camelot` (either may be absent or unknown).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(TrackID.self, forKey: .id)
+            path = try container.decode(String.self, forKey: .path)
+            artist = try container.decode(String.self, forKey: .artist)
+            title = try container.decode(String.self, forKey: .title)
+            duration = try container.decode(Double.self, forKey: .duration)
+            bpm = try container.decode(Double.self, forKey: .bpm)
+            key = try container.decodeIfPresent(String.self, forKey: .key).flatMap(MusicalKey.init(parsing:))
+                ?? container.decodeIfPresent(String.self, forKey: .camelot).flatMap(MusicalKey.init(parsing:))
+            energy = try container.decode(Int.self, forKey: .energy)
+            start = try container.decode(Double.self, forKey: .start)
+            album = try container.decodeIfPresent(String.self, forKey: .album)
+            genre = try container.decodeIfPresent(String.self, forKey: .genre)
+            firstBeat = try container.decodeIfPresent(Double.self, forKey: .firstBeat)
+        }
+
+        /// Writes the entry with its key as `key` (name) and `camelot`, both empty when unknown.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(path, forKey: .path)
+            try container.encode(artist, forKey: .artist)
+            try container.encode(title, forKey: .title)
+            try container.encode(duration, forKey: .duration)
+            try container.encode(bpm, forKey: .bpm)
+            try container.encode(key?.name ?? "", forKey: .key)
+            try container.encode(camelot, forKey: .camelot)
+            try container.encode(energy, forKey: .energy)
+            try container.encode(start, forKey: .start)
+            try container.encodeIfPresent(album, forKey: .album)
+            try container.encodeIfPresent(genre, forKey: .genre)
+            try container.encodeIfPresent(firstBeat, forKey: .firstBeat)
         }
     }
 

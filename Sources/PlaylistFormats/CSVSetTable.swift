@@ -19,7 +19,7 @@ public struct CSVSetTable: SetWriter {
         for (index, track) in set.tracks.enumerated() {
             let score = index > 0 && index - 1 < set.transitions.count ? String(format: "%.3f", set.transitions[index - 1].score) : ""
             let fields = [String(index + 1), String(format: "%.1f", track.start), track.artist, track.title, String(format: "%.2f", track.bpm),
-                          track.key, track.camelot, String(track.energy), String(format: "%.1f", track.duration), track.path, score]
+                          track.key?.name ?? "", track.camelot, String(track.energy), String(format: "%.1f", track.duration), track.path, score]
             lines.append(fields.map(CSVField.quote).joined(separator: ","))
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)

@@ -49,7 +49,7 @@ public struct JSONSetDocument: SetWriter {
     public func readTracks(_ data: Data, source: String) throws(PlaylistFormatError) -> [PlaylistEntry] {
         try decode(data, source: source).tracks.map { 
             PlaylistEntry(path: $0.path, artist: $0.artist, title: $0.title, duration: $0.duration, bpm: $0.bpm,
-                          key: MusicalKey(parsing: $0.key) ?? MusicalKey(parsing: $0.camelot))
+                          key: $0.key)
         }
     }
 }

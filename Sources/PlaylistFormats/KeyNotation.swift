@@ -17,7 +17,4 @@ public enum KeyNotation {
         guard (0..<24).contains(value) else { return nil }
         return MusicalKey(tonic: value % 12, mode: value >= 12 ? .minor : .major)
     }
-
-    /// The key of a set entry (its name, else its Camelot code).
-    static func key(of entry: DJSet.Entry) -> MusicalKey? { MusicalKey(parsing: entry.key) ?? MusicalKey(parsing: entry.camelot) }
 }

@@ -26,7 +26,7 @@ public struct RekordboxXML: SetWriter {
         var collection: [String] = []
         for track in set.tracks where !ids.contains(track.id) {
             ids.append(track.id)
-            let key = KeyNotation.key(of: track)
+            let key = track.key
             var attributes: [(String, String)] = [
                 ("TrackID", String(track.id.rawValue)), ("Name", track.title), ("Artist", track.artist),
                 ("Album", track.album ?? ""), ("Genre", track.genre ?? ""), ("Kind", Self.kind(of: track.path)),

@@ -29,7 +29,7 @@ public struct TraktorNML: SetWriter {
             let location = TraktorLocation(path: FileLocation.normalized(track.path, .composed), systemVolume: options.systemVolume)
             keys.append(location.primaryKey)
             if keys.dropLast().contains(location.primaryKey) { continue }
-            let key = KeyNotation.key(of: track)
+            let key = track.key
             entries.append("<ENTRY\(attributes([("TITLE", track.title), ("ARTIST", track.artist)]))>")
             entries.append("<LOCATION\(attributes([("DIR", location.dir), ("FILE", location.file), ("VOLUME", location.volume), ("VOLUMEID", "")]))></LOCATION>")
             if let album = track.album { entries.append("<ALBUM\(attributes([("TITLE", album)]))></ALBUM>") }

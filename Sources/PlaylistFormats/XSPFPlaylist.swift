@@ -31,7 +31,7 @@ public struct XSPFPlaylist: SetWriter {
             if let album = track.album { lines.append("      <album>\(XMLText.escaped(album))</album>") }
             lines.append("      <duration>\(Int((track.duration * 1000).rounded()))</duration>")
             lines.append("      <meta rel=\"\(Self.bpmRelation)\">\(XMLText.fixed(track.bpm, decimals: 2))</meta>")
-            lines.append("      <meta rel=\"\(Self.keyRelation)\">\(XMLText.escaped(track.key))</meta>")
+            lines.append("      <meta rel=\"\(Self.keyRelation)\">\(XMLText.escaped(track.key?.name ?? ""))</meta>")
             lines.append("    </track>")
         }
         lines += ["  </trackList>", "</playlist>"]

@@ -149,7 +149,7 @@ extension Segue {
             let node = graph.nodes[index]
             guard let track = tracks[node.id] else { throw SegueError(.notFound, "track \(node.id) vanished") }
             entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
-                                       duration: node.duration, bpm: node.bpm, key: node.key.name, camelot: node.key.camelot,
+                                       duration: node.duration, bpm: node.bpm, key: node.key,
                                        energy: node.energy, start: start, album: track.metadata.album.nilIfEmpty,
                                        genre: track.metadata.genre.nilIfEmpty, firstBeat: track.analysis?.tempo.firstBeat))
             if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
@@ -167,8 +167,7 @@ extension Segue {
     /// starting from its first track's energy and a target playing time.
     public static func quality(of set: DJSet, arc: EnergyCurve?, targetSeconds: Double?) -> DJSet.Quality {
         let items = set.tracks.map { entry in
-            SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: MusicalKey(parsing: entry.key) ?? MusicalKey(parsing: entry.camelot)
-                                        ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)
+            SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: entry.key ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)
         }
         let similarities = set.transitions.map { ($0.components.als + $0.components.content) / 2 }
         return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds)

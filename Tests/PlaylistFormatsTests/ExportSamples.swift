@@ -6,7 +6,8 @@ import Foundation
 enum ExportSamples {
     static func entry(_ id: Int64, _ path: String, _ artist: String, _ title: String, bpm: Double, key: String, camelot: String,
                       start: Double) -> DJSet.Entry {
-        DJSet.Entry(id: TrackID(id), path: path, artist: artist, title: title, duration: 300.5, bpm: bpm, key: key, camelot: camelot,
+        precondition(MusicalKey(parsing: key)?.camelot == camelot, "sample key \(key) is not \(camelot)")
+        return DJSet.Entry(id: TrackID(id), path: path, artist: artist, title: title, duration: 300.5, bpm: bpm, key: MusicalKey(parsing: key),
                     energy: 6, start: start, album: "Album & <Co>", genre: "Techno", firstBeat: 0.125)
     }
 

@@ -8,9 +8,9 @@ import Testing
 @Suite struct SetWriterContractTests {
     static let sample = DJSet(kind: .set, seed: "Nova - Hollow Atlas", duration: 620, tracks: [
         DJSet.Entry(id: TrackID(1), path: "/music/Nova - Hollow Atlas.flac", artist: "Nova", title: "Hollow Atlas", duration: 300,
-                    bpm: 124, key: "A minor", camelot: "8A", energy: 6, start: 0),
+                    bpm: 124, key: MusicalKey(parsing: "A minor"),  energy: 6, start: 0),
         DJSet.Entry(id: TrackID(7), path: "/music/Sigur, \"Quoted\" & Ünïcode – ☂.flac", artist: "Sigur, Rós & Co", title: "Title - With Dash",
-                    duration: 320.5, bpm: 126.5, key: "E minor", camelot: "9A", energy: 7, start: 300),
+                    duration: 320.5, bpm: 126.5, key: MusicalKey(parsing: "E minor"),  energy: 7, start: 300),
     ], transitions: [
         Transition(from: TrackID(1), to: TrackID(7), score: 0.87, components: .init(als: 0.9, content: 0.8, bpm: 0.8, key: 0.9, energy: 1),
                    explanation: "8A → 9A, +1 on the Camelot wheel"),
@@ -25,7 +25,7 @@ import Testing
             if fields.contains(.title) { #expect(entry.title.precomposedStringWithCanonicalMapping == track.title.precomposedStringWithCanonicalMapping) }
             if fields.contains(.artist) { #expect(entry.artist.precomposedStringWithCanonicalMapping == track.artist.precomposedStringWithCanonicalMapping) }
             if fields.contains(.bpm) { #expect(entry.bpm.map { abs($0 - track.bpm) < 0.005 } == true) }
-            if fields.contains(.key) { #expect(entry.key == MusicalKey(parsing: track.key)) }
+            if fields.contains(.key) { #expect(entry.key == track.key) }
             if fields.contains(.duration) { #expect(entry.duration.map { abs($0 - track.duration) <= 0.5 } == true) }
         }
     }

@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct ExportTests {
     static let set = DJSet(kind: .set, seed: "Nova - Hollow Atlas", duration: 300, tracks: [
-        DJSet.Entry(id: TrackID(1), path: "/music/a.flac", artist: "Nova", title: "Hollow Atlas", duration: 300, bpm: 124, key: "A minor",
-                    camelot: "8A", energy: 6, start: 0),
+        DJSet.Entry(id: TrackID(1), path: "/music/a.flac", artist: "Nova", title: "Hollow Atlas", duration: 300, bpm: 124, key: MusicalKey(parsing: "A minor"),
+                     energy: 6, start: 0),
     ], transitions: [])
 
     static func folder() throws -> URL {

@@ -152,8 +152,8 @@ import TrackSynth
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: usb + "/_Serato_", withDestinationPath: elsewhere)
         let set = DJSet(kind: .set, seed: "A", duration: 60, tracks: [
-            DJSet.Entry(id: TrackID(1), path: usb + "/a.flac", artist: "A", title: "B", duration: 60, bpm: 120, key: "A minor",
-                        camelot: "8A", energy: 5, start: 0)], transitions: [])
+            DJSet.Entry(id: TrackID(1), path: usb + "/a.flac", artist: "A", title: "B", duration: 60, bpm: 120, key: MusicalKey(parsing: "A minor"),
+                         energy: 5, start: 0)], transitions: [])
         do {
             _ = try Segue.export(set, format: .serato, to: usb)
             Issue.record("the crate was written through the link")
