@@ -26,7 +26,7 @@ extension Segue {
         let objective = SetObjective(targetSeconds: request.minutes * 60)
         let planner: BeamSearchPlanner
         let quality = { (path: PlannedPath) in
-            Self.quality(of: path, in: graph, energy: energy, targetSeconds: request.minutes * 60, constraints: constraints)
+            SetQualityEvaluator.measure(path, in: graph, constraints: constraints, arc: energy, targetSeconds: request.minutes * 60)
         }
         do {
             planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
@@ -71,7 +71,7 @@ extension Segue {
             throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
         }
         var bridge = try answer(found.paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
-            var quality = Self.quality(of: path, in: graph, energy: nil, targetSeconds: nil, constraints: constraints)
+            var quality = SetQualityEvaluator.measure(path, in: graph, constraints: constraints)
             // A bridge's target is the music between its two ends, at the length it was planned for.
             quality.durationErrorPercent = abs(path.duration - found.plannedSeconds) / found.plannedSeconds * 100
             return quality
@@ -164,13 +164,16 @@ extension Segue {
     }
 
     /// The quality measures of a set document (see ``SetQualityEvaluator``), against an energy arc
-    /// starting from its first track's energy and a target playing time.
-    public static func quality(of set: DJSet, arc: EnergyCurve?, targetSeconds: Double?) -> DJSet.Quality {
+    /// starting from its first track's energy and a target playing time, artist repeats counted
+    /// within `artistSpacing` tracks (the planners' default unless the set was planned with another).
+    public static func quality(of set: DJSet, arc: EnergyCurve?, targetSeconds: Double?,
+                               artistSpacing: Int = SetConstraints.standard.artistSpacing) -> DJSet.Quality {
         let items = set.tracks.map { entry in
             SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: entry.key ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)
         }
         let similarities = set.transitions.map { ($0.components.als + $0.components.content) / 2 }
-        return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds)
+        return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds,
+                                           artistSpacing: artistSpacing)
     }
 }
 

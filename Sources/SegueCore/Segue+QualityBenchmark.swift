@@ -53,7 +53,7 @@ extension Segue {
         let candidates = graph.nodes.indices.filter { !graph.adjacency[$0].isEmpty }
         guard !candidates.isEmpty else { throw SegueError(.unsatisfiable, "the graph has no edges; run `segue train`") }
         let seeds = (0..<count).map { _ in candidates[Int(random.next() % UInt64(candidates.count))] }
-        let quality = { (path: PlannedPath) in Self.quality(of: path, in: graph, energy: energy, targetSeconds: minutes * 60, constraints: constraints) }
+        let quality = { (path: PlannedPath) in SetQualityEvaluator.measure(path, in: graph, constraints: constraints, arc: energy, targetSeconds: minutes * 60) }
         let planners: [(String, (Int) -> PlannedPath?)] = [
             ("Segue (beam search)", { try? beam.plan(from: $0, in: graph, objective: objective) }),
             ("greedy nearest-neighbour chain", { BaselinePlanners.greedyChain(from: $0, in: graph, objective: objective, constraints: constraints) }),
@@ -88,21 +88,5 @@ extension Segue {
         }
         return QualityComparison(seeds: count, rows: rows(over: Array(seeds.indices)), completeSeeds: complete.count,
                                  completeRows: rows(over: complete))
-    }
-
-    /// The quality of a planned path (start times from the rules' overlap), as planned sets and
-    /// the quality benchmark report it; artist repeats are counted within the rules' spacing.
-    static func quality(of path: PlannedPath, in graph: TrackGraph, energy: EnergyCurve?, targetSeconds: Double?,
-                        constraints: SetConstraints) -> DJSet.Quality {
-        var start = 0.0, items: [SetQualityEvaluator.Item] = []
-        for (position, index) in path.nodes.enumerated() {
-            let node = graph.nodes[index]
-            items.append(SetQualityEvaluator.Item(artist: node.artist, bpm: node.bpm, key: node.key, energy: node.energy, start: start,
-                                                  duration: node.duration))
-            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
-        }
-        let similarities = path.edges.map { ($0.components.als + $0.components.content) / 2 }
-        return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: energy, targetSeconds: targetSeconds,
-                                           artistSpacing: constraints.artistSpacing)
     }
 }

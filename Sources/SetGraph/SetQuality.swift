@@ -27,6 +27,20 @@ public enum SetQualityEvaluator {
         }
     }
 
+    /// Measures a planned path with the start times its rules give (each track starts the rules'
+    /// overlap before the previous one ends), artist repeats counted within the rules' spacing.
+    public static func measure(_ path: PlannedPath, in graph: TrackGraph, constraints: SetConstraints, arc: EnergyCurve? = nil,
+                               targetSeconds: Double? = nil) -> DJSet.Quality {
+        var start = 0.0, items: [Item] = []
+        for (position, index) in path.nodes.enumerated() {
+            let node = graph.nodes[index]
+            items.append(Item(artist: node.artist, bpm: node.bpm, key: node.key, energy: node.energy, start: start, duration: node.duration))
+            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
+        }
+        return measure(items: items, similarities: path.edges.map { ($0.components.als + $0.components.content) / 2 }, arc: arc,
+                       targetSeconds: targetSeconds, artistSpacing: constraints.artistSpacing)
+    }
+
     /// Measures `items` against an energy arc from the first track's energy and a target time.
     /// - Parameter similarities: one similarity (0…1) per transition.
     public static func measure(items: [Item], similarities: [Double], arc: EnergyCurve? = nil, targetSeconds: Double? = nil,
