@@ -72,8 +72,8 @@ extension Segue {
         }
         var bridge = try answer(found.paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
             var quality = SetQualityEvaluator.measure(path, in: graph, constraints: constraints)
-            // A bridge's target is the music between its two ends, at the length it was planned for.
-            quality.durationErrorPercent = abs(path.duration - found.plannedSeconds) / found.plannedSeconds * 100
+            quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: path.nodes.dropFirst().dropLast().map { graph.nodes[$0].duration },
+                                                                           plannedSeconds: found.plannedSeconds)
             return quality
         }
         bridge.targetMinutes = found.plannedSeconds / 60
@@ -82,6 +82,13 @@ extension Segue {
             bridge.requestedMinutes = request.minutes
         }
         return bridge
+    }
+
+    /// A bridge's duration error, percent: the music between its two ends (the `middle` tracks'
+    /// lengths, played whole) against the length it was planned for.
+    static func bridgeDurationErrorPercent(middle: [Double], plannedSeconds: Double) -> Double {
+        guard plannedSeconds > 0 else { return 0 }
+        return abs(middle.reduce(0, +) - plannedSeconds) / plannedSeconds * 100
     }
 
     /// The answer to a request: the first path's set document, with its quality, carrying the

@@ -94,8 +94,8 @@ extension Segue {
         if set.kind == .bridge {
             var quality = Self.quality(of: edited, arc: nil, targetSeconds: nil)
             if let minutes = set.targetMinutes, minutes > 0 {
-                let between = edited.tracks.dropFirst().dropLast().reduce(0) { $0 + $1.duration }
-                quality.durationErrorPercent = abs(between - minutes * 60) / (minutes * 60) * 100
+                quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: edited.tracks.dropFirst().dropLast().map(\.duration),
+                                                                               plannedSeconds: minutes * 60)
             }
             edited.quality = quality
         } else {
