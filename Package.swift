@@ -44,39 +44,43 @@ let package = Package(
         .target(name: "Recommender", dependencies: ["DJModel", "CPrefetch"], swiftSettings: numericSettings),
         .target(name: "Embedding", dependencies: ["DJModel", "Recommender"], swiftSettings: numericSettings),
         .target(name: "Library", dependencies: ["DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SetGraph", dependencies: ["DJModel", .product(name: "Collections", package: "swift-collections")],
+        .target(name: "SetGraph", dependencies: ["DJModel", .product(name: "HeapModule", package: "swift-collections")],
                 swiftSettings: numericSettings),
         .target(name: "PlaylistFormats", dependencies: ["DJModel"]),
-        .target(name: "TrackSynth", dependencies: ["DJModel", "AudioIO", "DSP"], swiftSettings: numericSettings),
+        .target(name: "TrackSynth", dependencies: ["DJModel"], swiftSettings: numericSettings),
 
         // Layer 3: use cases.
         .target(name: "SegueCore", dependencies: [
-            "DJModel", "DSP", "AudioIO", "Analysis", "Recommender", "Embedding", "Library",
+            "DJModel", "AudioIO", "Analysis", "Recommender", "Embedding", "Library",
             "SetGraph", "PlaylistFormats", "TrackSynth",
         ]),
 
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
-            "SegueCore", "AudioIO", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            "SegueCore", "DJModel", "AudioIO", "PlaylistFormats", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "segue", dependencies: [
-            "SegueCore", "SegueServer", "AudioIO", "Analysis", "TrackSynth", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SegueCore", "SegueServer", "DJModel", "AudioIO", "Analysis", "TrackSynth", "Recommender", "SetGraph", "PlaylistFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "DJModelTests", dependencies: ["DJModel"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
-        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TrackSynth", "DJModel"]),
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "DJModel"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrackSynth", "AudioIO", "DJModel"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "DJModel"]),
         .testTarget(name: "LibraryTests", dependencies: ["Library", "DJModel"]),
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
-        .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "AudioIO", "DJModel"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "Embedding", "SetGraph", "Recommender", "PlaylistFormats"]),
-        .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore"]),
+        .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
+        .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "DJModel", "SetGraph", "PlaylistFormats",
+                                                             .product(name: "Hummingbird", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SegueCore
+import DJModel
 
 /// The answer of `GET /health`.
 struct HealthResponse: Codable, Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import SegueCore
+import PlaylistFormats
+import DJModel
 
 /// The download of `GET /sets/{id}/export`: the set in the asked format with its content type
 /// and an attachment file name.

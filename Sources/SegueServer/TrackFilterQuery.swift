@@ -1,5 +1,6 @@
 import Hummingbird
 import SegueCore
+import DJModel
 
 /// The filters of `GET /tracks` from its query: `bpmMin`, `bpmMax`, `key` (repeatable; a name,
 /// Camelot or Open Key code), `energyMin`, `energyMax` (1–10) and `genre`.

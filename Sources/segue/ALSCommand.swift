@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import Recommender
+import DJModel
 
 struct ALSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Foundation
 import SegueCore
+import DJModel
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

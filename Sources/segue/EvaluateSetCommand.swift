@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import SetGraph
 
 struct EvaluateSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

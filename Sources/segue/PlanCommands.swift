@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import PlaylistFormats
+import SetGraph
+import DJModel
 
 extension EnergyArc: ExpressibleByArgument {}
 extension KeyMoveRule: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import AudioIO
 import Foundation
 import SegueCore
 import TrackSynth
+import DJModel
 
 extension DJStyle: ExpressibleByArgument {}
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import SetGraph
+import Recommender
 
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

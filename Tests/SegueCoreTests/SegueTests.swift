@@ -4,6 +4,7 @@ import Library
 import Foundation
 import SegueCore
 import Testing
+import DJModel
 
 @Suite(.serialized) struct SegueTests {
     @Test func demoRunsTheWholePipeline() throws {

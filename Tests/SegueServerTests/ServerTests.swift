@@ -6,6 +6,9 @@ import Hummingbird
 import SegueCore
 import SegueServer
 import Testing
+import PlaylistFormats
+import SetGraph
+import DJModel
 
 /// The API served for real on a free port of 127.0.0.1, over a small demo library.
 @Suite(.serialized) struct ServerTests {
