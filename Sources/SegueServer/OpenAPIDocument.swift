@@ -259,7 +259,7 @@ enum OpenAPIDocument {
       },
       "ScanEvent": {
         "type": "object",
-        "properties": {"type": {"type": "string"}, "name": {"type": "string"}, "done": {"type": "integer"}, "total": {"type": "integer"},
+        "properties": {"type": {"type": "string", "enum": \#(ScanEventType.jsonEnum)}, "name": {"type": "string"}, "done": {"type": "integer"}, "total": {"type": "integer"},
                        "item": {"type": "string"}, "message": {"type": "string"}}
       },
       "Transition": {

@@ -18,7 +18,7 @@ enum ScanEventStream {
                 let (events, ended) = job.events(from: sent)
                 for event in events {
                     let data = try encoder.encode(event)
-                    try await writer.write(ByteBuffer(string: "event: \(event.type)\ndata: " + String(decoding: data, as: UTF8.self) + "\n\n"))
+                    try await writer.write(ByteBuffer(string: "event: \(event.type.rawValue)\ndata: " + String(decoding: data, as: UTF8.self) + "\n\n"))
                 }
                 sent += events.count
                 if ended && events.isEmpty { break }

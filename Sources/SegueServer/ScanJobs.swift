@@ -10,10 +10,9 @@ final class ScanJob: Sendable {
     /// How far a job is.
     enum State: String, Codable, Sendable { case running, finished, failed }
 
-    /// One progress event as the API sends it (`type`: stage, step, warning, stageFinished,
-    /// finished, failed).
+    /// One progress event as the API sends it.
     struct Event: Codable, Sendable, Hashable {
-        var type: String
+        var type: ScanEventType
         var name: String?
         var done: Int?
         var total: Int?
@@ -60,7 +59,7 @@ final class ScanJob: Sendable {
             guard job.lastActivity.duration(to: .now) > stallLimit else { return true }
             job.state = .failed
             job.error = "stalled: no file finished in \(stallLimit.components.seconds) s; the scan was cancelled and the folder released"
-            job.events.append(Event(type: "failed", message: job.error))
+            job.events.append(Event(type: .failed, message: job.error))
             cancelled.store(true, ordering: .relaxed)
             return false
         }
@@ -70,10 +69,10 @@ final class ScanJob: Sendable {
     func add(_ event: ProgressEvent) {
         let converted: Event
         switch event {
-        case .stage(let name, let total): converted = Event(type: "stage", name: name, total: total)
-        case .step(let name, let done, let total, let item): converted = Event(type: "step", name: name, done: done, total: total, item: item)
-        case .warning(let message): converted = Event(type: "warning", message: message)
-        case .stageFinished(let name, let summary): converted = Event(type: "stageFinished", name: name, message: summary)
+        case .stage(let name, let total): converted = Event(type: .stage, name: name, total: total)
+        case .step(let name, let done, let total, let item): converted = Event(type: .step, name: name, done: done, total: total, item: item)
+        case .warning(let message): converted = Event(type: .warning, message: message)
+        case .stageFinished(let name, let summary): converted = Event(type: .stageFinished, name: name, message: summary)
         }
         record.withLock { job in
             job.events.append(converted)
@@ -90,12 +89,12 @@ final class ScanJob: Sendable {
             case .success(let report):
                 job.state = .finished
                 job.report = report
-                job.events.append(Event(type: "finished", done: report.analysed, total: report.found,
+                job.events.append(Event(type: .finished, done: report.analysed, total: report.found,
                                         message: report.summary))
             case .failure(let error):
                 job.state = .failed
                 job.error = error.message
-                job.events.append(Event(type: "failed", message: error.message))
+                job.events.append(Event(type: .failed, message: error.message))
             }
         }
     }
@@ -111,7 +110,7 @@ final class ScanJob: Sendable {
     /// The state for `GET /scans/{id}`.
     var status: Status {
         record.withLock { job in
-            let lastStep = job.events.last { $0.type == "step" }
+            let lastStep = job.events.last { $0.type == .step }
             return Status(id: id, folder: folder, state: job.state, events: job.events.count, done: lastStep?.done, total: lastStep?.total,
                           found: job.report?.found, analysed: job.report?.analysed, unchanged: job.report?.unchanged,
                           failures: job.report?.failures, error: job.error, stopped: job.stopped)

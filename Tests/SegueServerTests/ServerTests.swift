@@ -407,6 +407,12 @@ import DJModel
                 #expect(http?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix(type) == true)
                 #expect(http?.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
                 #expect(!data.isEmpty)
+                if path == "app.js" {
+                    // The scan event types come from the server's own list, not a copy in the script.
+                    let script = String(decoding: data, as: UTF8.self)
+                    #expect(script.contains(#"const SCAN_EVENT = {"stage": "stage", "step": "step", "warning": "warning", "stageFinished": "stageFinished", "finished": "finished", "failed": "failed"}"#))
+                    #expect(!script.contains(#"=== "finished""#))
+                }
             }
             // No route serves files from disk: traversal attempts are plain 404s.
             for path in ["../Package.swift", "%2e%2e/%2e%2e/etc/passwd", "app.js/../../etc/passwd", "static/../../etc/passwd"] {

@@ -3,6 +3,7 @@ enum WebPageScript {
     /// The JavaScript.
     static let text = #"""
 "use strict";
+const SCAN_EVENT = \#(ScanEventType.javaScriptConstants);
 const state = { seed: null, end: null, set: null, page: 0, pageSize: 20, total: 0, swapPosition: null };
 const $ = (id) => document.getElementById(id);
 
@@ -226,7 +227,7 @@ async function scan(folder) {
     status.textContent = "Scanning " + job.folder + "…";
     const events = new EventSource("/scans/" + encodeURIComponent(job.id) + "/events");
     events.onmessage = (message) => handleScanEvent(JSON.parse(message.data), events);
-    for (const type of ["stage", "step", "warning", "stageFinished", "finished", "failed"]) {
+    for (const type of Object.values(SCAN_EVENT)) {
       events.addEventListener(type, (message) => handleScanEvent(JSON.parse(message.data), events));
     }
   } catch (error) { status.textContent = error.message; }
@@ -234,10 +235,10 @@ async function scan(folder) {
 
 function handleScanEvent(event, source) {
   const status = $("scan-status"), progress = $("scan-progress");
-  if (event.type === "step" && event.total) { progress.max = event.total; progress.value = event.done; status.textContent = event.done + " of " + event.total + ": " + event.item; }
-  if (event.type === "warning") status.textContent = "Skipped: " + event.message;
-  if (event.type === "finished") { source.close(); progress.value = progress.max; status.textContent = "Done: " + event.message; loadHealth(); }
-  if (event.type === "failed") { source.close(); status.textContent = "The scan failed: " + event.message; }
+  if (event.type === SCAN_EVENT.step && event.total) { progress.max = event.total; progress.value = event.done; status.textContent = event.done + " of " + event.total + ": " + event.item; }
+  if (event.type === SCAN_EVENT.warning) status.textContent = "Skipped: " + event.message;
+  if (event.type === SCAN_EVENT.finished) { source.close(); progress.value = progress.max; status.textContent = "Done: " + event.message; loadHealth(); }
+  if (event.type === SCAN_EVENT.failed) { source.close(); status.textContent = "The scan failed: " + event.message; }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
