@@ -1,0 +1,63 @@
+import DJModel
+import GRDB
+
+extension TrackLibrary {
+    /// A stored graph edge with its score components.
+    public struct StoredEdge: Sendable, Hashable {
+        /// Outgoing track.
+        public var source: TrackID
+        /// Incoming track.
+        public var target: TrackID
+        /// The weighted score and its parts.
+        public var score: Double, als: Double, content: Double, bpm: Double, key: Double, energy: Double
+
+        /// Creates an edge.
+        public init(source: TrackID, target: TrackID, score: Double, als: Double, content: Double, bpm: Double, key: Double, energy: Double) {
+            self.source = source
+            self.target = target
+            self.score = score
+            self.als = als
+            self.content = content
+            self.bpm = bpm
+            self.key = key
+            self.energy = energy
+        }
+    }
+
+    /// Replaces the whole track graph in one transaction (one row per source track).
+    public func replaceGraph(_ edges: [StoredEdge]) throws(LibraryError) {
+        var bySource: [TrackID: [StoredEdge]] = [:]
+        var sources: [TrackID] = []
+        for edge in edges {
+            if bySource[edge.source] == nil { sources.append(edge.source) }
+            bySource[edge.source, default: []].append(edge)
+        }
+        try replaceGraph(sources: sources.count) { index in (sources[index], bySource[sources[index]] ?? []) }
+    }
+
+    /// Replaces the whole track graph in one transaction, asking `edgesOf` for one source's
+    /// edges at a time (`sources` of them), so that a large graph is never held whole.
+    public func replaceGraph(sources: Int, edgesOf: (Int) -> (source: TrackID, edges: [StoredEdge])) throws(LibraryError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM graphAdjacency")
+            let statement = try db.makeStatement(sql: "INSERT INTO graphAdjacency (sourceId, edges) VALUES (?, ?)")
+            for index in 0..<sources {
+                let row = edgesOf(index)
+                guard !row.edges.isEmpty else { continue }
+                try statement.execute(arguments: [row.source.rawValue, EdgeBlob.encode(row.edges)])
+            }
+        }
+    }
+
+    /// The whole track graph, each source's edges in stored order.
+    public func graphEdges() throws(LibraryError) -> [StoredEdge] {
+        try read { db in
+            var edges: [StoredEdge] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT sourceId, edges FROM graphAdjacency ORDER BY sourceId")
+            while let row = try rows.next() {
+                edges += EdgeBlob.decode(row[1], source: TrackID(row[0]))
+            }
+            return edges
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import GRDB
+
+extension TrackLibrary {
+    /// Stores a named setting (model parameters, timestamps).
+    public func setSetting(_ name: LibrarySetting, _ value: String) throws(LibraryError) {
+        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name.rawValue, value]) }
+    }
+
+    /// A named setting, or `nil`.
+    public func setting(_ name: LibrarySetting) throws(LibraryError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name.rawValue]) }
+    }
+}
