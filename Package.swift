@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrackSynth", "AudioIO", "DJModel"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "DJModel"]),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "DJModel"]),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
