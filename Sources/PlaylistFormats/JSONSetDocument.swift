@@ -28,21 +28,7 @@ public struct JSONSetDocument: SetWriter {
     /// Decodes a whole set document.
     public func decode(_ data: Data, source: String) throws(PlaylistFormatError) -> DJSet {
         do { return try JSONDecoder().decode(DJSet.self, from: data) } catch {
-            throw .malformed(source: source, line: 0, reason: "not a Segue set document (\(Self.summary(of: error)))")
-        }
-    }
-
-    /// What is wrong, by field, without quoting the file's values (a document may be any file).
-    static func summary(of error: any Error) -> String {
-        func field(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "the document" : "'" + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "'"
-        }
-        switch error as? DecodingError {
-        case .keyNotFound(let key, let context)?: return "\(field(context.codingPath + [key])) is missing"
-        case .typeMismatch(_, let context)?: return "\(field(context.codingPath)) has the wrong type"
-        case .valueNotFound(_, let context)?: return "\(field(context.codingPath)) is null"
-        case .dataCorrupted(let context)?: return context.codingPath.isEmpty ? "not valid JSON" : "\(field(context.codingPath)) has an invalid value"
-        default: return "unreadable"
+            throw .malformed(source: source, line: 0, reason: "not a Segue set document (\(DecodingProblem.summary(of: error)))")
         }
     }
 

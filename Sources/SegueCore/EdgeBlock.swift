@@ -27,9 +27,9 @@ struct EdgeBlock {
                 // Each worker fills its own rows.
                 for offset in stride(from: worker, to: sources.count, by: threads) {
                     let source = sources.lowerBound + offset
-                    output[offset] = table.successors(of: source).map { target in
-                        let (score, c) = scorer.score(from: nodes[source], to: nodes[Int(target)])
-                        return TrackLibrary.StoredEdge(source: nodes[source].id, target: nodes[Int(target)].id, score: score,
+                    output[offset] = table.edges(of: source, nodes: nodes, scorer: scorer).map { edge in
+                        let c = edge.components
+                        return TrackLibrary.StoredEdge(source: nodes[source].id, target: nodes[edge.target].id, score: edge.score,
                                                        als: c.als, content: c.content, bpm: c.bpm, key: c.key, energy: c.energy)
                     }
                 }

@@ -89,7 +89,7 @@ extension Segue {
         guard let json = try db({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
         do { return try JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8)) } catch {
             throw SegueError(.ioFailure, "the library's stored content space (setting '\(Self.contentModelSetting.rawValue)') is unreadable "
-                + "(\(Self.decodingSummary(error))); fit it again with `segue train`")
+                + "(\(DecodingProblem.summary(of: error))); fit it again with `segue train`")
         }
     }
 }

@@ -152,20 +152,8 @@ extension Segue {
         guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty else { return .standard }
         do { return try JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) } catch {
             throw SegueError(.ioFailure, "the library's stored transition weights (setting '\(Self.weightsSetting.rawValue)') are unreadable "
-                + "(\(Self.decodingSummary(error))); store new ones and rebuild the graph with `segue graph --weights bpm=0.5` "
+                + "(\(DecodingProblem.summary(of: error))); store new ones and rebuild the graph with `segue graph --weights bpm=0.5` "
                 + "(any subset of als, content, bpm, key, energy; the rest take their defaults)")
-        }
-    }
-
-    /// What is wrong with stored JSON, in a few words (the field, not the value).
-    static func decodingSummary(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, _)?: return "'\(key.stringValue)' is missing"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        case .dataCorrupted(let context)?:
-            return context.codingPath.isEmpty ? "not valid JSON" : "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is invalid"
-        default: return "\(error)".prefix(160).description
         }
     }
 

@@ -197,10 +197,9 @@ public struct AStarBridgePlanner: Sendable {
         let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
         let bounds = BridgeStepBounds(constraints: constraints, weights: graph.scorer.weights)
         let drift = Self.drift(from: start, to: goal, in: graph)
-        // A lower bound on the cost from `node` to the goal (see the type's notes); `nil` when the
-        // key rule never reaches the goal's key from this node.
-        func heuristic(_ node: Int, _ elapsed: Double) -> Double? {
-            guard let steps = Self.transitionsLeft(from: node, to: goal, bounds: bounds, distances: distances, in: graph) else { return nil }
+        // A lower bound on the cost from `node` to the goal (see the type's notes), given the
+        // fewest transitions left from it (``transitionsLeft``).
+        func heuristic(_ node: Int, _ elapsed: Double, transitionsLeft steps: Int) -> Double {
             // The first step leaves `node`: it costs at least that track's cheapest stored edge.
             let first = graph.adjacency[node].first.map { max(cheapest, 1 - $0.score) } ?? 0
             let byCount = first + cheapest * max(0, ((low - elapsed) / longest).rounded(.up), Double(steps - 1))
@@ -211,7 +210,8 @@ public struct AStarBridgePlanner: Sendable {
         var progress: [Int: [TrackGraph.Edge]] = [:]
         var arena = [ArenaState(node: start, parent: -1, edge: nil, cost: 0, elapsed: 0)]
         var open = Heap<OpenEntry>()
-        open.insert(OpenEntry(estimate: heuristic(start, 0) ?? 0, state: 0, reachedGoal: false))
+        let startSteps = Self.transitionsLeft(from: start, to: goal, bounds: bounds, distances: distances, in: graph)
+        open.insert(OpenEntry(estimate: startSteps.map { heuristic(start, 0, transitionsLeft: $0) } ?? 0, state: 0, reachedGoal: false))
         var closed = Set<Int>()
         var histories: [Int: Int] = [:]
         var expansions = 0
@@ -280,8 +280,8 @@ public struct AStarBridgePlanner: Sendable {
                 let elapsed = state.elapsed + nodes[edge.target].duration
                 guard elapsed <= high, let left = Self.transitionsLeft(from: edge.target, to: goal, bounds: bounds, distances: distances, in: graph),
                       // The tracks still needed after this one must fit in the time left.
-                      elapsed + Double(left - 1) * shortest <= high,
-                      let estimate = heuristic(edge.target, elapsed) else { continue }
+                      elapsed + Double(left - 1) * shortest <= high else { continue }
+                let estimate = heuristic(edge.target, elapsed, transitionsLeft: left)
                 let cost = state.cost + 1 - edge.score
                 arena.append(ArenaState(node: edge.target, parent: entry.state, edge: edge, cost: cost, elapsed: elapsed))
                 open.insert(OpenEntry(estimate: cost + weight * estimate, state: arena.count - 1, reachedGoal: false))

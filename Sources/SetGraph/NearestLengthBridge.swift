@@ -19,8 +19,9 @@ extension AStarBridgePlanner {
     /// Bridges of about `seconds` from `start` to `goal`, or of the nearest length that exists (up
     /// to ``longestAnswerFactor`` times longer, or shorter down to one track), with a note saying why.
     ///
-    /// First the exact reachability check (``BridgeReachability``): when no bridge links the two
-    /// tracks at any length, the error names the rule and the relaxation that would link them.
+    /// First the exact backward search from the goal (``BridgeReachability/distances(from:to:in:)``,
+    /// whose distances every A* run below reuses): when no bridge links the two tracks at any
+    /// length, the error names the rule and the relaxation that would link them.
     /// Then A* at the asked length; then at lengths ever farther from it, in steps of twice the
     /// tolerance (at least 5 minutes) so that the windows tile, longer ones starting no shorter
     /// than the fewest tracks the tempo and key need can play.

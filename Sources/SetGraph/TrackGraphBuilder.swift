@@ -33,12 +33,7 @@ struct TrackGraphBuilder: Sendable {
     /// Each node's best successors, best first, with their scores and components.
     func adjacency() -> [[TrackGraph.Edge]] {
         let table = successorTable()
-        return nodes.indices.map { source in
-            table.successors(of: source).map { target in
-                let (score, components) = scorer.score(from: nodes[source], to: nodes[Int(target)])
-                return TrackGraph.Edge(target: Int(target), score: score, components: components)
-            }
-        }
+        return nodes.indices.map { table.edges(of: $0, nodes: nodes, scorer: scorer) }
     }
 
     /// Each node's best successors, best first, as node indices in one flat table (4 bytes per
@@ -320,7 +315,7 @@ final class PackedVectors: @unchecked Sendable {
 
     /// The dot product of two zero-padded vectors of `count` floats (a multiple of 8).
     @inline(__always)
-    static func dot(_ first: UnsafePointer<Float>, _ second: UnsafePointer<Float>, _ count: Int) -> Float {
+    private static func dot(_ first: UnsafePointer<Float>, _ second: UnsafePointer<Float>, _ count: Int) -> Float {
         let a = UnsafeRawPointer(first), b = UnsafeRawPointer(second)
         var sum = SIMD8<Float>()
         var offset = 0

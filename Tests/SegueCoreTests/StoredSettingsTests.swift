@@ -6,19 +6,19 @@ import Testing
 /// a silent fall back to defaults the graph was not built with.
 struct StoredSettingsTests {
     @Test func corruptStoredWeightsAndContentSpaceSayWhatToRun() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-settings-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let segue = try Segue(libraryPath: path)
-        _ = try segue.synthesizeCatalogue(tracks: 300, seed: 2, threads: 1)
-        #expect(try segue.storedWeights() == .standard)
-        try segue.library.setSetting(Segue.weightsSetting, #"{"als": "high"}"#)
-        let weights = #expect(throws: SegueError.self) { try segue.storedWeights() }
-        #expect(weights?.message.contains("transition-weights") == true && weights?.message.contains("segue graph --weights") == true)
-        // The repair named works.
-        try segue.buildGraph(weights: .standard)
-        #expect(try segue.storedWeights() == .standard)
-        try segue.library.setSetting(Segue.contentModelSetting, "not json")
-        let space = #expect(throws: SegueError.self) { try segue.storedContentSpace() }
-        #expect(space?.message.contains("segue train") == true && space?.message.contains("not valid JSON") == true)
+        try withTemporaryLibraryPath("settings") { path in
+            let segue = try Segue(libraryPath: path)
+            _ = try segue.synthesizeCatalogue(tracks: 300, seed: 2, threads: 1)
+            #expect(try segue.storedWeights() == .standard)
+            try segue.library.setSetting(Segue.weightsSetting, #"{"als": "high"}"#)
+            let weights = #expect(throws: SegueError.self) { try segue.storedWeights() }
+            #expect(weights?.message.contains("transition-weights") == true && weights?.message.contains("segue graph --weights") == true)
+            // The repair named works.
+            try segue.buildGraph(weights: .standard)
+            #expect(try segue.storedWeights() == .standard)
+            try segue.library.setSetting(Segue.contentModelSetting, "not json")
+            let space = #expect(throws: SegueError.self) { try segue.storedContentSpace() }
+            #expect(space?.message.contains("segue train") == true && space?.message.contains("not valid JSON") == true)
+        }
     }
 }
