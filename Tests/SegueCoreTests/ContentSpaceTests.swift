@@ -8,8 +8,8 @@ import Testing
 /// a timbre and are played together in tracklists.
 @Suite("Content space")
 struct ContentSpaceTests {
-    static func makeLibrary(tracks: Int) throws -> (Segue, [TrackID]) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-content-\(UUID().uuidString).sqlite").path
+    /// A library at `path` (``withTemporaryLibraryPath(_:_:)`` removes it) with `tracks` tracks.
+    static func makeLibrary(tracks: Int, at path: String) throws -> (Segue, [TrackID]) {
         let library = try TrackLibrary(path: path)
         var random = SeededGenerator(seed: 31)
         var ids: [TrackID] = []
@@ -39,7 +39,11 @@ struct ContentSpaceTests {
     }
 
     @Test func trainingMapsAudioIntoTheALSSpaceAndChecksColdStart() throws {
-        let (segue, ids) = try Self.makeLibrary(tracks: 80)
+        try withTemporaryLibraryPath("content") { path in try trainingMapsAudioIntoTheALSSpace(at: path) }
+    }
+
+    private func trainingMapsAudioIntoTheALSSpace(at path: String) throws {
+        let (segue, ids) = try Self.makeLibrary(tracks: 80, at: path)
         let report = try segue.train(options: .standard(threads: 2))
         #expect(["ridge", "network"].contains(report.contentModel))
         #expect(report.contentModelNote == nil)
@@ -61,8 +65,9 @@ struct ContentSpaceTests {
     }
 
     @Test func tooFewTracksWithTracklistsFallBackToStandardisedFeatures() throws {
-        let (segue, _) = try Self.makeLibrary(tracks: 12)
-        let report = try segue.train(options: .standard(threads: 1))
+        let report = try withTemporaryLibraryPath("content") { path in
+            try Self.makeLibrary(tracks: 12, at: path).0.train(options: .standard(threads: 1))
+        }
         #expect(report.contentModel == "standardised features")
         #expect(report.contentModelNote?.contains("needs 20") == true)
         #expect(report.coldStart == nil)

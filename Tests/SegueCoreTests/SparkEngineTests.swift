@@ -28,7 +28,11 @@ struct SparkEngineTests {
 
     @Test(.enabled(if: availability.ready, "skipped: \(availability.reason)"), .timeLimit(.minutes(5)))
     func sparkFactorsKeepScenesTogether() throws {
-        let (segue, ids) = try ContentSpaceTests.makeLibrary(tracks: 80)
+        try withTemporaryLibraryPath("spark") { path in try sparkFactorsKeepScenesTogether(at: path) }
+    }
+
+    private func sparkFactorsKeepScenesTogether(at path: String) throws {
+        let (segue, ids) = try ContentSpaceTests.makeLibrary(tracks: 80, at: path)
         let als = try ALSConfiguration(factors: 8, regularization: 0.1, alpha: 10, iterations: 8, threads: 2)
         let report = try segue.train(options: TrainingOptions(als: als, engine: .spark(SparkOptions(master: "local[2]"))))
         #expect(report.engine == "spark (local[2])")
@@ -47,13 +51,15 @@ struct SparkEngineTests {
     }
 
     @Test func aMissingInterpreterIsANamedError() throws {
-        let (segue, _) = try ContentSpaceTests.makeLibrary(tracks: 24)
-        let options = TrainingOptions(als: try ALSConfiguration(factors: 4, iterations: 2),
-                                      engine: .spark(SparkOptions(python: "/nonexistent/python3")))
-        #expect {
-            try segue.train(options: options)
-        } throws: { error in
-            (error as? SegueError)?.message.contains("/nonexistent/python3") == true
+        try withTemporaryLibraryPath("spark") { path in
+            let (segue, _) = try ContentSpaceTests.makeLibrary(tracks: 24, at: path)
+            let options = TrainingOptions(als: try ALSConfiguration(factors: 4, iterations: 2),
+                                          engine: .spark(SparkOptions(python: "/nonexistent/python3")))
+            #expect {
+                try segue.train(options: options)
+            } throws: { error in
+                (error as? SegueError)?.message.contains("/nonexistent/python3") == true
+            }
         }
     }
 }
