@@ -52,6 +52,7 @@ class Track:
         self.bpm = bpm
         self.notes = []
         self.programs = {}
+        self.volumes = {}  # channel: MIDI channel volume (CC 7), when the mix is not the default
 
     def note(self, start, length, channel, pitch, velocity):
         if 0 <= pitch <= 127 and length > 0:
@@ -66,6 +67,8 @@ class Track:
         track.append(mido.MetaMessage("time_signature", numerator=4, denominator=4, time=0))
         for channel, program in sorted(self.programs.items()):
             track.append(mido.Message("program_change", channel=channel, program=program, time=0))
+        for channel, volume in sorted(self.volumes.items()):
+            track.append(mido.Message("control_change", channel=channel, control=7, value=volume, time=0))
         events = []
         for start, end, channel, pitch, velocity in self.notes:
             events.append((round(start * TICKS), 1, mido.Message("note_on", channel=channel, note=pitch, velocity=velocity)))
@@ -78,7 +81,10 @@ class Track:
         midi.save(path)
 
 
-def dance_plan(per_style, prefix="", seed_base=7000):
+def dance_plan(per_style, prefix="", seed_base=7000, mixed=False):
+    """Clips per style from consecutive seeds. With `mixed`, each clip also draws its own balance
+    of drums, bass, chords and lead (MIDI channel volumes 50…127, from a separate generator so the
+    rest of the clip is as the seed would make it without)."""
     plan = []
     for style_index, (style, ((low, high), patterns)) in enumerate(gs.STYLES.items()):
         for i in range(per_style):
@@ -88,8 +94,18 @@ def dance_plan(per_style, prefix="", seed_base=7000):
             mode = "major" if key_index < 12 else "minor"
             plan.append(dict(id=f"{style}-{prefix}{i:02d}", kind="dance", style=style, bpm=round(rng.uniform(low, high), 1),
                              key=f"{PITCHES[key_index % 12]} {mode}", soundfont=list(SOUNDFONTS)[i % 3],
-                             pattern=rng.randrange(len(patterns)), kit=rng.choice(list(gs.DRUM_KITS)), seed=seed, source=""))
+                             pattern=rng.randrange(len(patterns)), kit=rng.choice(list(gs.DRUM_KITS)), seed=seed, source="",
+                             mix=mix_of(seed) if mixed else ""))
     return plan
+
+
+MIX_CHANNELS = {"drums": 9, "bass": 0, "chords": 1, "lead": 2}
+
+
+def mix_of(seed):
+    """A balance of the four parts as 'drums:V bass:V chords:V lead:V' (channel volumes)."""
+    rng = random.Random(f"mix:{seed}")
+    return " ".join(f"{part}:{rng.randint(50, 127)}" for part in MIX_CHANNELS)
 
 
 def dance_midi(item, seconds):
@@ -102,6 +118,8 @@ def dance_midi(item, seconds):
     track = Track(bpm)
     track.programs = {9: gs.DRUM_KITS[item["kit"]], 0: rng.choice(gs.BASS_PROGRAMS), 1: rng.choice(gs.CHORD_PROGRAMS),
                       2: rng.choice(gs.LEAD_PROGRAMS)}
+    if item.get("mix"):
+        track.volumes = {MIX_CHANNELS[part]: int(volume) for part, volume in (pair.split(":") for pair in item["mix"].split())}
     bars = math.ceil(seconds * bpm / 240) + 1
     swing = rng.uniform(0.0, 0.08) if style in ("hip-hop", "downtempo") else 0.0
     jitter = 0.01 * bpm / 60 if style in ("hip-hop", "downtempo", "breakbeat") else 0.0  # 10 ms, in beats
@@ -297,6 +315,8 @@ def main():
     parser.add_argument("--classical", type=int, default=110)
     parser.add_argument("--extra-tuning", type=int, default=90,
                         help="dance clips per style rendered for the tuning set only (other seeds; never held out)")
+    parser.add_argument("--mixed-tuning", type=int, default=60,
+                        help="dance clips per style, tuning set only, each with its own balance of drums, bass, chords and lead")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--classical-seconds", type=float, default=60)
     args = parser.parse_args()
@@ -304,6 +324,7 @@ def main():
     plan = dance_plan(args.dance_per_style) + classical_plan(args.classical, os.path.join(args.out, "score-keys.json"))
     assign_split(plan)
     extra = dance_plan(args.extra_tuning, prefix="t", seed_base=60000) if args.extra_tuning else []
+    extra += dance_plan(args.mixed_tuning, prefix="m", seed_base=90000, mixed=True) if args.mixed_tuning else []
     for item in extra:
         item["split"] = "tuning"
     plan += extra

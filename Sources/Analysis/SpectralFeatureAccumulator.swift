@@ -6,7 +6,7 @@ import Foundation
 /// envelopes (tempo, beat grid, drift, onset rate) and the timbre statistics (MFCCs, centroid,
 /// flatness, band shares) in one go.
 ///
-/// Memory is O(frames) for the five onset envelopes (20 bytes per frame: 6 MB for a 2-hour mix)
+/// Memory is O(frames) for the four onset envelopes (16 bytes per frame: 5 MB for a 2-hour mix)
 /// plus a fixed-size ``TimbreStatistics``; spectra and mel frames are not kept.
 public final class SpectralFeatureAccumulator {
     /// Mel bands per frame.
@@ -14,9 +14,10 @@ public final class SpectralFeatureAccumulator {
     /// Upper edge of the kick band of the beat-grid envelope, in Hz.
     public static let kickBandHz = 150.0
     /// The bands of the backbeat envelopes, by the centre frequency of their mel bands (Hz): a
-    /// snare's or clap's body, its crack, and the hi-hats (whichever carries the backbeat of a
-    /// kit; see ``BackbeatEvidence``).
-    public static let backbeatBandsHz: [Range<Double>] = [150..<1000, 1000..<5000, 5000..<30000]
+    /// snare's or clap's crack and its noise with the hi-hats (whichever carries the backbeat of a
+    /// kit; see ``BackbeatEvidence``). The snare's body (150 Hz–1 kHz) is left out: bass lines and
+    /// chords fill that band with a pattern of their own.
+    public static let backbeatBandsHz: [Range<Double>] = [1000..<5000, 5000..<30000]
 
     private let sampleRate: Double
     private let stft: STFT

@@ -13,8 +13,9 @@ import Foundation
 /// drum & bass break with few hats for 87 BPM and hip-hop with trap hats for 180. Among the
 /// tempo, its half and its double that lie in the range, the one with the highest
 /// log(weighted salience) + ``TempoConfiguration/backbeatWeight`` × backbeat score wins.
-/// Chosen on the tuning set of the General MIDI corpus (`Benchmarks/analysis/gm_corpus.py`; 45 dance
-/// clips per style on three soundfonts and five kits); the held-out figures are in the README.
+/// Chosen on the tuning set of the General MIDI corpus (`Benchmarks/analysis/gm_corpus.py`; 165 dance
+/// clips per style on three soundfonts and five kits, 60 of them with their own mix of the parts);
+/// the held-out figures are in the README.
 public struct TempoEstimator: Sendable {
     /// The parameters.
     public let configuration: TempoConfiguration

@@ -20,6 +20,9 @@ struct GeneralMIDITests {
 
     static func withinFourPercent(_ bpm: Double, of truth: Double) -> Bool { abs(bpm - truth) <= 0.04 * truth }
 
+    /// Drum & bass on five kits (two of them, m14 and m29, under a bass line and chords mixed louder
+    /// than the drums, which repeat once a bar and read at half tempo until the backbeat was read in
+    /// the crack and hi-hat bands only and also at three and six beats) and hip-hop with trap hats.
     @Test func drumAndBassAndHipHopReadAtTheirOwnTempoOnTwoKitsAndTwoSoundfonts() throws {
         let fixtures = try GeneralMIDIRendering.fixtures().filter { $0.style == "drum-and-bass" || $0.style == "hip-hop" }
         #expect(Set(fixtures.filter { $0.style == "drum-and-bass" }.map(\.kit)).count >= 2)
