@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "SegueCore", dependencies: [
             "DJModel", "AudioIO", "Analysis", "Recommender", "Embedding", "Library",
             "SetGraph", "PlaylistFormats", "TrackSynth",
-        ]),
+        ], resources: [.embedInCode("Resources/segue_spark_als.py")]),
 
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
@@ -61,6 +61,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [
+            .embedInCode("Resources/index.html"), .embedInCode("Resources/app.js"), .embedInCode("Resources/app.css"),
+            .embedInCode("Resources/openapi.json"),
         ]),
         .executableTarget(name: "segue", dependencies: [
             "SegueCore", "SegueServer", "DJModel", "AudioIO", "Analysis", "TrackSynth", "Recommender", "SetGraph", "PlaylistFormats",

@@ -4,7 +4,8 @@
 # readers the exports are checked with: pyrekordbox (rekordbox XML), traktor-nml-utils (Traktor
 # NML) and serato-tools (Serato crates), openapi-spec-validator for the API's OpenAPI document, and
 # Chromium with chromium-driver (Debian) and selenium (PyPI) for the web page's browser test, and
-# FluidSynth with two General MIDI soundfonts (Debian) for the analysis tests on sampled instruments.
+# FluidSynth with two General MIDI soundfonts (Debian) for the analysis tests on sampled instruments,
+# and Node.js (Debian) to check the page's script file.
 # Tests that need them are skipped, with the reason, when they are missing; this script only
 # warns when it cannot install them (no network), so the rest of the tests still run.
 # Afterwards: export SEGUE_PYTHON="$PWD/.venv-tools/bin/python"
@@ -27,6 +28,11 @@ if ! command -v fluidsynth >/dev/null 2>&1 || [ ! -f /usr/share/sounds/sf2/TimGM
   $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends fluidsynth \
     timgm6mb-soundfont musescore-general-soundfont-small \
     || echo "warning: could not install FluidSynth; the General MIDI analysis tests will be skipped (and fail under CI=true)" >&2
+fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "installing: nodejs (checks the page's script)"
+  $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends nodejs \
+    || echo "warning: could not install Node.js; the script check will be skipped (and fail under CI=true)" >&2
 fi
 if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyspark, numpy" >/dev/null 2>&1; then
   echo "installing: pyspark and numpy into .venv-tools"

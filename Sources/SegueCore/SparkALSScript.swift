@@ -1,53 +1,12 @@
 /// The Python program `segue train --engine spark` runs: Spark MLlib's implicit ALS through
 /// pyspark on a CSV of `user,item,count` (integer ids), writing the item factors as
-/// `id,f1,…,fK` rows and its fit time as a last `fit_seconds=` line on standard output.
+/// `id,f1,…,fK` rows and its fit time as a last `fit_seconds=` line on standard output. The
+/// program is the file `Sources/SegueCore/Resources/segue_spark_als.py`, compiled into the binary
+/// (`.embedInCode`); the Spark engine writes it into its scratch folder before running it.
 enum SparkALSScript {
     /// The file name it is written under.
     static let fileName = "segue_spark_als.py"
 
     /// The program's text.
-    static let source = #"""
-    """Segue: Spark MLlib implicit ALS on an interactions CSV (written by `segue train --engine spark`)."""
-    import argparse, os, sys, time
-
-
-    def main():
-        parser = argparse.ArgumentParser()
-        parser.add_argument("--input", required=True)
-        parser.add_argument("--output", required=True)
-        parser.add_argument("--rank", type=int, required=True)
-        parser.add_argument("--regularization", type=float, required=True)
-        parser.add_argument("--alpha", type=float, required=True)
-        parser.add_argument("--iterations", type=int, required=True)
-        parser.add_argument("--seed", type=int, default=42)
-        parser.add_argument("--master", default="local[*]")
-        parser.add_argument("--driver-memory", default="2g")
-        args = parser.parse_args()
-        from pyspark.sql import SparkSession
-        from pyspark.ml.recommendation import ALS
-        spark = (SparkSession.builder.master(args.master).appName("segue-als")
-                 .config("spark.driver.memory", args.driver_memory).config("spark.ui.enabled", "false")
-                 .config("spark.sql.shuffle.partitions", "8").getOrCreate())
-        spark.sparkContext.setLogLevel("ERROR")
-        print("spark: session started on " + args.master, file=sys.stderr, flush=True)
-        frame = spark.read.csv(args.input, header=True, schema="user INT, item INT, count FLOAT")
-        started = time.time()
-        als = ALS(rank=args.rank, maxIter=args.iterations, regParam=args.regularization, alpha=args.alpha, implicitPrefs=True,
-                  userCol="user", itemCol="item", ratingCol="count", seed=args.seed, nonnegative=False,
-                  checkpointInterval=-1)
-        model = als.fit(frame)
-        rows = model.itemFactors.orderBy("id").collect()
-        seconds = time.time() - started
-        path = os.path.join(args.output, "item_factors.csv")
-        with open(path + ".part", "w") as handle:
-            for row in rows:
-                handle.write(str(row.id) + "," + ",".join(repr(float(value)) for value in row.features) + "\n")
-        os.replace(path + ".part", path)
-        print("fit_seconds=%f" % seconds, flush=True)
-        spark.stop()
-
-
-    if __name__ == "__main__":
-        sys.exit(main())
-    """#
+    static let source = String(decoding: PackageResources.segue_spark_als_py, as: UTF8.self)
 }

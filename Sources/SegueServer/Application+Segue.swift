@@ -86,7 +86,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
 
     router.get("/openapi.json") { _, _ -> Response in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: EmbeddedDocuments.openAPI)))
     }
     router.get("/health") { _, _ -> Response in
         let counts = try await BlockingWork.run { try core.counts() }

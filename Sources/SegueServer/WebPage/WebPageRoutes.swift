@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Serves the web page: `/` (HTML), `/app.js` and `/app.css`, all compiled into the binary, so
+/// Serves the web page: `/` (HTML), `/app.js` and `/app.css`, compiled into the binary (``EmbeddedDocuments``), so
 /// the page works offline and no route reads files from disk (nothing to traverse). A strict
 /// Content-Security-Policy allows only this server's script, style and API.
 enum WebPageRoutes {
@@ -15,8 +15,8 @@ enum WebPageRoutes {
 
     /// Adds the three routes to `router`.
     static func add<Context: RequestContext>(to router: Router<Context>) {
-        router.get("/") { _, _ in page(WebPageHTML.text, type: "text/html; charset=utf-8") }
-        router.get("/app.js") { _, _ in page(WebPageScript.text, type: "text/javascript; charset=utf-8") }
-        router.get("/app.css") { _, _ in page(WebPageStyle.text, type: "text/css; charset=utf-8") }
+        router.get("/") { _, _ in page(EmbeddedDocuments.pageHTML, type: "text/html; charset=utf-8") }
+        router.get("/app.js") { _, _ in page(EmbeddedDocuments.pageScript, type: "text/javascript; charset=utf-8") }
+        router.get("/app.css") { _, _ in page(EmbeddedDocuments.pageStyle, type: "text/css; charset=utf-8") }
     }
 }

@@ -1,9 +1,5 @@
-/// The web page's script (`GET /app.js`): plain JavaScript over the JSON API, no libraries.
-enum WebPageScript {
-    /// The JavaScript.
-    static let text = #"""
 "use strict";
-const SCAN_EVENT = \#(ScanEventType.javaScriptConstants);
+const SCAN_EVENT = SEGUE_SCAN_EVENT_TYPES;
 const state = { seed: null, end: null, set: null, page: 0, pageSize: 20, total: 0, swapPosition: null };
 const $ = (id) => document.getElementById(id);
 
@@ -252,5 +248,3 @@ document.addEventListener("DOMContentLoaded", () => {
   loadHealth();
   search(0);
 });
-"""#
-}
