@@ -13,11 +13,9 @@ public final class SpectralFeatureAccumulator {
     public static let melBandCount = 40
     /// Upper edge of the kick band of the beat-grid envelope, in Hz.
     public static let kickBandHz = 150.0
-    /// The bands of the backbeat envelopes, by the centre frequency of their mel bands (Hz): a
-    /// snare's or clap's crack and its noise with the hi-hats (whichever carries the backbeat of a
-    /// kit; see ``BackbeatEvidence``). The snare's body (150 Hz–1 kHz) is left out: bass lines and
-    /// chords fill that band with a pattern of their own.
-    public static let backbeatBandsHz: [Range<Double>] = [1000..<5000, 5000..<30000]
+    /// The bands of the backbeat envelopes, by the centre frequency of their mel bands (Hz): those
+    /// of ``BackbeatEvidence/bands``.
+    public static let backbeatBandsHz = BackbeatEvidence.bands.map(\.hertz)
 
     private let sampleRate: Double
     private let stft: STFT

@@ -10,8 +10,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     ///   harmonics (tonics no longer a fifth up on sampled instruments and classical scores).
     /// - 5: the backbeat also read with the kick taken out of each band (downtempo with a rim on 2
     ///   and 4 no longer at double tempo).
-    /// - 6: the backbeat read in the crack and hi-hat bands only, and also at three and six beats
-    ///   (drum & bass under loud bass lines and chords no longer at half tempo).
+    /// - 6: the backbeat read in the crack band (kick taken out) and the hi-hat band only, and also
+    ///   at three and six beats (drum & bass under loud bass lines and chords no longer at half
+    ///   tempo).
     public static let currentVersion = 6
 
     /// Duration in seconds.
