@@ -3,7 +3,7 @@ import Foundation
 
 /// A set as a CSV table: `position,start,artist,title,bpm,key,camelot,energy,duration,path,score`
 /// (RFC 4180 quoting), for spreadsheets.
-public struct CSVSetTable: SetWriter {
+public struct CSVSetTable: SetCodec {
     /// Creates the format.
     public init() {}
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The JSON set document (the `json` format and the API's answer; its fields are listed in the
 /// README under "The set document").
-public struct JSONSetDocument: SetWriter {
+public struct JSONSetDocument: SetCodec {
     /// Creates the format.
     public init() {}
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Extended M3U in UTF-8 (`#EXTM3U`, `#EXTINF:seconds,Artist - Title`, then the path), which
 /// every player and DJ program reads.
-public struct M3U8Playlist: SetWriter {
+public struct M3U8Playlist: SetCodec {
     /// Creates the format.
     public init() {}
 

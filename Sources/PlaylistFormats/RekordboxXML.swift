@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Locations are `file://localhost/` + the percent-encoded UTF-8 path in composed Unicode (NFC),
 /// Windows drive paths as `file://localhost/C:/…`.
-public struct RekordboxXML: SetWriter {
+public struct RekordboxXML: SetCodec {
     /// Creates the format.
     public init() {}
 

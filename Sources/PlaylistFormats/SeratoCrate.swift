@@ -9,7 +9,7 @@ import Foundation
 /// path relative to the drive root (`Music/a.mp3`), `/`-separated, as the file system spells it.
 ///
 /// A crate holds paths only; Serato reads titles, artists, BPM and keys from the files' tags.
-public struct SeratoCrate: SetWriter {
+public struct SeratoCrate: SetCodec {
     /// The root the reader puts before crate paths (`/` unless given).
     public let readRoot: String
 

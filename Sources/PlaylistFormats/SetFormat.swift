@@ -10,8 +10,8 @@ public enum SetFormat: String, Sendable, CaseIterable, Codable {
         self = format
     }
 
-    /// The writer (and reader) of this format.
-    public var writer: any SetWriter {
+    /// The codec of this format: its writer and the reader of what it writes.
+    public var codec: any SetCodec {
         switch self {
         case .m3u8: return M3U8Playlist()
         case .json: return JSONSetDocument()

@@ -9,7 +9,7 @@ import FoundationXML
 /// Key and play time; `TEMPO` with the BPM; `MUSICAL_KEY` 0–23; an `AutoGrid` `CUE_V2` at the first
 /// beat, milliseconds) and `PLAYLISTS` with the `$ROOT` folder holding one playlist whose entries
 /// are `PRIMARYKEY`s (volume + dir + file). Text is in composed Unicode (NFC).
-public struct TraktorNML: SetWriter {
+public struct TraktorNML: SetCodec {
     /// Creates the format.
     public init() {}
 

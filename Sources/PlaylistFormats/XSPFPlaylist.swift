@@ -7,7 +7,7 @@ import FoundationXML
 /// XSPF ("spiff", http://xspf.org/ns/0/, version 1), the XML playlist of VLC, Mixxx imports and
 /// many players: `trackList` of `track`s with `location` (a `file:///` URI), `title`, `creator`,
 /// `album`, `duration` (milliseconds) and, as `meta` elements, Segue's BPM and key.
-public struct XSPFPlaylist: SetWriter {
+public struct XSPFPlaylist: SetCodec {
     /// Creates the format.
     public init() {}
 

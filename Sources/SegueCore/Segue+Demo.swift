@@ -104,8 +104,8 @@ extension Segue {
         }
         var files = [tracklistPath]
         for format in SetFormat.allCases {
-            let setPath = exports.appendingPathComponent("demo-set.\(format.writer.fileExtension)").path
-            let bridgePath = exports.appendingPathComponent("demo-bridge.\(format.writer.fileExtension)").path
+            let setPath = exports.appendingPathComponent("demo-set.\(format.codec.fileExtension)").path
+            let bridgePath = exports.appendingPathComponent("demo-bridge.\(format.codec.fileExtension)").path
             try export(set, format: format, to: setPath)
             try export(bridge, format: format, to: bridgePath)
             files += [setPath, bridgePath]

@@ -6,7 +6,7 @@ import PlaylistFormats
 extension Segue {
     /// Serialises `set` in `format`, paths mapped and names chosen by `options`.
     public static func export(_ set: DJSet, format: SetFormat, options: ExportOptions = .standard) throws(SegueError) -> Data {
-        do { return try format.writer.write(set, options: options) } catch { throw SegueError(.invalidInput, error.description) }
+        do { return try format.codec.write(set, options: options) } catch { throw SegueError(.invalidInput, error.description) }
     }
 
     /// Writes `set` in `format` and returns the path of the file written.
@@ -73,7 +73,7 @@ extension Segue {
         let slug = set.seed.lowercased().unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }
         let collapsed = String(slug).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
         let seed = collapsed.isEmpty ? "" : "-" + String(collapsed.prefix(60))
-        return "segue-\(set.kind.rawValue)\(seed).\(format.writer.fileExtension)"
+        return "segue-\(set.kind.rawValue)\(seed).\(format.codec.fileExtension)"
     }
 
     /// Reads a JSON set document.

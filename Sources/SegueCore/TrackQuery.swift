@@ -78,7 +78,4 @@ extension Segue {
         }
         throw SegueError(.notFound, "\(file): none of its tracks is analysed in the library; scan their folder first")
     }
-
-    /// Dice coefficient of character trigrams, 0…1 (see ``Trigrams``).
-    static func similarity(_ a: String, _ b: String) -> Double { Trigrams(a).dice(Trigrams(b)) }
 }

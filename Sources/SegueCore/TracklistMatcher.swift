@@ -6,8 +6,8 @@ import Library
 /// normalised artist and title (``MatchKey``) match no track exactly: typos, missing accents,
 /// "&" against "and", a label or catalogue number left in the title.
 ///
-/// A candidate scores 0.4 × artist similarity + 0.6 × title similarity (Dice coefficient of
-/// character trigrams on the normalised fields) and must name the same version: a title's
+/// A candidate scores 0.4 × artist spelling match + 0.6 × title spelling match (the Dice
+/// coefficient of character trigrams on the normalised fields, ``Trigrams``) and must name the same version: a title's
 /// bracketed version ("(X Remix)", "(Dub)", "(VIP)") is part of its identity, so "Track" never
 /// fuzzily matches "Track (X Remix)". The best candidate at or above ``threshold`` wins when no
 /// other is within ``ambiguityMargin`` of it; otherwise the entry is ambiguous and left

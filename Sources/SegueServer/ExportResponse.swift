@@ -32,7 +32,7 @@ enum ExportResponse {
         // The ASCII fallback name and the RFC 5987 UTF-8 one.
         let ascii = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
         let disposition = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(FileLocation.percentEncoded(fileName))"
-        return Response(status: .ok, headers: [.contentType: format.writer.contentType, .contentDisposition: disposition],
+        return Response(status: .ok, headers: [.contentType: format.codec.contentType, .contentDisposition: disposition],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

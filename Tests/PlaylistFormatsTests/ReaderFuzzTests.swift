@@ -18,12 +18,12 @@ struct ReaderFuzzTests {
     static let textTracklist = Data("01. Nova - Hollow Atlas [Label]\n02 Sigur Rós – Title - With Dash\n[03:15] DJ Less - It's 100%\nID - ID\n".utf8)
 
     static let readers: [Reader] = SetFormat.allCases.map { format in
-        Reader(description: format.rawValue, seedInputs: { [try format.writer.write(ExportSamples.hard), try format.writer.write(SetWriterContractTests.sample)] },
-               read: { data throws(PlaylistFormatError) in _ = try format.writer.readTracks(data, source: "fuzz.\(format.writer.fileExtension)") })
+        Reader(description: format.rawValue, seedInputs: { [try format.codec.write(ExportSamples.hard), try format.codec.write(SetCodecContractTests.sample)] },
+               read: { data throws(PlaylistFormatError) in _ = try format.codec.readTracks(data, source: "fuzz.\(format.codec.fileExtension)") })
     } + [
-        Reader(description: "rekordbox playlists", seedInputs: { [try SetFormat.rekordbox.writer.write(ExportSamples.hard)] },
+        Reader(description: "rekordbox playlists", seedInputs: { [try SetFormat.rekordbox.codec.write(ExportSamples.hard)] },
                read: { data throws(PlaylistFormatError) in _ = try RekordboxXMLReader.read(data, source: "fuzz.xml") }),
-        Reader(description: "Traktor playlists", seedInputs: { [try SetFormat.traktor.writer.write(ExportSamples.hard)] },
+        Reader(description: "Traktor playlists", seedInputs: { [try SetFormat.traktor.codec.write(ExportSamples.hard)] },
                read: { data throws(PlaylistFormatError) in _ = try TraktorNML.read(data, source: "fuzz.nml") }),
         Reader(description: "tracklist CSV", seedInputs: { [tracklistCSV] },
                read: { data throws(PlaylistFormatError) in _ = try TracklistCSV.read(String(decoding: data, as: UTF8.self), source: "fuzz.csv") }),
@@ -97,11 +97,11 @@ struct XMLEntityTests {
         ]
         for (document, format) in zip(documents, [SetFormat.xspf, .traktor, .rekordbox]) {
             let started = ContinuousClock.now
-            #expect(throws: PlaylistFormatError.self) { _ = try format.writer.readTracks(Data(document.utf8), source: "evil.xml") }
+            #expect(throws: PlaylistFormatError.self) { _ = try format.codec.readTracks(Data(document.utf8), source: "evil.xml") }
             #expect(started.duration(to: .now) < .seconds(1), "\(format.rawValue)")
         }
         #expect(throws: PlaylistFormatError.self) { _ = try RekordboxXMLReader.read(Data(documents[2].utf8), source: "evil.xml") }
-        do { _ = try SetFormat.xspf.writer.readTracks(Data(documents[0].utf8), source: "evil.xspf") } catch {
+        do { _ = try SetFormat.xspf.codec.readTracks(Data(documents[0].utf8), source: "evil.xspf") } catch {
             #expect(error.description == "evil.xspf:2: the file declares a document type or entities (<!DOCTYPE/<!ENTITY); playlist files need none, so it is refused")
         }
     }

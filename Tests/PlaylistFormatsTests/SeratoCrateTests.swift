@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func writesTheCrateLayout() throws {
-        let data = try SeratoCrate().write(SetWriterContractTests.sample)
+        let data = try SeratoCrate().write(SetCodecContractTests.sample)
         let bytes = [UInt8](data)
         #expect(Array(bytes[0..<4]) == Array("vrsn".utf8))
         let versionLength = Int(bytes[4]) << 24 | Int(bytes[5]) << 16 | Int(bytes[6]) << 8 | Int(bytes[7])
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func truncatedCratesNameTheOffset() throws {
-        let data = try SeratoCrate().write(SetWriterContractTests.sample)
+        let data = try SeratoCrate().write(SetCodecContractTests.sample)
         for cut in [3, 9, data.count - 5] {
             #expect {
                 _ = try SeratoCrate.paths(data.prefix(cut), source: "cut.crate")

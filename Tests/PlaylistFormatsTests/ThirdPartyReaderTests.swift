@@ -74,9 +74,9 @@ struct ThirdPartyReaderTests {
         // A crate lives in _Serato_/Subcrates on the drive; serato-tools works out the drive from that.
         let file = format == .serato
             ? folder.appendingPathComponent("_Serato_/Subcrates/Segue.crate")
-            : folder.appendingPathComponent("export.\(format.writer.fileExtension)")
+            : folder.appendingPathComponent("export.\(format.codec.fileExtension)")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try format.writer.write(set, options: options).write(to: file)
+        try format.codec.write(set, options: options).write(to: file)
         return try JSONDecoder().decode(ReaderOutput.self, from: try run([python, script, format.rawValue, file.path]))
     }
 

@@ -30,10 +30,10 @@ import Testing
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for format in SetFormat.allCases {
-            let target = folder.appendingPathComponent("sub dir/set.\(format.writer.fileExtension)").path
+            let target = folder.appendingPathComponent("sub dir/set.\(format.codec.fileExtension)").path
             let written = try Segue.export(Self.set, format: format, to: target)
             #expect(written == URL(fileURLWithPath: target).standardizedFileURL.path)
-            let entries = try format.writer.readTracks(try Data(contentsOf: URL(fileURLWithPath: written)), source: written)
+            let entries = try format.codec.readTracks(try Data(contentsOf: URL(fileURLWithPath: written)), source: written)
             #expect(entries.count == 1)
         }
     }

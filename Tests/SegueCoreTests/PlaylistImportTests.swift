@@ -20,7 +20,7 @@ import Testing
             file = try Segue.export(set, format: .serato, to: musicRoot, options: ExportOptions(playlistName: "import-\(UUID().uuidString)",
                                                                                               volumeRoot: musicRoot))
         } else {
-            file = try Segue.export(set, format: format, to: folder.appendingPathComponent("set.\(format.writer.fileExtension)").path)
+            file = try Segue.export(set, format: format, to: folder.appendingPathComponent("set.\(format.codec.fileExtension)").path)
         }
         defer { if format == .serato { try? FileManager.default.removeItem(atPath: file) } }
         let imported = try segue.importTracklists(files: [file])

@@ -186,11 +186,11 @@ import DJModel
             for format in SetFormat.allCases {
                 let (exportStatus, headers, data) = try await download(URL(string: "\(base)/sets/\(id)/export?format=\(format.rawValue)")!)
                 #expect(exportStatus == 200, "\(format): \(String(decoding: data, as: UTF8.self))")
-                #expect(headers["content-type"] == format.writer.contentType)
+                #expect(headers["content-type"] == format.codec.contentType)
                 #expect(headers["content-disposition"]?.hasPrefix("attachment; filename=\"") == true)
-                let read = try format.writer.readTracks(data, source: "download")
+                let read = try format.codec.readTracks(data, source: "download")
                 let expected = paths.map { format == .serato ? "/" + SeratoCrate.relativePath($0, volumeRoot: nil) : $0 }
-                #expect(read.map(\.path) == expected.map { FileLocation.normalized($0, format.writer.pathNormalization) }, "\(format)")
+                #expect(read.map(\.path) == expected.map { FileLocation.normalized($0, format.codec.pathNormalization) }, "\(format)")
             }
             // A right-to-left override in the crate name does not reach the download's file name.
             let disguised = try await download(URL(string: "\(base)/sets/\(id)/export?format=serato&name=Friday%E2%80%AEexe.crate")!)

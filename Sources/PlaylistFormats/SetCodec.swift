@@ -3,7 +3,7 @@ import Foundation
 
 /// A playlist format that writes a set and reads back what it wrote (every exporter is also a
 /// reader, checked by one shared round-trip contract test).
-public protocol SetWriter: Sendable {
+public protocol SetCodec: Sendable {
     /// File extension without the dot.
     var fileExtension: String { get }
     /// MIME type for downloads.
@@ -32,7 +32,7 @@ public enum PlaylistField: Sendable, Hashable, CaseIterable {
     case key
 }
 
-extension SetWriter {
+extension SetCodec {
     /// Paths are written as the library has them.
     public var pathNormalization: FileLocation.Normalization { .asIs }
     /// Title, artist, duration, BPM and key.

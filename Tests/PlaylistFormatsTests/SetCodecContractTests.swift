@@ -5,7 +5,7 @@ import Testing
 
 /// The shared contract every exporter runs: write a set, read it back, get the same tracks in
 /// order with every field the format keeps.
-@Suite struct SetWriterContractTests {
+@Suite struct SetCodecContractTests {
     static let sample = DJSet(kind: .set, seed: "Nova - Hollow Atlas", duration: 620, tracks: [
         DJSet.Entry(id: TrackID(1), path: "/music/Nova - Hollow Atlas.flac", artist: "Nova", title: "Hollow Atlas", duration: 300,
                     bpm: 124, key: MusicalKey(parsing: "A minor"),  energy: 6, start: 0),
@@ -17,7 +17,7 @@ import Testing
     ])
 
     /// Checks `entries` against `set` for every field `writer` keeps.
-    static func expectSameTracks(_ entries: [PlaylistEntry], as set: DJSet, writer: any SetWriter) {
+    static func expectSameTracks(_ entries: [PlaylistEntry], as set: DJSet, writer: any SetCodec) {
         #expect(entries.count == set.tracks.count)
         for (entry, track) in zip(entries, set.tracks) {
             #expect(entry.path == FileLocation.normalized(track.path, writer.pathNormalization))
@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: SetFormat.allCases)
     func roundTripsEveryStoredField(format: SetFormat) throws {
-        let writer = format.writer
+        let writer = format.codec
         for set in [Self.sample, ExportSamples.hard] {
             let data = try writer.write(set)
             let entries = try writer.readTracks(data, source: "roundtrip.\(writer.fileExtension)")
@@ -43,14 +43,14 @@ import Testing
     @Test(arguments: SetFormat.allCases)
     func appliesPathPrefixes(format: SetFormat) throws {
         let options = ExportOptions(pathMapping: try PathMapping(parsing: ["/music=/Volumes/USB/Music"]))
-        let entries = try format.writer.readTracks(try format.writer.write(Self.sample, options: options), source: "mapped")
+        let entries = try format.codec.readTracks(try format.codec.write(Self.sample, options: options), source: "mapped")
         let expected = format == .serato ? "/Music/Nova - Hollow Atlas.flac" : "/Volumes/USB/Music/Nova - Hollow Atlas.flac"
         #expect(entries.first?.path == expected)
     }
 
     @Test(arguments: SetFormat.allCases)
     func malformedInputIsANamedError(format: SetFormat) {
-        let writer = format.writer
+        let writer = format.codec
         let garbage: [Data] = [Data("<DJ_PLAYLISTS><COLLECTION><TRACK".utf8), Data([0x76, 0x72, 0x73, 0x6E, 0xFF, 0xFF, 0xFF, 0xFF, 0x00]),
                                Data("#EXTM3U\n#EXTINF:12 no comma\n/a.mp3\n".utf8), Data("position,start\n1,\"unterminated\n".utf8)]
         var failures = 0
@@ -76,7 +76,7 @@ import Testing
 
     @Test func m3u8MatchesItsGoldenFile() throws {
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/golden/SetWriterContractTests.m3u8MatchesItsGoldenFile.m3u8")
+            .appendingPathComponent("Fixtures/golden/SetCodecContractTests.m3u8MatchesItsGoldenFile.m3u8")
         let data = try M3U8Playlist().write(Self.sample)
         #expect(String(decoding: data, as: UTF8.self) == (try String(contentsOf: golden, encoding: .utf8)))
     }
