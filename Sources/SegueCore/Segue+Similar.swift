@@ -3,8 +3,8 @@ import Foundation
 import Recommender
 import SetGraph
 
-/// Which similarity ranks ``Segue/similarTracks(to:by:limit:)``.
-public enum SimilarityKind: String, Sendable, Codable, CaseIterable {
+/// What ranks the neighbours of ``Segue/similarTracks(to:by:limit:)`` (the API's and CLI's `by`).
+public enum NeighbourRanking: String, Sendable, Codable, CaseIterable {
     /// Cosine of ALS factors: tracks played together in DJ sets.
     case als
     /// Cosine of content vectors: tracks that sound alike (works for tracks without tracklists).
@@ -28,7 +28,7 @@ extension Segue {
     /// The `limit` tracks most similar to the one `query` names (id, path or "Artist - Title"),
     /// best first, ranked `by` ALS, content or the combined transition score.
     /// - Throws: ``SegueError`` (not found, invalid limit, or ALS asked for a track without factors).
-    public func similarTracks(to query: String, by kind: SimilarityKind = .combined, limit: Int = 10) throws(SegueError) -> [SimilarTrack] {
+    public func similarTracks(to query: String, by kind: NeighbourRanking = .combined, limit: Int = 10) throws(SegueError) -> [SimilarTrack] {
         guard (1...500).contains(limit) else { throw SegueError(.invalidInput, "limit must be 1…500, got \(limit)") }
         let seed = try resolveTrack(query)
         let nodes = try graphNodes()

@@ -49,7 +49,7 @@ struct ScanRequest: Codable, Sendable {
 
 /// The answer of `GET /tracks/{id}/similar`.
 struct SimilarResponse: Codable, Sendable {
-    var by: SimilarityKind
+    var by: NeighbourRanking
     var similar: [SimilarTrack]
 }
 
@@ -113,9 +113,9 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
             throw ServerError(status: 400, message: "the track id must be an integer")
         }
         let parameters = request.uri.queryParameters
-        let byName = parameters.get("by") ?? SimilarityKind.combined.rawValue
-        guard let kind = SimilarityKind(rawValue: byName) else {
-            throw ServerError(status: 400, message: "by must be one of \(SimilarityKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(byName)'")
+        let byName = parameters.get("by") ?? NeighbourRanking.combined.rawValue
+        guard let kind = NeighbourRanking(rawValue: byName) else {
+            throw ServerError(status: 400, message: "by must be one of \(NeighbourRanking.allCases.map(\.rawValue).joined(separator: ", ")), got '\(byName)'")
         }
         guard let count = Int(parameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
         let similar = try await BlockingWork.run { try core.similarTracks(to: id, by: kind, limit: count) }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SegueCore
 
-extension SimilarityKind: ExpressibleByArgument {}
+extension NeighbourRanking: ExpressibleByArgument {}
 
 /// `segue similar`: the tracks most like one track, with their scores.
 struct SimilarCommand: ParsableCommand {
@@ -12,7 +12,7 @@ struct SimilarCommand: ParsableCommand {
         discussion: "Run `segue train` first so that ALS and content vectors exist. Scores are 0…1; the columns show every component.")
 
     @Argument(help: "The track: id, file path or 'Artist - Title'.") var query: String
-    @Option(help: "als, content or combined (the planner's transition score).") var by: SimilarityKind = .combined
+    @Option(help: "als, content or combined (the planner's transition score).") var by: NeighbourRanking = .combined
     @Option(help: "Maximum results (1…500).") var limit: Int = 10
     @OptionGroup var library: LibraryOption
 

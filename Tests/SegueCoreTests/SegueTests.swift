@@ -151,7 +151,7 @@ import DJModel
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)
         let seed = report.set.tracks[0]
-        for kind in SimilarityKind.allCases {
+        for kind in NeighbourRanking.allCases {
             let similar = try segue.similarTracks(to: "\(seed.id)", by: kind, limit: 5)
             #expect(!similar.isEmpty && similar.count <= 5, "\(kind)")
             #expect(!similar.contains { $0.track.id == seed.id })
