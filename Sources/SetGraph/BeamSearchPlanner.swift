@@ -99,6 +99,41 @@ public struct BeamSearchPlanner: Sendable {
     /// - Throws: ``SetGraphError/noPath(_:)`` when not even one transition fits the rules.
     public func plans(from seed: Int, in graph: TrackGraph, objective: SetObjective, pins: [Int: Int] = [:], count: Int,
                       maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
+        try checkRequest(seed: seed, pins: pins, count: count, in: graph)
+        let lastPin = pins.keys.max() ?? 0
+        var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
+        var outcome = Outcome()
+        var depth = 0
+        while !beam.isEmpty && depth < Self.maxDepth {
+            if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
+            depth += 1
+            let candidates = expand(beam, seed: seed, pins: pins, in: graph, objective: objective)
+            beam = select(candidates, grownFrom: beam, lastPin: lastPin, count: count, objective: objective, outcome: &outcome)
+        }
+        if outcome.finished.isEmpty, let fallback = outcome.fallback {
+            // Shorter than asked: the best set that fits the rules (the caller says so).
+            return [PlannedPath(nodes: fallback.path.nodes, edges: fallback.path.edges, duration: fallback.path.duration, objective: fallback.value)]
+        }
+        guard !outcome.finished.isEmpty else {
+            throw .noPath("no set fits the rules from this seed (not even one transition: \(relaxationAdvice(pins: pins.count)))")
+        }
+        return diversify(outcome.finished, count: count, maxShared: maxShared, fixed: Set(pins.values).union([seed]))
+    }
+
+    /// The deepest a set grows (tracks after the seed).
+    private static let maxDepth = 500
+
+    /// What the search met besides the beam: the complete sets (`finished`, best first when one is
+    /// asked for) and the longest path met (the best of equal length), answered when no path
+    /// reaches 90 % of the target — a DJ who asks for more than the library holds wants all it
+    /// holds, not the single best transition the duration penalty would otherwise favour.
+    private struct Outcome {
+        var finished: [(path: Partial, value: Double)] = []
+        var fallback: (path: Partial, value: Double)?
+    }
+
+    /// Checks the seed, the pins and the number of alternatives.
+    private func checkRequest(seed: Int, pins: [Int: Int], count: Int, in graph: TrackGraph) throws(SetGraphError) {
         guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
         if let error = SetGraphError.outside([seed], of: graph) { throw error }
         guard pins.keys.allSatisfy({ $0 >= 1 && $0 <= 500 }), pins.values.allSatisfy(graph.nodes.indices.contains) else {
@@ -107,83 +142,77 @@ public struct BeamSearchPlanner: Sendable {
         guard Set(pins.values).count == pins.count, !pins.values.contains(seed) else {
             throw .invalidParameter("a track can be pinned once, and not the seed")
         }
-        let pinned = Set(pins.values), lastPin = pins.keys.max() ?? 0
-        var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
-        var finished: [(path: Partial, value: Double)] = []
-        // The longest path met (the best of equal length), answered when no path reaches 90 % of
-        // the target: a DJ who asks for more than the library holds wants all it holds, not the
-        // single best transition the duration penalty would otherwise favour.
-        var fallback: (path: Partial, value: Double)?
-        let maxDepth = 500
-        var depth = 0
-        while !beam.isEmpty && depth < maxDepth {
-            if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
-            depth += 1
-            // Candidates are grown paths named by their parent and last edge; only the ones kept
-            // (the beam, the best finished and the fallback) are built as arrays.
-            var next: [Candidate] = []
-            for (parentIndex, partial) in beam.enumerated() {
-                let last = partial.nodes[partial.nodes.count - 1]
-                let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
-                let position = partial.nodes.count
-                func consider(_ edge: TrackGraph.Edge) {
-                    next.append(Candidate(parent: parentIndex, edge: edge,
-                                          scoreSum: partial.scoreSum + stepValue(edge, from: last, startingAt: partial.duration - overlap,
-                                                                                 seedEnergy: graph.nodes[seed].energy, graph: graph, objective: objective),
-                                          duration: partial.duration + graph.nodes[edge.target].duration - overlap))
-                }
-                if let pin = pins[position] {
-                    if constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph) { consider(graph.edge(from: last, to: pin)) }
-                } else {
-                    for edge in graph.adjacency[last]
-                    where !pinned.contains(edge.target) && constraints.allows(edge.target, after: partial.nodes, anchor: seed, in: graph) {
-                        consider(edge)
-                    }
+    }
+
+    /// Every allowed one-track extension of every path in the beam, named by its parent and last
+    /// edge (only the ones kept are built as arrays): the pinned track where a position is pinned,
+    /// otherwise every successor the rules allow that is not pinned elsewhere.
+    private func expand(_ beam: [Partial], seed: Int, pins: [Int: Int], in graph: TrackGraph, objective: SetObjective) -> [Candidate] {
+        let pinned = Set(pins.values), seedEnergy = graph.nodes[seed].energy
+        var next: [Candidate] = []
+        for (parentIndex, partial) in beam.enumerated() {
+            let last = partial.nodes[partial.nodes.count - 1]
+            let overlap = constraints.overlapSeconds(outgoing: graph.nodes[last])
+            func consider(_ edge: TrackGraph.Edge) {
+                next.append(Candidate(parent: parentIndex, edge: edge,
+                                      scoreSum: partial.scoreSum + stepValue(edge, from: last, startingAt: partial.duration - overlap,
+                                                                             seedEnergy: seedEnergy, graph: graph, objective: objective),
+                                      duration: partial.duration + graph.nodes[edge.target].duration - overlap))
+            }
+            if let pin = pins[partial.nodes.count] {
+                if constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph) { consider(graph.edge(from: last, to: pin)) }
+            } else {
+                for edge in graph.adjacency[last]
+                where !pinned.contains(edge.target) && constraints.allows(edge.target, after: partial.nodes, anchor: seed, in: graph) {
+                    consider(edge)
                 }
             }
-            // Best first, ties in the order met; the keys are sorted, not the candidates (80 bytes each).
-            var ranked = next.indices.map { (score: next[$0].scoreSum, index: $0) }
-            ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
-            func grown(_ candidate: Candidate) -> Partial {
-                var path = beam[candidate.parent]
-                path.nodes.append(candidate.edge.target)
-                path.edges.append(candidate.edge)
-                path.scoreSum = candidate.scoreSum
-                path.duration = candidate.duration
-                return path
-            }
-            var kept: [Partial] = []
-            // Every path in the beam has the same length (one track per depth), so has every candidate.
-            let length = (beam.first?.nodes.count ?? 0) + 1, transitions = length - 1
-            for (_, rank) in ranked {
-                let candidate = next[rank]
-                if finished.isEmpty && length > lastPin {
-                    let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
-                    if fallback.map({ Self.isLonger(duration: candidate.duration, value: value, than: $0) }) ?? true {
-                        fallback = (grown(candidate), value)
-                    }
+        }
+        return next
+    }
+
+    /// Ranks the candidates best first (ties in the order met; the keys are sorted, not the
+    /// candidates), records the complete sets and the fallback in `outcome`, and returns the next
+    /// beam: the best `width` candidates still short of the target or of the last pin.
+    private func select(_ next: [Candidate], grownFrom beam: [Partial], lastPin: Int, count: Int, objective: SetObjective,
+                        outcome: inout Outcome) -> [Partial] {
+        var ranked = next.indices.map { (score: next[$0].scoreSum, index: $0) }
+        ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        func grown(_ candidate: Candidate) -> Partial {
+            var path = beam[candidate.parent]
+            path.nodes.append(candidate.edge.target)
+            path.edges.append(candidate.edge)
+            path.scoreSum = candidate.scoreSum
+            path.duration = candidate.duration
+            return path
+        }
+        var kept: [Partial] = []
+        // Every path in the beam has the same length (one track per depth), so has every candidate.
+        let length = (beam.first?.nodes.count ?? 0) + 1, transitions = length - 1
+        for (_, rank) in ranked {
+            let candidate = next[rank]
+            if outcome.finished.isEmpty && length > lastPin {
+                let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
+                if outcome.fallback.map({ Self.isLonger(duration: candidate.duration, value: value, than: $0) }) ?? true {
+                    outcome.fallback = (grown(candidate), value)
                 }
-                if objective.isCandidate(duration: candidate.duration) && length > lastPin {
-                    let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
-                    if count > 1 || finished.isEmpty || value > finished[0].value {
-                        if count == 1 { finished = [(grown(candidate), value)] } else { finished.append((grown(candidate), value)) }
-                    }
-                }
-                if (candidate.duration < objective.targetSeconds || length <= lastPin) && kept.count < width { kept.append(grown(candidate)) }
             }
-            beam = kept
+            if objective.isCandidate(duration: candidate.duration) && length > lastPin {
+                let value = objective.value(scoreSum: candidate.scoreSum, transitions: transitions, duration: candidate.duration)
+                if count > 1 || outcome.finished.isEmpty || value > outcome.finished[0].value {
+                    if count == 1 { outcome.finished = [(grown(candidate), value)] } else { outcome.finished.append((grown(candidate), value)) }
+                }
+            }
+            if (candidate.duration < objective.targetSeconds || length <= lastPin) && kept.count < width { kept.append(grown(candidate)) }
         }
-        if finished.isEmpty, let fallback {
-            // Shorter than asked: the best set that fits the rules (the caller says so).
-            return [PlannedPath(nodes: fallback.path.nodes, edges: fallback.path.edges, duration: fallback.path.duration, objective: fallback.value)]
-        }
-        guard !finished.isEmpty else {
-            throw .noPath("no set fits the rules from this seed (not even one transition: \(relaxationAdvice(pins: pins.count)))")
-        }
-        finished.sort { $0.value > $1.value }
+        return kept
+    }
+
+    /// The best `count` complete sets that differ: each shares at most `maxShared` of its tracks
+    /// (besides the `fixed` seed and pins) with every set chosen before it.
+    private func diversify(_ finished: [(path: Partial, value: Double)], count: Int, maxShared: Double, fixed: Set<Int>) -> [PlannedPath] {
         var chosen: [(path: Partial, value: Double)] = []
-        let fixed = Set(pins.values).union([seed])
-        for candidate in finished where chosen.count < count {
+        for candidate in finished.sorted(by: { $0.value > $1.value }) where chosen.count < count {
             let tracks = Set(candidate.path.nodes).subtracting(fixed)
             let distinct = chosen.allSatisfy { other in
                 let shared = tracks.intersection(other.path.nodes).count
