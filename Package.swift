@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
         .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
+        .testTarget(name: "segueTests", dependencies: ["segue"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "DJModel", "SetGraph", "PlaylistFormats",
                                                              .product(name: "Hummingbird", package: "hummingbird")]),
     ],

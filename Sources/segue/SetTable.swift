@@ -11,7 +11,7 @@ enum SetTable {
         for (index, track) in set.tracks.enumerated() {
             let start = String(format: "%2d:%02d", Int(track.start) / 60, Int(track.start) % 60)
             let name = pad("\(track.artist) – \(track.title)", 46)
-            let key = pad("\(track.camelot) \(track.key)", 13)
+            let key = pad("\(track.camelot) \(track.key?.name ?? "")", 13)
             let score = index == 0 ? "    –" : String(format: "%5.2f", set.transitions[index - 1].score)
             lines.append(String(format: "%3d  ", index + 1) + start + "  " + name + String(format: " %6.2f  ", track.bpm) + key
                          + String(format: " %6d  ", track.energy) + score)

@@ -21,7 +21,7 @@ struct SimilarCommand: ParsableCommand {
         print("   id  score    als  content  bpm   key   energy  BPM     key            track")
         for item in results {
             let c = item.components
-            let key = "\(item.track.camelot) \(item.track.key.map { "\($0)" } ?? "–")".padding(toLength: 14, withPad: " ", startingAt: 0)
+            let key = "\(item.track.camelot) \(item.track.key?.name ?? "–")".padding(toLength: 14, withPad: " ", startingAt: 0)
             print(String(format: "%5lld  %.3f  %.3f  %.3f  %.2f  %.2f  %.2f   %6.2f  ", item.track.id.rawValue, item.score, c.als, c.content,
                          c.bpm, c.key, c.energy, item.track.bpm) + key + " \(item.track.artist) – \(item.track.title)")
         }
