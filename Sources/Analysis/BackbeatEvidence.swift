@@ -8,11 +8,11 @@
 ///
 /// Two contrasts of a band's onset autocorrelation A, with b the candidate's beat:
 /// - alternation, A(2b) − A(b): the snare repeats every two beats, not every beat;
-/// - odd beats, min(A(2b), A(6b)) − max(A(b), A(3b)): it also repeats at six beats and not at
-///   three. This is what tells a backbeat from a pattern that repeats once a bar: a bass line or a
-///   chord per bar at 175 BPM repeats every four beats, which at 87.5 looks like an alternation at
-///   two beats, but it does not repeat at three beats of 87.5 (six of 175) where a real backbeat
-///   at 87.5 would not either — while drum & bass's snares at 175 do repeat there.
+/// - odd beats, min(A(2b), A(6b)) − max(A(b), A(3b)): it also repeats at six beats and at
+///   neither one nor three, a stricter test. A backbeat at the right tempo passes both. A bass
+///   note or chord per bar at 175 BPM repeats every four beats, every two at 87.5, so at half
+///   tempo it passes the alternation test — but drum & bass's snares, every two beats at 175,
+///   fall on one and three beats of 87.5, so the half tempo fails the odd-beat test.
 /// The score is the mean of the two, each the largest over the bands.
 ///
 /// The bands (``bands``): the snare's crack (1–5 kHz) and its noise with the hats (above 5 kHz).
