@@ -1,7 +1,6 @@
 import DJModel
 import Dispatch
 import Foundation
-import HeapModule
 
 /// A* search for a bridge from track A to track B whose intermediate tracks play for about N minutes.
 ///
@@ -116,26 +115,6 @@ public struct AStarBridgePlanner: Sendable {
         return byScore + byProgress.map(\.edge).filter { edge in !byScore.contains { $0.target == edge.target } }
     }
 
-    /// A search state in the arena: the node reached, its parent state, the edge taken, the cost
-    /// and the intermediate playing time so far. Paths are rebuilt by following parents, so a
-    /// state costs no array copies.
-    private struct ArenaState {
-        var node: Int
-        var parent: Int
-        var edge: TrackGraph.Edge?
-        var cost: Double
-        var elapsed: Double
-    }
-
-    /// An open-list entry: the estimate and the arena index of its state.
-    private struct OpenEntry: Comparable {
-        var estimate: Double
-        var state: Int
-        var reachedGoal: Bool
-
-        static func < (lhs: OpenEntry, rhs: OpenEntry) -> Bool { (lhs.estimate, lhs.state) < (rhs.estimate, rhs.state) }
-    }
-
     /// The fewest transitions left from `node` to `goal`: the exact count of the backward search
     /// for an intermediate track, the tempo and key bound for the start; `nil` when the goal cannot
     /// be reached from it.
@@ -186,110 +165,13 @@ public struct AStarBridgePlanner: Sendable {
             + "a looser key rule, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
     }
 
-    /// One A* run; an empty answer when it finds no bridge.
+    /// One A* run (``BridgeSearch``); an empty answer when it finds no bridge.
     private func search(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
                         maxShared: Double, deadline: UInt64?, everyAllowed: Bool, weight: Double,
                         distances: GoalDistances) -> [PlannedPath] {
-        let nodes = graph.nodes
-        let longest = graph.longestDuration
-        let cheapest = graph.cheapestEdgeCost
-        let shortest = graph.shortestDuration
-        let low = seconds - toleranceSeconds, high = seconds + toleranceSeconds
-        let bounds = BridgeStepBounds(constraints: constraints, weights: graph.scorer.weights)
-        let drift = Self.drift(from: start, to: goal, in: graph)
-        // A lower bound on the cost from `node` to the goal (see the type's notes), given the
-        // fewest transitions left from it (``transitionsLeft``).
-        func heuristic(_ node: Int, _ elapsed: Double, transitionsLeft steps: Int) -> Double {
-            // The first step leaves `node`: it costs at least that track's cheapest stored edge.
-            let first = graph.adjacency[node].first.map { max(cheapest, 1 - $0.score) } ?? 0
-            let byCount = first + cheapest * max(0, ((low - elapsed) / longest).rounded(.up), Double(steps - 1))
-            let byDistance = bounds.costBound(from: nodes[node], to: nodes[goal])
-            return max(byCount, byDistance)
-        }
-        // Per expanded node, its closing successors that are not among its stored edges.
-        var progress: [Int: [TrackGraph.Edge]] = [:]
-        var arena = [ArenaState(node: start, parent: -1, edge: nil, cost: 0, elapsed: 0)]
-        var open = Heap<OpenEntry>()
-        let startSteps = Self.transitionsLeft(from: start, to: goal, bounds: bounds, distances: distances, in: graph)
-        open.insert(OpenEntry(estimate: startSteps.map { heuristic(start, 0, transitionsLeft: $0) } ?? 0, state: 0, reachedGoal: false))
-        var closed = Set<Int>()
-        var histories: [Int: Int] = [:]
-        var expansions = 0
-        var found: [PlannedPath] = []
-        var cheapestGoal: OpenEntry?
-        func path(to state: Int) -> [Int] {
-            var nodesOnPath: [Int] = []
-            var cursor = state
-            while cursor >= 0 { nodesOnPath.append(arena[cursor].node); cursor = arena[cursor].parent }
-            return nodesOnPath.reversed()
-        }
-        func plannedPath(_ entry: OpenEntry) -> PlannedPath {
-            var edges: [TrackGraph.Edge] = []
-            var cursor = entry.state
-            while cursor >= 0, let edge = arena[cursor].edge { edges.append(edge); cursor = arena[cursor].parent }
-            let state = arena[entry.state]
-            return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - nodes[goal].duration,
-                               objective: state.cost)
-        }
-        while let entry = open.popMin() {
-            let state = arena[entry.state]
-            if entry.reachedGoal {
-                let candidate = plannedPath(entry)
-                let middle = Set(candidate.nodes.dropFirst().dropLast())
-                if found.allSatisfy({ other in
-                    Double(middle.intersection(other.nodes.dropFirst().dropLast()).count) <= maxShared * Double(max(middle.count, other.nodes.count - 2, 1))
-                }) {
-                    found.append(candidate)
-                }
-                if found.count == count { return found }
-                continue
-            }
-            expansions += 1
-            if expansions > maxExpansions { break }
-            if expansions % 1024 == 0, let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
-            let previous = state.parent >= 0 ? arena[state.parent].node : state.node
-            let timeBucket = min(8191, Int(state.elapsed / 15))
-            let place = (state.node << 13) | timeBucket
-            let bucket = (state.node << 33) | (previous << 13) | timeBucket
-            if closed.contains(bucket) || histories[place, default: 0] >= historiesPerPlace { continue }
-            closed.insert(bucket)
-            histories[place, default: 0] += 1
-            let visited = path(to: entry.state)
-            // Finish: step into the goal when the intermediate time fits.
-            if visited.count > 1, (low...high).contains(state.elapsed), allowsGoal(goal, after: visited, start: start, graph: graph) {
-                let edge = graph.edge(from: state.node, to: goal)
-                arena.append(ArenaState(node: goal, parent: entry.state, edge: edge, cost: state.cost + 1 - edge.score,
-                                        elapsed: state.elapsed + nodes[goal].duration))
-                let goalEntry = OpenEntry(estimate: state.cost + 1 - edge.score, state: arena.count - 1, reachedGoal: true)
-                open.insert(goalEntry)
-                if cheapestGoal.map({ goalEntry < $0 }) ?? true { cheapestGoal = goalEntry }
-            }
-            guard state.elapsed < high else { continue }
-            let stored = graph.adjacency[state.node]
-            let extra: [TrackGraph.Edge]
-            if let cached = progress[state.node] {
-                extra = cached
-            } else {
-                extra = progressEdges(from: state.node, to: goal, drift: drift, bounds: bounds, distances: distances, in: graph,
-                                      everyAllowed: everyAllowed)
-                    .filter { edge in !stored.contains { $0.target == edge.target } }
-                progress[state.node] = extra
-            }
-            for edge in stored + extra where edge.target != goal
-                && constraints.allows(edge.target, after: visited, drift: drift, in: graph) {
-                let elapsed = state.elapsed + nodes[edge.target].duration
-                guard elapsed <= high, let left = Self.transitionsLeft(from: edge.target, to: goal, bounds: bounds, distances: distances, in: graph),
-                      // The tracks still needed after this one must fit in the time left.
-                      elapsed + Double(left - 1) * shortest <= high else { continue }
-                let estimate = heuristic(edge.target, elapsed, transitionsLeft: left)
-                let cost = state.cost + 1 - edge.score
-                arena.append(ArenaState(node: edge.target, parent: entry.state, edge: edge, cost: cost, elapsed: elapsed))
-                open.insert(OpenEntry(estimate: cost + weight * estimate, state: arena.count - 1, reachedGoal: false))
-            }
-        }
-        if !found.isEmpty { return found }
-        if let cheapestGoal { return [plannedPath(cheapestGoal)] }
-        return []
+        var run = BridgeSearch(planner: self, from: start, to: goal, seconds: seconds, in: graph, count: count, maxShared: maxShared,
+                               deadline: deadline, everyAllowed: everyAllowed, weight: weight, distances: distances)
+        return run.run()
     }
 
     /// Whether the goal may follow `path`: the tempo step, key rule and artist spacing hold (the
