@@ -13,89 +13,135 @@ public struct TrackSynthesizer: Sendable {
     /// Creates a synthesiser.
     public init() {}
 
-    /// Renders `spec` as mono samples in −1…1 at `spec.sampleRate`.
+    /// Renders `spec` as mono samples in −1…1 at `spec.sampleRate`: the arrangement drawn from the
+    /// seed, then bar by bar the drums, bass, pad, drone and lead, then reverb, noise and mastering.
     public func render(_ spec: SynthesisSpec) -> [Float] {
         var random = SeededGenerator(seed: spec.seed)
-        let rate = Double(spec.sampleRate)
-        let sampleCount = Int(spec.duration * rate)
-        var drums = [Float](repeating: 0, count: sampleCount)
-        var music = [Float](repeating: 0, count: sampleCount)
-        let barSeconds = 240 / spec.bpm
-        let stepSeconds = barSeconds / 16
-        let barCount = Int(ceil(spec.duration / barSeconds))
-        let variant = Int(random.next() % 6)
-        let pattern = DrumPattern.pattern(for: spec.style, variant: variant)
-        let progression = Harmony.progression(mode: spec.key.mode, variant: Int(random.next() % 3))
-        let scale = Harmony.scale(mode: spec.key.mode)
-        let frame = spec.djIntroOutro ? min(16, barCount / 6) : 0
-        let breakdown = barCount >= 48 ? (barCount / 2 - 4)..<(barCount / 2 + 4) : 0..<0
-        let kickPitch = 45 + Double(random.next() % 15)
-        let leadSeed = random.next()
-        let sounds = Instrumentation(seed: spec.seed)
-        let tuning = pow(2, spec.tuningCents / 1200)
-
-        for bar in 0..<barCount {
-            let barStart = Double(bar) * barSeconds
-            let inIntroOrOutro = bar < frame || bar >= barCount - frame
-            let inBreakdown = breakdown.contains(bar)
-            let chord = progression[bar % progression.count]
-            // Drums.
-            if !inBreakdown {
-                for step in 0..<16 {
-                    let swingDelay = step % 4 == 2 ? pattern.swing * stepSeconds : 0
-                    let time = barStart + Double(step) * stepSeconds + swingDelay
-                    let at = Int(time * rate)
-                    if pattern.kick.contains(step) { addKick(to: &drums, at: at, rate: rate, basePitch: kickPitch, gain: 0.9) }
-                    if pattern.snare.contains(step) { addSnare(to: &drums, at: at, rate: rate, gain: 0.5, random: &random) }
-                    if pattern.clap.contains(step) { addClap(to: &drums, at: at, rate: rate, gain: 0.35, random: &random) }
-                    if pattern.closedHat.contains(step) {
-                        addHat(to: &drums, at: at, rate: rate, decay: 0.03, gain: step % 4 == 2 ? 0.16 : 0.1, random: &random)
-                    }
-                    if pattern.openHat.contains(step) { addHat(to: &drums, at: at, rate: rate, decay: 0.16, gain: 0.12, random: &random) }
-                }
-            }
-            guard !inIntroOrOutro || bar == frame - 1 || bar >= barCount - frame && bar < barCount - frame + 4 else { continue }
-            // Bass: the chord root, in the style's rhythm.
-            let bassMidi = 36 + (spec.key.tonic + chord.rootOffset) % 12
-            if !inBreakdown {
-                for (step, length) in bassRhythm(for: spec.style) {
-                    addTone(to: &music, start: barStart + Double(step) * stepSeconds, length: Double(length) * stepSeconds,
-                            midi: bassMidi, harmonics: sounds.bass, gain: 0.32, rate: rate, tuning: tuning)
-                }
-            }
-            // Chords: a sustained pad, one triad per bar, voiced in octave 4.
-            for (index, offset) in chord.notes.enumerated() {
-                let midi = sounds.chordNote(index: index, pitchClass: (spec.key.tonic + offset) % 12, offset: offset)
-                addTone(to: &music, start: barStart, length: barSeconds, midi: midi, harmonics: sounds.pad,
-                        gain: inBreakdown ? 0.16 : 0.11, rate: rate, tuning: tuning, attack: 0.05, release: 0.2)
-            }
-            // Tonic drone an octave up in the breakdown and on the first beat of each progression.
-            if bar % progression.count == 0 || inBreakdown {
-                addTone(to: &music, start: barStart, length: barSeconds / 2, midi: 60 + spec.key.tonic, harmonics: [1, 0.3],
-                        gain: 0.08, rate: rate, tuning: tuning, attack: 0.02, release: 0.3)
-            }
-            // Lead: an arpeggio of chord and scale tones in the second and fourth quarters of the track.
-            let quarter = bar * 4 / max(barCount, 1)
-            if quarter == 1 || quarter == 3 || inBreakdown {
-                var leadRandom = SeededGenerator(seed: leadSeed &+ UInt64(bar % 8))
-                for eighth in 0..<8 {
-                    let useChord = eighth % 2 == 0
-                    let offset = useChord ? chord.notes[Int(leadRandom.next() % 3)] : scale[Int(leadRandom.next() % 7)]
-                    addTone(to: &music, start: barStart + Double(eighth) * 2 * stepSeconds, length: 1.6 * stepSeconds,
-                            midi: 72 + (spec.key.tonic + offset) % 12, harmonics: sounds.lead, gain: 0.07, rate: rate,
-                            tuning: tuning, attack: 0.005, release: 0.05)
-                }
-            }
+        let plan = Arrangement(spec: spec, random: &random)
+        var drums = [Float](repeating: 0, count: plan.sampleCount)
+        var music = [Float](repeating: 0, count: plan.sampleCount)
+        for bar in 0..<plan.barCount {
+            let chord = plan.progression[bar % plan.progression.count]
+            let inBreakdown = plan.breakdown.contains(bar)
+            if !inBreakdown { addDrums(bar: bar, plan: plan, to: &drums, random: &random) }
+            guard plan.hasMusic(bar: bar) else { continue }
+            if !inBreakdown { addBass(bar: bar, chord: chord, plan: plan, to: &music) }
+            addPad(bar: bar, chord: chord, plan: plan, to: &music)
+            if bar % plan.progression.count == 0 || inBreakdown { addDrone(bar: bar, plan: plan, to: &music) }
+            let quarter = bar * 4 / max(plan.barCount, 1)
+            if quarter == 1 || quarter == 3 || inBreakdown { addLead(bar: bar, chord: chord, plan: plan, to: &music) }
         }
-        var mix = [Float](repeating: 0, count: sampleCount)
-        for index in 0..<sampleCount { mix[index] = drums[index] + music[index] }
-        if spec.reverb > 0 { applyReverb(to: &mix, amount: spec.reverb, rate: rate) }
+        var mix = [Float](repeating: 0, count: plan.sampleCount)
+        for index in 0..<plan.sampleCount { mix[index] = drums[index] + music[index] }
+        if spec.reverb > 0 { applyReverb(to: &mix, amount: spec.reverb, rate: plan.rate) }
         if spec.noiseLevel > 0 {
-            let rms = sqrt(mix.reduce(0) { $0 + $1 * $1 } / Float(max(sampleCount, 1)))
-            for index in 0..<sampleCount { mix[index] += spec.noiseLevel * rms * random.noise() }
+            let rms = sqrt(mix.reduce(0) { $0 + $1 * $1 } / Float(max(plan.sampleCount, 1)))
+            for index in 0..<plan.sampleCount { mix[index] += spec.noiseLevel * rms * random.noise() }
         }
         master(&mix, style: spec.style, variation: Float(Double(random.next() % 1000) / 1000))
         return mix
+    }
+
+    /// What a track plays, drawn from its seed in a fixed order: the drum pattern, the chord
+    /// progression, the kick's pitch, the lead's seed and the instruments; and where its
+    /// drums-only intro and outro and its breakdown fall.
+    private struct Arrangement {
+        let spec: SynthesisSpec
+        let rate: Double, sampleCount: Int
+        let barSeconds: Double, stepSeconds: Double, barCount: Int
+        let pattern: DrumPattern
+        let progression: [Harmony.Chord]
+        let scale: [Int]
+        /// Bars of drums only at each end (the DJ intro and outro).
+        let frame: Int
+        let breakdown: Range<Int>
+        let kickPitch: Double
+        let leadSeed: UInt64
+        let sounds: Instrumentation
+        let tuning: Double
+
+        init(spec: SynthesisSpec, random: inout SeededGenerator) {
+            self.spec = spec
+            rate = Double(spec.sampleRate)
+            sampleCount = Int(spec.duration * rate)
+            barSeconds = 240 / spec.bpm
+            stepSeconds = barSeconds / 16
+            barCount = Int(ceil(spec.duration / barSeconds))
+            let variant = Int(random.next() % 6)
+            pattern = DrumPattern.pattern(for: spec.style, variant: variant)
+            progression = Harmony.progression(mode: spec.key.mode, variant: Int(random.next() % 3))
+            scale = Harmony.scale(mode: spec.key.mode)
+            frame = spec.djIntroOutro ? min(16, barCount / 6) : 0
+            breakdown = barCount >= 48 ? (barCount / 2 - 4)..<(barCount / 2 + 4) : 0..<0
+            kickPitch = 45 + Double(random.next() % 15)
+            leadSeed = random.next()
+            sounds = Instrumentation(seed: spec.seed)
+            tuning = pow(2, spec.tuningCents / 1200)
+        }
+
+        /// Whether the bass, pad and lead play in `bar`: everywhere but the intro and outro, except
+        /// the intro's last bar and the outro's first four.
+        func hasMusic(bar: Int) -> Bool {
+            let inIntroOrOutro = bar < frame || bar >= barCount - frame
+            return !inIntroOrOutro || bar == frame - 1 || bar >= barCount - frame && bar < barCount - frame + 4
+        }
+    }
+
+    /// The style's drum pattern over one bar's 16 steps (swing on the off-sixteenths).
+    private func addDrums(bar: Int, plan: Arrangement, to drums: inout [Float], random: inout SeededGenerator) {
+        let pattern = plan.pattern, rate = plan.rate
+        let barStart = Double(bar) * plan.barSeconds
+        for step in 0..<16 {
+            let swingDelay = step % 4 == 2 ? pattern.swing * plan.stepSeconds : 0
+            let time = barStart + Double(step) * plan.stepSeconds + swingDelay
+            let at = Int(time * rate)
+            if pattern.kick.contains(step) { addKick(to: &drums, at: at, rate: rate, basePitch: plan.kickPitch, gain: 0.9) }
+            if pattern.snare.contains(step) { addSnare(to: &drums, at: at, rate: rate, gain: 0.5, random: &random) }
+            if pattern.clap.contains(step) { addClap(to: &drums, at: at, rate: rate, gain: 0.35, random: &random) }
+            if pattern.closedHat.contains(step) {
+                addHat(to: &drums, at: at, rate: rate, decay: 0.03, gain: step % 4 == 2 ? 0.16 : 0.1, random: &random)
+            }
+            if pattern.openHat.contains(step) { addHat(to: &drums, at: at, rate: rate, decay: 0.16, gain: 0.12, random: &random) }
+        }
+    }
+
+    /// The bass: the chord root, in the style's rhythm.
+    private func addBass(bar: Int, chord: Harmony.Chord, plan: Arrangement, to music: inout [Float]) {
+        let barStart = Double(bar) * plan.barSeconds
+        let bassMidi = 36 + (plan.spec.key.tonic + chord.rootOffset) % 12
+        for (step, length) in bassRhythm(for: plan.spec.style) {
+            addTone(to: &music, start: barStart + Double(step) * plan.stepSeconds, length: Double(length) * plan.stepSeconds,
+                    midi: bassMidi, harmonics: plan.sounds.bass, gain: 0.32, rate: plan.rate, tuning: plan.tuning)
+        }
+    }
+
+    /// The pad: one sustained triad per bar, voiced in octave 4 (louder in the breakdown).
+    private func addPad(bar: Int, chord: Harmony.Chord, plan: Arrangement, to music: inout [Float]) {
+        let barStart = Double(bar) * plan.barSeconds
+        for (index, offset) in chord.notes.enumerated() {
+            let midi = plan.sounds.chordNote(index: index, pitchClass: (plan.spec.key.tonic + offset) % 12, offset: offset)
+            addTone(to: &music, start: barStart, length: plan.barSeconds, midi: midi, harmonics: plan.sounds.pad,
+                    gain: plan.breakdown.contains(bar) ? 0.16 : 0.11, rate: plan.rate, tuning: plan.tuning, attack: 0.05, release: 0.2)
+        }
+    }
+
+    /// The tonic drone an octave up, for half a bar (in the breakdown and at each progression's start).
+    private func addDrone(bar: Int, plan: Arrangement, to music: inout [Float]) {
+        addTone(to: &music, start: Double(bar) * plan.barSeconds, length: plan.barSeconds / 2, midi: 60 + plan.spec.key.tonic,
+                harmonics: [1, 0.3], gain: 0.08, rate: plan.rate, tuning: plan.tuning, attack: 0.02, release: 0.3)
+    }
+
+    /// The lead: an arpeggio of chord and scale tones in eighths, the same every eight bars.
+    private func addLead(bar: Int, chord: Harmony.Chord, plan: Arrangement, to music: inout [Float]) {
+        let barStart = Double(bar) * plan.barSeconds
+        var leadRandom = SeededGenerator(seed: plan.leadSeed &+ UInt64(bar % 8))
+        for eighth in 0..<8 {
+            let useChord = eighth % 2 == 0
+            let offset = useChord ? chord.notes[Int(leadRandom.next() % 3)] : plan.scale[Int(leadRandom.next() % 7)]
+            addTone(to: &music, start: barStart + Double(eighth) * 2 * plan.stepSeconds, length: 1.6 * plan.stepSeconds,
+                    midi: 72 + (plan.spec.key.tonic + offset) % 12, harmonics: plan.sounds.lead, gain: 0.07, rate: plan.rate,
+                    tuning: plan.tuning, attack: 0.005, release: 0.05)
+        }
     }
 
     /// Mastering as dance records are: normalise, drive into a tanh saturator (harder for
