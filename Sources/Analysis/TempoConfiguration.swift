@@ -21,9 +21,9 @@ public struct TempoConfiguration: Sendable, Hashable {
     /// Weight of the backbeat score in the octave decision (default 3; 0 turns it off; 0…10): see
     /// ``TempoEstimator`` and ``BackbeatEvidence``. Chosen on the tuning set of the General MIDI
     /// corpus (1 320 dance clips): tempo Acc1 99.4 % at 2.5, 99.5 % at 3 and 4, 99.3 % at 5; 3 is
-    /// the first of the plateau. (Before the odd-beat contrast, with
-    /// the body band read, 45 clips per style: 88.6 % at 0, drum & bass 13 of 45, the rest at half
-    /// tempo; hip-hop with trap hats 38 of 45, the rest at double.)
+    /// the first of the plateau. (Before the odd-beat contrast, with the body band read, 45 clips
+    /// per style: 88.6 % at 0, drum & bass 13 of 45, the rest at half tempo; hip-hop with trap
+    /// hats 38 of 45, the rest at double.)
     public let backbeatWeight: Double
     /// Whether the backbeat is read with the kick taken out (default true; see
     /// ``BackbeatEvidence``): false reads every band as heard only. On the 895-clip tuning set

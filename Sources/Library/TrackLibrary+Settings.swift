@@ -6,8 +6,8 @@ extension TrackLibrary {
         try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name.rawValue, value]) }
     }
 
-    /// A named setting, or `nil`.
+    /// A named setting, or `nil` (a cached statement: the planning revision is read on every plan).
     public func setting(_ name: LibrarySetting) throws(LibraryError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name.rawValue]) }
+        try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE name = ?"), arguments: [name.rawValue]) }
     }
 }

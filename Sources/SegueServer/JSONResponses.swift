@@ -7,21 +7,18 @@ enum JSONResponses {
     static func encode<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return json(try encoder.encode(value), status: status)
     }
 
-    /// A 200 answer with an already encoded JSON body.
-    static func json(_ data: Data) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    /// An answer with an already encoded JSON body.
+    static func json(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The error document `{ "error": message }`.
     static func error(_ error: ServerError) -> Response {
         let body = (try? JSONEncoder().encode(["error": error.message])) ?? Data("{\"error\":\"internal error\"}".utf8)
-        return Response(status: HTTPResponse.Status(code: error.status), headers: [.contentType: "application/json; charset=utf-8"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return json(body, status: HTTPResponse.Status(code: error.status))
     }
 
     /// Why a body failed to decode when the decoder does not say: Foundation reports a fraction

@@ -44,7 +44,7 @@ public enum SetQualityEvaluator {
     /// Measures `items` against an energy arc from the first track's energy and a target time.
     /// - Parameter similarities: one similarity (0…1) per transition.
     public static func measure(items: [Item], similarities: [Double], arc: EnergyCurve? = nil, targetSeconds: Double? = nil,
-                               artistSpacing: Int = 3) -> DJSet.Quality {
+                               artistSpacing: Int = SetConstraints.standard.artistSpacing) -> DJSet.Quality {
         let transitions = max(0, items.count - 1)
         var harmonic = 0, tempoSum = 0.0, tempoMax = 0.0
         for (from, to) in zip(items, items.dropFirst()) {

@@ -42,12 +42,7 @@ struct EmbeddedDocumentsTests {
         try EmbeddedDocuments.pageScript.write(to: served, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: served) }
         for path in [Self.resources.appendingPathComponent("app.js").path, served.path] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: node)
-            process.arguments = ["--check", path]
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "node --check \(path)")
+            #expect(ServerTests.run([node, "--check", path]) == 0, "node --check \(path)")
         }
     }
 }
