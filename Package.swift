@@ -55,6 +55,12 @@ let package = Package(
             "SetGraph", "PlaylistFormats", "TrackSynth",
         ], resources: [.embedInCode("Resources/segue_spark_als.py")]),
 
+        // Layer 3½: tooling the command line offers beside the product (demo, synthetic catalogue,
+        // benchmarks). The server does not depend on it.
+        .target(name: "SegueTools", dependencies: [
+            "SegueCore", "DJModel", "AudioIO", "Library", "SetGraph", "PlaylistFormats", "TrackSynth",
+        ]),
+
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
             "SegueCore", "DJModel", "AudioIO", "PlaylistFormats", .product(name: "Hummingbird", package: "hummingbird"),
@@ -66,7 +72,7 @@ let package = Package(
             .embedInCode("Resources/openapi.json"),
         ]),
         .executableTarget(name: "segue", dependencies: [
-            "SegueCore", "SegueServer", "DJModel", "AudioIO", "Analysis", "TrackSynth", "Recommender", "SetGraph", "PlaylistFormats",
+            "SegueCore", "SegueTools", "SegueServer", "DJModel", "AudioIO", "Analysis", "TrackSynth", "Recommender", "SetGraph", "PlaylistFormats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -81,9 +87,10 @@ let package = Package(
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "SegueTools", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
         .testTarget(name: "segueTests", dependencies: ["segue"]),
-        .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "DJModel", "SetGraph", "PlaylistFormats",
+        .testTarget(name: "SegueToolsTests", dependencies: ["SegueTools", "SegueCore", "SetGraph", "DJModel"]),
+        .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "SegueTools", "DJModel", "SetGraph", "PlaylistFormats",
                                                              .product(name: "Hummingbird", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]

@@ -101,19 +101,20 @@ public struct PlanRules: Sendable, Hashable, Codable {
 }
 
 /// Bounds shared by set and bridge requests.
-enum PlanLimits {
-    static let minutes = 1.0...600.0
+public enum PlanLimits {
+    /// The set or bridge lengths a request may ask for.
+    public static let minutes = 1.0...600.0
     /// Most entries in `rules.exclude`.
-    static let maxExcluded = 200
+    public static let maxExcluded = 200
     /// Most words in `rules.excludeTags` and in `rules.includeTags`, each.
-    static let maxTags = 50
+    public static let maxTags = 50
     /// Most pinned tracks.
-    static let maxPins = 100
+    public static let maxPins = 100
     /// Seconds a search may run before it answers with the best it has.
-    static let timeBudget = 5.0
+    public static let timeBudget = 5.0
 
     /// The deadline of a search starting now, in uptime nanoseconds.
-    static func deadline() -> UInt64 { DispatchTime.now().uptimeNanoseconds + UInt64(timeBudget * 1e9) }
+    public static func deadline() -> UInt64 { DispatchTime.now().uptimeNanoseconds + UInt64(timeBudget * 1e9) }
 
     static func checkAlternatives(_ count: Int?) throws(SegueError) -> Int {
         let count = count ?? 1

@@ -38,14 +38,14 @@ extension Segue {
     /// content vector, and fills in the report. Fewer than
     /// ``ContentEmbeddingTrainer/minimumRows`` tracks with both audio and ALS factors, or a failed
     /// fit, leave the space at standardised features, with the reason in the report.
-    func trainContentSpace(analysed: [Track], report: inout TrainReport, progress: ProgressHandler?) throws(SegueError) {
+    public func trainContentSpace(analysed: [Track], report: inout TrainReport, progress: ProgressHandler?) throws(SegueError) {
         let withFeatures = analysed.compactMap { track in track.analysis.map { (track.id, Self.contentInput($0)) } }
         let standardizer: FeatureStandardizer
         do { standardizer = try FeatureStandardizer(fitting: withFeatures.map(\.1)) } catch {
             throw SegueError(.unsatisfiable, error.description)
         }
         var space = ContentSpace(standardizer: standardizer, embedding: nil)
-        let als = try db { try library.factors(kind: .als) }
+        let als = try libraryCall { try library.factors(kind: .als) }
         let allPairs = withFeatures.compactMap { id, features in als[id].map { (standardizer.transform(features), $0) } }
         // Large libraries fit on an even sample: the models have a few thousand parameters, and
         // the network's epochs grow with the rows.
@@ -78,15 +78,15 @@ extension Segue {
         do { json = String(decoding: try JSONEncoder().encode(space), as: UTF8.self) } catch {
             throw SegueError(.ioFailure, "could not encode the content model: \(error)")
         }
-        try db { try library.replaceFactors(kind: .content, content) }
-        try db { try library.setSetting(Self.contentModelSetting, json) }
+        try libraryCall { try library.replaceFactors(kind: .content, content) }
+        try libraryCall { try library.setSetting(Self.contentModelSetting, json) }
         report.tracksWithContent = content.count
     }
 
     /// The stored content space, if training has run since the factors last changed.
     /// - Throws: ``SegueError`` `.ioFailure` naming the setting and the repair when it cannot be read.
     func storedContentSpace() throws(SegueError) -> ContentSpace? {
-        guard let json = try db({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
+        guard let json = try libraryCall({ try library.setting(Self.contentModelSetting) }), !json.isEmpty else { return nil }
         do { return try JSONDecoder().decode(ContentSpace.self, from: Data(json.utf8)) } catch {
             throw SegueError(.ioFailure, "the library's stored content space (setting '\(Self.contentModelSetting.rawValue)') is unreadable "
                 + "(\(DecodingProblem.summary(of: error))); fit it again with `segue train`")

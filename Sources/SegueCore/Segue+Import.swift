@@ -44,7 +44,7 @@ extension Segue {
                 throw SegueError(.invalidInput, "\((file as NSString).lastPathComponent): \(entries) entries, more than the \(maxEntriesPerFile) one import may have; split the file")
             }
             report.unknown += lists.reduce(0) { $0 + $1.unknownEntries }
-            if indexedMatcher == nil { indexedMatcher = TracklistMatcher(tracks: try db { try library.allTracks() }) }
+            if indexedMatcher == nil { indexedMatcher = TracklistMatcher(tracks: try libraryCall { try library.allTracks() }) }
             guard let matcher = indexedMatcher else { continue }
             let source = sourceNames.flatMap { index < $0.count ? $0[index] : nil } ?? CanonicalPath.of(file)
             var resolved: [(externalId: String, name: String, entries: [TrackLibrary.EntryTrack])] = []
@@ -52,7 +52,7 @@ extension Segue {
             for list in lists {
                 var ids: [TrackLibrary.EntryTrack] = []
                 for entry in list.entries {
-                    if !entry.path.isEmpty, let track = try db({ try library.track(path: entry.path) }) {
+                    if !entry.path.isEmpty, let track = try libraryCall({ try library.track(path: entry.path) }) {
                         ids.append(.existing(track.id))
                         report.matched += 1
                         continue
@@ -63,7 +63,7 @@ extension Segue {
                         if known.matched { report.matched += 1 } else { report.unmatched += 1 }
                         continue
                     }
-                    let matches = try db { try library.tracks(matchingArtist: entry.artist, title: entry.title) }
+                    let matches = try libraryCall { try library.tracks(matchingArtist: entry.artist, title: entry.title) }
                     let id: TrackLibrary.EntryTrack, matched: Bool
                     if let match = matches.first(where: { $0.path != nil }) {
                         (id, matched) = (.existing(match.id), true)
@@ -88,7 +88,7 @@ extension Segue {
                 }
                 resolved.append((list.setId, list.setId, ids))
             }
-            try db { try library.replaceTracklists(source: source, resolved) }
+            try libraryCall { try library.replaceTracklists(source: source, resolved) }
             report.tracklists += resolved.count
         }
         return report

@@ -109,7 +109,7 @@ extension Segue {
     /// The planner's constraints for `rules`: numeric bounds checked, excluded tracks and tags
     /// resolved to graph nodes.
     /// - Parameter deadline: uptime nanoseconds by which resolution must be done (the request's budget).
-    func constraints(for rules: PlanRules?, in graph: TrackGraph, deadline: UInt64) throws(SegueError) -> SetConstraints {
+    public func constraints(for rules: PlanRules?, in graph: TrackGraph, deadline: UInt64) throws(SegueError) -> SetConstraints {
         guard let rules else { return .standard }
         try PlanLimits.checkSizes(rules: rules)
         var excluded = Set<Int>()
@@ -121,7 +121,7 @@ extension Segue {
         let excludeTags = (rules.excludeTags ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }
         let includeTags = (rules.includeTags ?? []).map { $0.lowercased() }.filter { !$0.isEmpty }
         if !excludeTags.isEmpty || !includeTags.isEmpty {
-            let tracks = try db { try library.analysedTracks() }
+            let tracks = try libraryCall { try library.analysedTracks() }
             if !includeTags.isEmpty { allowed = [] }
             for track in tracks {
                 guard let node = graph.index(of: track.id) else { continue }
@@ -150,7 +150,7 @@ extension Segue {
         var tracks: [TrackID: Track] = [:]
         for chunk in stride(from: 0, to: path.nodes.count, by: 500) {
             let ids = path.nodes[chunk..<min(path.nodes.count, chunk + 500)].map { graph.nodes[$0].id }
-            tracks.merge(try db { try library.tracks(ids: ids) }) { first, _ in first }
+            tracks.merge(try libraryCall { try library.tracks(ids: ids) }) { first, _ in first }
         }
         for (position, index) in path.nodes.enumerated() {
             let node = graph.nodes[index]

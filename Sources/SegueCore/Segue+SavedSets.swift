@@ -14,7 +14,7 @@ extension Segue {
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let document: Data
         do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError(.invalidInput, error.description) }
-        try db { try library.saveSet(id: saved.id!, document: document) }
+        try libraryCall { try library.saveSet(id: saved.id!, document: document) }
         return (saved, document)
     }
 
@@ -24,7 +24,7 @@ extension Segue {
         guard id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw SegueError(.invalidInput, "a set id is letters and digits, got '\(id.prefix(64))'")
         }
-        guard let data = try db({ try library.savedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
+        guard let data = try libraryCall({ try library.savedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
         do { return try JSONSetDocument().decode(data, source: "set \(id)") } catch { throw SegueError(.ioFailure, error.description) }
     }
 }

@@ -130,7 +130,7 @@ extension Segue {
     /// (with `reanalysing`, every file found is analysed).
     private func planScan(_ files: [String], reanalysing: Bool, progress: ProgressHandler?) throws(SegueError)
         -> (pending: [PendingFile], unchanged: Int, moved: Int) {
-        let states = try db { try self.library.fileStates() }
+        let states = try libraryCall { try self.library.fileStates() }
         let foundSet = Set(files)
         // Tracks whose stored file is gone, by fingerprint: the candidates a new path may be.
         var vanished: [String: [(path: String, state: TrackLibrary.FileState)]]?
@@ -155,7 +155,7 @@ extension Segue {
             let hash = ContentHash.of(path: path, size: size)
             if !hash.isEmpty, let index = vanished?[hash]?.firstIndex(where: { $0.state.size == size }),
                let old = vanished?[hash]?.remove(at: index) {
-                try db { try library.moveTrack(id: old.state.id, to: path, size: size, modifiedAt: modified) }
+                try libraryCall { try library.moveTrack(id: old.state.id, to: path, size: size, modifiedAt: modified) }
                 progress?(.warning("\(path): the file that was at \(old.path) (same content); it keeps its track"))
                 moved += 1
                 if old.state.isCurrent && !reanalysing { continue }

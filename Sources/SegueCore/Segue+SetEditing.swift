@@ -54,7 +54,7 @@ extension Segue {
         ranked.sort { ($0.score, graph.nodes[$1.node].id.rawValue) > ($1.score, graph.nodes[$0.node].id.rawValue) }
         var result: [PositionAlternative] = []
         for item in ranked.prefix(limit) {
-            guard let track = try db({ try library.track(id: graph.nodes[item.node].id) }), let entry = track.setEntry else { continue }
+            guard let track = try libraryCall({ try library.track(id: graph.nodes[item.node].id) }), let entry = track.setEntry else { continue }
             func transition(_ edge: TrackGraph.Edge?, from: Int?, to: Int?) -> Transition? {
                 guard let edge, let from, let to else { return nil }
                 return Transition(from: graph.nodes[from].id, to: graph.nodes[to].id, score: edge.score, components: edge.components,

@@ -53,7 +53,7 @@ extension Segue {
             scored.append((node, score, components))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.node.id < $1.node.id) }
-        let tracks = try db { try library.allTracks() }
+        let tracks = try libraryCall { try library.allTracks() }
         let byId = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return scored.prefix(limit).compactMap { item in
             guard let entry = byId[item.node.id]?.setEntry else { return nil }

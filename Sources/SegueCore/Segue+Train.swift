@@ -29,6 +29,15 @@ public struct TrainReport: Sendable, Hashable {
     public var engine = "segue"
     /// Edges stored in the graph.
     public var edges: Int
+
+    /// A report of a training run that has done nothing yet but what the arguments say.
+    public init(tracklists: Int, tracksWithFactors: Int, tracksWithContent: Int, alsSeconds: Double, edges: Int) {
+        self.tracklists = tracklists
+        self.tracksWithFactors = tracksWithFactors
+        self.tracksWithContent = tracksWithContent
+        self.alsSeconds = alsSeconds
+        self.edges = edges
+    }
 }
 
 extension Segue {
@@ -37,10 +46,10 @@ extension Segue {
     ///
     /// With no tracklists, ALS is skipped and the graph uses content, tempo, key and energy only.
     public func train(options: TrainingOptions, progress: ProgressHandler? = nil) throws(SegueError) -> TrainReport {
-        let lists = try db { try library.tracklists() }.filter { !$0.trackIds.isEmpty }
+        let lists = try libraryCall { try library.tracklists() }.filter { !$0.trackIds.isEmpty }
         var report = TrainReport(tracklists: lists.count, tracksWithFactors: 0, tracksWithContent: 0, alsSeconds: 0, edges: 0)
         // The stored content space belongs to the old factors: drop it before they change.
-        try db { try library.setSetting(Self.contentModelSetting, "") }
+        try libraryCall { try library.setSetting(Self.contentModelSetting, "") }
         if !lists.isEmpty {
             progress?(.stage(name: "als", total: options.als.iterations))
             var columnOf: [TrackID: Int] = [:], items: [TrackID] = []
@@ -71,13 +80,13 @@ extension Segue {
                 report.alsSeconds = fitted.seconds
                 report.engine = "spark (\(spark.master))"
             }
-            try db { try library.replaceFactors(kind: .als, factors) }
+            try libraryCall { try library.replaceFactors(kind: .als, factors) }
             report.tracksWithFactors = factors.count
             progress?(.stageFinished(name: "als", summary: String(format: "%d sets × %d tracks in %.2f s", lists.count, items.count, report.alsSeconds)))
         } else {
-            try db { try library.replaceFactors(kind: .als, [:]) }
+            try libraryCall { try library.replaceFactors(kind: .als, [:]) }
         }
-        let analysed = try db { try library.analysedTracks() }
+        let analysed = try libraryCall { try library.analysedTracks() }
         guard !analysed.isEmpty else { throw SegueError(.unsatisfiable, "no analysed tracks to train on; run `segue scan DIR` first") }
         try trainContentSpace(analysed: analysed, report: &report, progress: progress)
         report.edges = try buildGraph(neighbors: options.neighbors, threads: options.als.threads, progress: progress)
@@ -90,7 +99,7 @@ extension Segue {
     public func buildGraph(neighbors: Int = 24, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            weights: TransitionWeights? = nil, progress: ProgressHandler? = nil) throws(SegueError) -> Int {
         if let weights {
-            do { try db { try library.setSetting(Self.weightsSetting, String(decoding: try JSONEncoder().encode(weights), as: UTF8.self)) } } catch {
+            do { try libraryCall { try library.setSetting(Self.weightsSetting, String(decoding: try JSONEncoder().encode(weights), as: UTF8.self)) } } catch {
                 throw SegueError(.ioFailure, "could not store the transition weights: \(error)")
             }
         }
@@ -109,7 +118,7 @@ extension Segue {
         // they are stored: a million tracks' edges are never all in memory at once.
         var edgeCount = 0
         var block = EdgeBlock(first: 0, rows: [])
-        try db {
+        try libraryCall {
             try library.replaceGraph(sources: nodes.count) { source in
                 if !block.holds(source) {
                     block = EdgeBlock(sources: source..<min(nodes.count, source + 8_192), table: table, nodes: nodes, scorer: scorer,
@@ -128,10 +137,10 @@ extension Segue {
     /// Planner nodes for every analysed track, with their stored vectors. A track scanned after
     /// training gets its content vector from the stored content space; before any training,
     /// content vectors are the raw features.
-    func graphNodes() throws(SegueError) -> [TrackNode] {
-        let analysed = try db { try library.analysedTracks() }
-        let als = try db { try library.factors(kind: .als) }
-        let content = try db { try library.factors(kind: .content) }
+    public func graphNodes() throws(SegueError) -> [TrackNode] {
+        let analysed = try libraryCall { try library.analysedTracks() }
+        let als = try libraryCall { try library.factors(kind: .als) }
+        let content = try libraryCall { try library.factors(kind: .content) }
         let space = try storedContentSpace()
         return analysed.compactMap { track in
             guard let analysis = track.analysis else { return nil }
@@ -148,8 +157,8 @@ extension Segue {
     /// The transition weights of the stored graph (the defaults until `graph --weights` sets others).
     /// - Throws: ``SegueError`` `.ioFailure` naming the setting and the repair when the stored
     ///   weights cannot be read (never silently the defaults: the graph was built with others).
-    func storedWeights() throws(SegueError) -> TransitionWeights {
-        guard let json = try db({ try library.setting(Self.weightsSetting) }), !json.isEmpty else { return .standard }
+    public func storedWeights() throws(SegueError) -> TransitionWeights {
+        guard let json = try libraryCall({ try library.setting(Self.weightsSetting) }), !json.isEmpty else { return .standard }
         do { return try JSONDecoder().decode(TransitionWeights.self, from: Data(json.utf8)) } catch {
             throw SegueError(.ioFailure, "the library's stored transition weights (setting '\(Self.weightsSetting.rawValue)') are unreadable "
                 + "(\(DecodingProblem.summary(of: error))); store new ones and rebuild the graph with `segue graph --weights bpm=0.5` "
@@ -160,8 +169,8 @@ extension Segue {
     /// The stored graph (built first if it is empty), kept in memory until the library's
     /// planning revision moves (a scan, training, a new graph or new weights): the server plans
     /// every request on the same loaded graph.
-    func loadGraph() throws(SegueError) -> TrackGraph {
-        let revision = try db { try library.planningRevision() }
+    public func loadGraph() throws(SegueError) -> TrackGraph {
+        let revision = try libraryCall { try library.planningRevision() }
         if let cached = graphCache.withLock({ $0 }), cached.revision == revision { return cached.graph }
         let graph = try readGraph()
         // The revision read before loading: a change during the load makes the next call reload.
@@ -171,10 +180,10 @@ extension Segue {
 
     /// Reads the stored graph (building it first when it is empty).
     private func readGraph() throws(SegueError) -> TrackGraph {
-        var stored = try db { try library.graphEdges() }
+        var stored = try libraryCall { try library.graphEdges() }
         if stored.isEmpty {
             try buildGraph()
-            stored = try db { try library.graphEdges() }
+            stored = try libraryCall { try library.graphEdges() }
         }
         let nodes = try graphNodes()
         guard !nodes.isEmpty else { throw SegueError(.unsatisfiable, "the library has no analysed tracks; run `segue scan DIR` first") }

@@ -46,13 +46,14 @@ public final class Segue: Sendable {
         queryFiles == .libraryOnly ? self : Segue(library: library, queryFiles: .libraryOnly)
     }
 
-    /// Runs a library call, turning its error into a ``SegueError``.
-    func db<T>(_ body: () throws -> T) throws(SegueError) -> T {
+    /// Runs a library call, turning its error into a ``SegueError`` (for use cases built on this
+    /// facade in other modules, such as the tools).
+    public func libraryCall<T>(_ body: () throws -> T) throws(SegueError) -> T {
         do { return try body() } catch { throw SegueError.wrap(error) }
     }
 
     /// Number of tracks and analysed tracks.
-    public func counts() throws(SegueError) -> (tracks: Int, analysed: Int) { try db { try library.counts() } }
+    public func counts() throws(SegueError) -> (tracks: Int, analysed: Int) { try libraryCall { try library.counts() } }
 
     /// Analysed tracks matching every word of `query`, paged.
     public func search(_ query: String, filter: TrackFilter = .none, limit: Int = 50, offset: Int = 0) throws(SegueError) -> (tracks: [Track], total: Int) {
@@ -60,6 +61,6 @@ public final class Segue: Sendable {
         try Self.checkQuerySize(query)
         if let low = filter.minBPM, let high = filter.maxBPM, low > high { throw SegueError(.invalidInput, "the BPM range is empty (\(low) > \(high))") }
         if let low = filter.minEnergy, let high = filter.maxEnergy, low > high { throw SegueError(.invalidInput, "the energy range is empty (\(low) > \(high))") }
-        return try db { try library.search(query, filter: filter, limit: limit, offset: offset) }
+        return try libraryCall { try library.search(query, filter: filter, limit: limit, offset: offset) }
     }
 }

@@ -34,8 +34,8 @@ extension Segue {
     /// The detail of the analysed track `id`.
     /// - Throws: ``SegueError`` `.notFound` when there is no such analysed track.
     public func trackDetail(id: Int64) throws(SegueError) -> TrackDetail {
-        guard let track = try db({ try library.track(id: TrackID(id)) }) else { throw SegueError(.notFound, "no track with id \(id)") }
-        let inTracklists = try db { try library.isInTracklists(TrackID(id)) }
+        guard let track = try libraryCall({ try library.track(id: TrackID(id)) }) else { throw SegueError(.notFound, "no track with id \(id)") }
+        let inTracklists = try libraryCall { try library.isInTracklists(TrackID(id)) }
         guard let detail = TrackDetail(track, inTracklists: inTracklists) else { throw SegueError(.notFound, "track \(id) is not analysed") }
         return detail
     }

@@ -21,12 +21,12 @@ extension Segue {
         guard !text.isEmpty else { throw SegueError(.invalidInput, "empty track query") }
         try Self.checkQuerySize(text)
         if let id = Int64(text) {
-            if let track = try db({ try library.track(id: TrackID(id)) }), track.analysis != nil { return track }
+            if let track = try libraryCall({ try library.track(id: TrackID(id)) }), track.analysis != nil { return track }
             throw SegueError(.notFound, "no analysed track with id \(id)")
         }
         // A remote client's query is only compared with stored paths, never looked up on disk.
         let absolute = queryFiles == .localPlaylists ? CanonicalPath.of(text) : CanonicalPath.standardized(text)
-        if let track = try db({ try library.track(path: absolute) }), track.analysis != nil { return track }
+        if let track = try libraryCall({ try library.track(path: absolute) }), track.analysis != nil { return track }
         if queryFiles == .localPlaylists, text.contains("/"),
            PlaylistFileReader.extensions.contains((absolute as NSString).pathExtension.lowercased()),
            case .regular = FileKind.of(absolute) {
@@ -34,12 +34,12 @@ extension Segue {
         }
         let parts = text.components(separatedBy: " - ")
         if parts.count >= 2 {
-            let exact = try db { try library.tracks(matchingArtist: parts[0], title: parts.dropFirst().joined(separator: " - ")) }
+            let exact = try libraryCall { try library.tracks(matchingArtist: parts[0], title: parts.dropFirst().joined(separator: " - ")) }
                 .filter { $0.analysis != nil }
             if exact.count == 1 { return exact[0] }
         }
         let words = text.replacingOccurrences(of: " - ", with: " ")
-        let found = try db { try library.search(words, limit: 6, offset: 0) }
+        let found = try libraryCall { try library.search(words, limit: 6, offset: 0) }
         if found.total == 1 { return found.tracks[0] }
         if found.total > 1 {
             guard suggestClosest else { throw SegueError(.invalidInput, "'\(text.prefix(200))' matches \(found.total) tracks; use an id") }
@@ -47,7 +47,7 @@ extension Segue {
             throw SegueError(.invalidInput, "'\(text)' matches \(found.total) tracks; be more specific or use an id:\n\(names)")
         }
         guard suggestClosest else { throw SegueError(.notFound, "no track matches '\(text.prefix(200))'") }
-        let all = try db { try library.analysedTracks() }
+        let all = try libraryCall { try library.analysedTracks() }
         guard !all.isEmpty else { throw SegueError(.notFound, "the library has no analysed tracks yet; run `segue scan DIR` first") }
         let wanted = Trigrams(text.lowercased())
         let closest = all.map { ($0, wanted.dice(Trigrams($0.metadata.displayName.lowercased()))) }
@@ -72,8 +72,8 @@ extension Segue {
     func lastLibraryTrack(ofPlaylist file: String) throws(SegueError) -> Track {
         let lists = try PlaylistFileReader.read(file)
         for entry in (lists.last?.entries ?? []).reversed() {
-            if !entry.path.isEmpty, let track = try db({ try library.track(path: entry.path) }), track.analysis != nil { return track }
-            let matches = try db { try library.tracks(matchingArtist: entry.artist, title: entry.title) }.filter { $0.analysis != nil }
+            if !entry.path.isEmpty, let track = try libraryCall({ try library.track(path: entry.path) }), track.analysis != nil { return track }
+            let matches = try libraryCall { try library.tracks(matchingArtist: entry.artist, title: entry.title) }.filter { $0.analysis != nil }
             if let track = matches.first { return track }
         }
         throw SegueError(.notFound, "\(file): none of its tracks is analysed in the library; scan their folder first")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import SegueTools
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

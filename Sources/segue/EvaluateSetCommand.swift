@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import SegueTools
 import SetGraph
 
 struct EvaluateSetCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SegueCore
+import SegueTools
 
 struct SynthCatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import SegueCore
+import SegueTools
 
 /// A small demo library (16 tracks of 45–75 s at 22.05 kHz), built once per test process.
 enum SmallDemo {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SegueCore
+import SegueTools
 import Testing
 
 /// Stored model settings that cannot be read are an error naming the setting and the repair, not

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Hummingbird
 import SegueCore
+import SegueTools
 import SegueServer
 import Testing
 import PlaylistFormats

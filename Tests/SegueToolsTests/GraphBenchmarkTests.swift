@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
-@testable import SegueCore
+import SegueCore
+import SegueTools
 import SetGraph
 import Testing
 
@@ -9,7 +10,9 @@ import Testing
 /// reference scan is exact.
 struct GraphBenchmarkTests {
     @Test func storedGraphEqualsTheInMemoryBuildAndRecallIsExact() throws {
-        try withTemporaryLibraryPath("graph") { path in
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-graph-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
             let segue = try Segue(libraryPath: path)
             let report = try segue.synthesizeCatalogue(tracks: 1200, seed: 4, threads: 2)
             #expect(report.edges == 1200 * 24)

@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import SegueCore
 
 /// A library without audio for scale work (`segue synth-catalogue`): tags, analyses, timbre
 /// features and ALS factors drawn from a generator of DJ scenes, reproducible from a seed.

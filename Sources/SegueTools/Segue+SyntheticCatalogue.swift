@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import SegueCore
 import Library
 
 /// What `synth-catalogue` did.
@@ -24,14 +25,14 @@ extension Segue {
         func lap() -> Double { let now = Date(); defer { clock = now }; return now.timeIntervalSince(clock) }
         progress?(.stage(name: "generate", total: 0))
         let catalogue = try SyntheticCatalogue(count: count, coldShare: coldShare, seed: seed)
-        let ids = try db { try library.storeAnalysedTracks(catalogue.entries.map { ($0.path, $0.metadata, $0.analysis) }) }
+        let ids = try libraryCall { try library.storeAnalysedTracks(catalogue.entries.map { ($0.path, $0.metadata, $0.analysis) }) }
         var factors: [TrackID: [Float]] = [:]
         for (id, entry) in zip(ids, catalogue.entries) { if let vector = entry.factors { factors[id] = vector } }
-        try db { try library.replaceFactors(kind: .als, factors) }
+        try libraryCall { try library.replaceFactors(kind: .als, factors) }
         let storeSeconds = lap()
         progress?(.stageFinished(name: "generate", summary: "\(count) tracks, \(factors.count) with ALS factors"))
         var report = TrainReport(tracklists: 0, tracksWithFactors: factors.count, tracksWithContent: 0, alsSeconds: 0, edges: 0)
-        let analysed = try db { try library.analysedTracks() }
+        let analysed = try libraryCall { try library.analysedTracks() }
         try trainContentSpace(analysed: analysed, report: &report, progress: progress)
         let contentSeconds = lap()
         let edges = try buildGraph(neighbors: 24, threads: threads, progress: progress)

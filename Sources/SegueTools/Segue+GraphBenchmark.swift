@@ -1,6 +1,7 @@
 import DJModel
 import Dispatch
 import Foundation
+import SegueCore
 import SetGraph
 
 /// What `segue bench-graph` measured: the successor build on the library's own tracks, and its
@@ -34,7 +35,7 @@ extension Segue {
         let scorer = TransitionScorer(weights: try storedWeights())
         let table: SuccessorTable
         do { table = try TrackGraph.successorTable(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads) } catch {
-            throw SegueError(.invalidInput, error.description)
+            throw SegueError(.invalidInput, "\(error)")
         }
         let buildSeconds = lap()
         var random = SeededGenerator(seed: seed)

@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import SegueCore
 import SetGraph
 
 /// Timings of `segue bench plan`: planning alone, on a graph loaded once.
@@ -44,7 +45,7 @@ extension Segue {
                                        setMilliseconds: [], bridgeMilliseconds: [], setFailures: 0, bridgeFailures: 0)
         let beam: BeamSearchPlanner, astar: AStarBridgePlanner
         do { (beam, astar) = (try BeamSearchPlanner(energyArc: .flat), try AStarBridgePlanner()) } catch {
-            throw SegueError(.invalidInput, error.description)
+            throw SegueError(.invalidInput, "\(error)")
         }
         func time(_ body: () throws -> Void) -> Double? {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -113,7 +114,7 @@ public struct SmallGraphBridgeBenchmark: Sendable {
             rules = [try SetConstraints(artistSpacing: 0),
                      try SetConstraints(artistSpacing: 0, maxStepPercent: 6, maxDriftPercent: 5, allowHalfDoubleTime: false),
                      try SetConstraints(artistSpacing: 0, maxStepPercent: 10, keyRule: .mixxx)]
-        } catch { throw SegueError(.invalidInput, error.description) }
+        } catch { throw SegueError(.invalidInput, "\(error)") }
         for _ in 0..<graphs {
             let nodes = (0..<tracks).map { index in
                 TrackNode(id: TrackID(Int64(index + 1)), artist: "artist \(index)", duration: 240 + 120 * unit(), bpm: 100 + 50 * unit(),
@@ -121,11 +122,11 @@ public struct SmallGraphBridgeBenchmark: Sendable {
                           alsVector: (0..<4).map { _ in Float(unit() - 0.5) }, contentVector: (0..<6).map { _ in Float(unit() - 0.5) })
             }
             let graph: TrackGraph
-            do { graph = try TrackGraph(nodes: nodes, neighbors: 3) } catch { throw SegueError(.invalidInput, error.description) }
+            do { graph = try TrackGraph(nodes: nodes, neighbors: 3) } catch { throw SegueError(.invalidInput, "\(error)") }
             for constraints in rules {
                 let planner: AStarBridgePlanner
                 do { planner = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: 150) } catch {
-                    throw SegueError(.invalidInput, error.description)
+                    throw SegueError(.invalidInput, "\(error)")
                 }
                 for (start, goal) in [(0, tracks - 1), (1, tracks - 2), (2, tracks - 3)] {
                     result.pairs += 1

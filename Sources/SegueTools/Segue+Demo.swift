@@ -2,6 +2,7 @@ import AudioIO
 import DJModel
 import Dispatch
 import Foundation
+import SegueCore
 import PlaylistFormats
 import Synchronization
 import TrackSynth
