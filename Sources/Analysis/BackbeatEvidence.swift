@@ -32,6 +32,12 @@
 /// the crack without the kick only, the highs both ways, both contrasts, weight 3, 99.5 % (2;
 /// drum & bass 162, downtempo 165, hip-hop 165; 99.5 % at weight 4 too, 99.4 % at 2.5). Four of
 /// the errors left are 3:2, not octaves.
+///
+/// The kick's bar (``kickBar(bpm:)``) adds a second, independent reading: a kick pattern repeats
+/// once a bar — four beats of the right tempo, whether drum & bass's two-step at 175 or a
+/// downtempo groove at 89 — and rarely at two. At half tempo the bar is two beats; at double it
+/// is eight. It settles what the hats cannot: eighth-note shakers at 89 accent every other
+/// eighth, which at 178 reads as a backbeat in the hat band.
 public struct BackbeatEvidence: Sendable {
     /// A band the backbeat is read in.
     public struct Band: Sendable {
@@ -46,28 +52,32 @@ public struct BackbeatEvidence: Sendable {
     public static let bands = [Band(hertz: 1000..<5000, readAsHeard: false), Band(hertz: 5000..<30000, readAsHeard: true)]
 
     private let acfs: [OnsetAutocorrelation]
+    private let kickACF: OnsetAutocorrelation?
     private let frameRate: Double
 
     /// Measures the evidence from band fluxes (``SpectralSummary/backbeatFluxes``, one per entry
     /// of ``bands``) and the kick band's onset envelope (``OnsetEnvelope`` of
-    /// ``SpectralSummary/kickFlux``, or `nil` to read every band as heard only) at `frameRate`
-    /// frames per second, for beats up to `longestBeat` seconds long. A band whose kick cannot be
-    /// taken out (a silent kick band) is read as heard. O(n log n) per envelope.
-    public init(fluxes: [[Float]], kickOnset: [Float]? = nil, frameRate: Double, longestBeat: Double) {
+    /// ``SpectralSummary/kickFlux``, or `nil` for no kick evidence) at `frameRate` frames per
+    /// second, for beats up to `longestBeat` seconds long. With `takingOutKick` false, every band
+    /// is read as heard only. A band whose kick cannot be taken out (a silent kick band) is read as
+    /// heard. O(n log n) per envelope.
+    public init(fluxes: [[Float]], kickOnset: [Float]? = nil, takingOutKick: Bool = true, frameRate: Double, longestBeat: Double) {
         self.frameRate = frameRate
         var envelopes: [[Float]] = []
         for (index, flux) in fluxes.enumerated() {
             let onset = OnsetEnvelope.compute(flux: flux, frameRate: frameRate)
-            let withoutKick = kickOnset.flatMap { Self.withoutKick(onset, kick: $0) }
+            let withoutKick = takingOutKick ? kickOnset.flatMap { Self.withoutKick(onset, kick: $0) } : nil
             let readAsHeard = index < Self.bands.count ? Self.bands[index].readAsHeard : true
             if readAsHeard || withoutKick == nil { envelopes.append(onset) }
             if let withoutKick { envelopes.append(withoutKick) }
         }
-        acfs = envelopes.compactMap { onset in
+        func autocorrelation(_ onset: [Float]) -> OnsetAutocorrelation? {
             let maxLag = min(onset.count - 1, Int(6 * longestBeat * frameRate) + 4)
             guard onset.count > 8, maxLag > 2 else { return nil }
             return OnsetAutocorrelation(onset: onset, maxLag: maxLag)
         }
+        acfs = envelopes.compactMap(autocorrelation)
+        kickACF = kickOnset.flatMap(autocorrelation)
     }
 
     /// `onset` less the non-negative multiple of `kick` that best explains it (least squares),
@@ -82,6 +92,15 @@ public struct BackbeatEvidence: Sendable {
         guard power > 1e-12 else { return nil }
         let gain = Float(max(0, cross / power))
         return zip(onset, kick).map { max(0, $0 - gain * $1) }
+    }
+
+    /// The kick's bar at `bpm`: K(4b) − K(2b), the kick band's onset autocorrelation at four beats
+    /// less that at two (−2…2; 0 without a kick envelope). Positive when the kick pattern repeats
+    /// once a bar of `bpm` and not every half bar.
+    public func kickBar(bpm: Double) -> Double {
+        guard let kickACF, bpm > 0 else { return 0 }
+        let beat = 60 * frameRate / bpm
+        return Double(kickACF.value(at: 4 * beat)) - Double(kickACF.value(at: 2 * beat))
     }
 
     /// The backbeat score of `bpm`: the mean of the largest alternation and the largest odd-beat

@@ -69,6 +69,7 @@ public struct TempoEstimator: Sendable {
             for candidate in [best.bpm / 2, best.bpm, best.bpm * 2] where range.contains(candidate) {
                 let (score, s) = weighted(candidate)
                 let total = log(Double(max(score, 1e-12))) + configuration.backbeatWeight * backbeat.score(bpm: candidate)
+                    + configuration.kickBarWeight * backbeat.kickBar(bpm: candidate)
                 if total > chosen.score { chosen = (candidate, total, s) }
             }
             best = (chosen.bpm, best.score, chosen.salience)

@@ -56,11 +56,12 @@ public final class TrackAnalysisSession {
         let level = try loudness.result()
         let onset = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
         let onsetRate = OnsetRate.compute(onset: onset, frameRate: summary.frameRate)
-        // The kick envelope serves twice: taken out of the backbeat bands, and the beat grid's phase.
+        // The kick envelope serves three times: taken out of the backbeat bands, its bar in the
+        // octave decision, and the beat grid's phase.
         let kickOnset = OnsetEnvelope.compute(flux: summary.kickFlux, frameRate: summary.frameRate)
         let tempoConfiguration = analyzer.tempoEstimator.configuration
-        let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, kickOnset: tempoConfiguration.backbeatWithoutKick ? kickOnset : nil,
-                                        frameRate: summary.frameRate, longestBeat: 60 / tempoConfiguration.minimumBPM)
+        let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, kickOnset: kickOnset,
+                                        takingOutKick: tempoConfiguration.backbeatWithoutKick, frameRate: summary.frameRate, longestBeat: 60 / tempoConfiguration.minimumBPM)
         let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
                                                                       backbeat: backbeat)
         let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm)

@@ -13,7 +13,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 6: the backbeat read in the crack band (kick taken out) and the hi-hat band only, and also
     ///   at three and six beats (drum & bass under loud bass lines and chords no longer at half
     ///   tempo).
-    public static let currentVersion = 6
+    /// - 7: the kick's bar in the octave decision (downtempo with a quiet side stick and
+    ///   eighth-note shakers no longer at double tempo).
+    public static let currentVersion = 7
 
     /// Duration in seconds.
     public var duration: Double
