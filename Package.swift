@@ -34,20 +34,21 @@ let package = Package(
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
         .target(name: "DJModel"),
 
-        // Layer 1: signal processing and audio input/output.
+        // Layer 1: shared numerics, signal processing and audio input/output.
+        .target(name: "SegueMath", swiftSettings: numericSettings),
         .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: numericSettings),
         .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"], swiftSettings: numericSettings),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
         .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"], swiftSettings: numericSettings),
         .target(name: "CPrefetch"),
-        .target(name: "Recommender", dependencies: ["DJModel", "CPrefetch"], swiftSettings: numericSettings),
-        .target(name: "Embedding", dependencies: ["DJModel", "Recommender"], swiftSettings: numericSettings),
+        .target(name: "Recommender", dependencies: ["DJModel", "SegueMath", "CPrefetch"], swiftSettings: numericSettings),
+        .target(name: "Embedding", dependencies: ["DJModel", "SegueMath"], swiftSettings: numericSettings),
         .target(name: "Library", dependencies: ["DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SetGraph", dependencies: ["DJModel", .product(name: "HeapModule", package: "swift-collections")],
+        .target(name: "SetGraph", dependencies: ["DJModel", "SegueMath", .product(name: "HeapModule", package: "swift-collections")],
                 swiftSettings: numericSettings),
         .target(name: "PlaylistFormats", dependencies: ["DJModel"]),
-        .target(name: "TrackSynth", dependencies: ["DJModel"], swiftSettings: numericSettings),
+        .target(name: "TrackSynth", dependencies: ["DJModel", "SegueMath"], swiftSettings: numericSettings),
 
         // Layer 3: use cases.
         .target(name: "SegueCore", dependencies: [
@@ -58,7 +59,7 @@ let package = Package(
         // Layer 3½: tooling the command line offers beside the product (demo, synthetic catalogue,
         // benchmarks). The server does not depend on it.
         .target(name: "SegueTools", dependencies: [
-            "SegueCore", "DJModel", "AudioIO", "Library", "SetGraph", "PlaylistFormats", "TrackSynth",
+            "SegueCore", "DJModel", "SegueMath", "AudioIO", "Library", "SetGraph", "PlaylistFormats", "TrackSynth",
         ]),
 
         // Layer 4: the HTTP server and the command line.
@@ -78,16 +79,17 @@ let package = Package(
         ]),
 
         .testTarget(name: "DJModelTests", dependencies: ["DJModel"]),
+        .testTarget(name: "SegueMathTests", dependencies: ["SegueMath"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "DJModel"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrackSynth", "AudioIO", "DJModel"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["SegueMath", "Analysis", "TrackSynth", "AudioIO", "DJModel"]),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "DJModel"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["SegueMath", "Embedding", "DJModel"]),
         .testTarget(name: "LibraryTests", dependencies: ["Library", "DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
-        .testTarget(name: "PlaylistFormatsTests", dependencies: ["PlaylistFormats", "DJModel"]),
+        .testTarget(name: "PlaylistFormatsTests", dependencies: ["SegueMath", "PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
-        .testTarget(name: "SegueCoreTests", dependencies: ["SegueCore", "SegueTools", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
+        .testTarget(name: "SegueCoreTests", dependencies: ["SegueMath", "SegueCore", "SegueTools", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),
         .testTarget(name: "segueTests", dependencies: ["segue"]),
         .testTarget(name: "SegueToolsTests", dependencies: ["SegueTools", "SegueCore", "SetGraph", "DJModel"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "SegueTools", "DJModel", "SetGraph", "PlaylistFormats",

@@ -1,3 +1,5 @@
+import SegueMath
+
 /// How well audio alone finds a track's ALS neighbours: the cold-start check of the embedding.
 ///
 /// A share of the tracks that have both audio features and ALS factors is held out (their
@@ -37,8 +39,8 @@ public struct ColdStartEvaluation: Sendable, Hashable {
                 neighbours: Int = 10, seed: UInt64 = 23) throws(EmbeddingError) {
         guard heldOutFraction > 0, heldOutFraction < 1 else { throw .invalidParameter("held-out share must be in (0, 1)") }
         guard features.count == factors.count else { throw .invalidInput("\(features.count) feature rows but \(factors.count) factor rows") }
-        var random = SeededRandom(seed: seed)
-        let order = random.shuffled(Array(features.indices))
+        var random = SeededGenerator(seed: seed)
+        let order = Array(features.indices).shuffled(using: &random)
         let heldOutCount = Int((Double(order.count) * heldOutFraction).rounded())
         let cold = Array(order.prefix(heldOutCount)), warm = Array(order.dropFirst(heldOutCount))
         guard cold.count >= 1, warm.count > neighbours, neighbours >= 1 else {

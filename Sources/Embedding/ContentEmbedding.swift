@@ -1,4 +1,5 @@
 import DJModel
+import SegueMath
 
 /// The cold-start model: standardises a track's audio feature vector and maps it into the ALS
 /// latent space, so that tracks no tracklist contains get neighbours from their audio.

@@ -1,3 +1,5 @@
+import SegueMath
+
 /// Fits both cold-start models on tracks that have audio features and ALS factors, and keeps the
 /// better one on a validation split.
 ///
@@ -69,8 +71,8 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
             throw .invalidInput("features or factors contain non-finite values")
         }
         let targets = factors.map(VectorMath.normalized)
-        var random = SeededRandom(seed: seed)
-        let order = random.shuffled(Array(features.indices))
+        var random = SeededGenerator(seed: seed)
+        let order = Array(features.indices).shuffled(using: &random)
         let validationCount = max(1, Int((Double(order.count) * validationFraction).rounded()))
         let validation = Array(order.prefix(validationCount)), training = Array(order.dropFirst(validationCount))
         let trainX = training.map { features[$0] }, trainY = training.map { targets[$0] }

@@ -1,9 +1,11 @@
+import SegueMath
+
 /// Recall@k of nearest neighbours: how many of a query's true `k` nearest catalogue rows a
 /// predicted query finds among its own `k` nearest. All vectors are unit length (dot = cosine).
 enum NeighbourRecall {
     /// Indices of the `count` rows of `space` with the highest dot product with `query`.
     static func nearest(to query: [Float], in space: [[Float]], count: Int) -> [Int] {
-        VectorMath.topIndices(space.map { VectorMath.dot(query, $0) }, count: count, excluding: -1)
+        Ranking.topIndices(space.map { VectorMath.dot(query, $0) }, count: count, excluding: -1)
     }
 
     /// Mean recall@k over the queries: truth from `trueQueries` against `trueSpace`, found from

@@ -1,3 +1,5 @@
+import SegueMath
+
 /// A one-hidden-layer network from standardised audio features to the latent space:
 /// `y = W₂·relu(W₁·x + b₁) + b₂` (van den Oord et al. 2013 regress latent factors from audio the
 /// same way, with a deeper network on spectrograms). Trained by ``NeuralEmbeddingTrainer``.
@@ -18,14 +20,14 @@ public struct NeuralEmbedding: Sendable, Hashable, Codable {
     var outputBiases: [Float]
 
     /// A network with He-initialised weights drawn from `random` and zero biases.
-    init(inputCount: Int, hiddenCount: Int, outputCount: Int, random: inout SeededRandom) {
+    init(inputCount: Int, hiddenCount: Int, outputCount: Int, random: inout SeededGenerator) {
         self.inputCount = inputCount
         self.hiddenCount = hiddenCount
         self.outputCount = outputCount
         let hiddenScale = (6 / Float(inputCount)).squareRoot(), outputScale = (6 / Float(hiddenCount)).squareRoot()
-        hiddenWeights = (0..<(hiddenCount * inputCount)).map { _ in random.uniform(hiddenScale) }
+        hiddenWeights = (0..<(hiddenCount * inputCount)).map { _ in Float.random(in: -hiddenScale...hiddenScale, using: &random) }
         hiddenBiases = [Float](repeating: 0.01, count: hiddenCount)
-        outputWeights = (0..<(outputCount * hiddenCount)).map { _ in random.uniform(outputScale) * 0.5 }
+        outputWeights = (0..<(outputCount * hiddenCount)).map { _ in Float.random(in: -outputScale...outputScale, using: &random) * 0.5 }
         outputBiases = [Float](repeating: 0, count: outputCount)
     }
 

@@ -1,3 +1,5 @@
+import SegueMath
+
 /// Trains a ``NeuralEmbedding`` by mini-batch AdamW on the squared error to the targets, with
 /// early stopping: after each epoch the validation error is measured, the best weights are kept,
 /// and training stops when `patience` epochs pass without improvement.
@@ -50,7 +52,7 @@ public struct NeuralEmbeddingTrainer: Sendable, Hashable {
         guard let d = inputs.first?.count, let k = targets.first?.count, inputs.count == targets.count else {
             throw .invalidInput("the network needs as many feature rows as target rows, both non-empty")
         }
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var model = NeuralEmbedding(inputCount: d, hiddenCount: hiddenCount, outputCount: k, random: &random)
         var optimizer = AdamState(model: model)
         var gradient = GradientBuffers(model: model)
@@ -59,7 +61,7 @@ public struct NeuralEmbeddingTrainer: Sendable, Hashable {
         var order = Array(inputs.indices)
         let epochCount = validation == nil ? (epochs ?? maxEpochs) : maxEpochs
         for epoch in 1...epochCount {
-            order = random.shuffled(order)
+            order.shuffle(using: &random)
             var start = 0
             while start < order.count {
                 let batch = order[start..<min(order.count, start + batchSize)]

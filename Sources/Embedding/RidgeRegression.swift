@@ -1,4 +1,4 @@
-import Recommender
+import SegueMath
 
 /// Linear map from standardised audio features to the latent space, fitted by ridge regression
 /// with an unpenalised intercept: `W = (XcᵀXc + λ·n·I)⁻¹ XcᵀYc` on centred data, solved by a

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SegueMath
 
 /// Implicit-feedback alternating least squares (Hu, Koren & Volinsky 2008, "Collaborative
 /// filtering for implicit feedback datasets"), with the conjugate-gradient row solver of
@@ -36,9 +37,9 @@ public struct ImplicitALS: Sendable {
         let userItems = configuration.confidence == .paper ? counts.mapValues { 1 + alpha * $0 } : counts.scaled(by: alpha)
         let itemUsers = userItems.transposed()
         let k = configuration.factors
-        var random = FactorInitializer(seed: configuration.seed)
-        var users = DenseMatrix(rowCount: counts.rowCount, columnCount: k, values: random.uniform(count: counts.rowCount * k, scale: 0.01))
-        var items = DenseMatrix(rowCount: counts.columnCount, columnCount: k, values: random.uniform(count: counts.columnCount * k, scale: 0.01))
+        var random = SeededGenerator(seed: configuration.seed)
+        var users = DenseMatrix(rowCount: counts.rowCount, columnCount: k, values: random.uniformFloats(count: counts.rowCount * k, below: 0.01))
+        var items = DenseMatrix(rowCount: counts.columnCount, columnCount: k, values: random.uniformFloats(count: counts.columnCount * k, below: 0.01))
         for iteration in 1...configuration.iterations {
             solveRows(&users, interactions: userItems, other: items)
             solveRows(&items, interactions: itemUsers, other: users)
@@ -108,20 +109,4 @@ private struct SharedInputs: @unchecked Sendable {
     let rowStarts: UnsafeBufferPointer<Int>
     let columns: UnsafeBufferPointer<Int32>
     let values: UnsafeBufferPointer<Float>
-}
-
-/// Deterministic initial factors, uniform in [0, scale).
-struct FactorInitializer {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-
-    mutating func uniform(count: Int, scale: Float) -> [Float] {
-        (0..<count).map { _ in
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Float(state >> 40) / Float(1 << 24) * scale
-        }
-    }
 }

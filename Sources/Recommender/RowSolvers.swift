@@ -1,31 +1,10 @@
 import CPrefetch
+import SegueMath
 
 /// Per-row least-squares solvers of implicit ALS. For row u with observed columns i and total
 /// confidences c_ui, both solve (YᵀY + λI + Σ_i (c_ui − 1) y_i y_iᵀ) x_u = Σ_i c_ui y_i, where
 /// `gram` already holds YᵀY + λI.
 enum RowSolvers {
-    /// Dot product on 8-lane SIMD vectors (`acc += x * y`: `addProduct` would call libm's
-    /// `fmaf` without a target CPU and run about 30 times slower).
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-        var first = SIMD8<Float>(), second = SIMD8<Float>()
-        var index = 0
-        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
-        while index + 16 <= count {
-            first += rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-            second += rawA.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
-            index += 16
-        }
-        var sum = (first + second).sum()
-        while index < count {
-            sum += a[index] * b[index]
-            index += 1
-        }
-        return sum
-    }
-
     /// `result += scale · vector` over `count` floats, eight lanes at a time.
     @inline(__always)
     static func addScaled(_ vector: UnsafePointer<Float>, _ scale: Float, into result: UnsafeMutablePointer<Float>, _ count: Int) {
@@ -114,27 +93,27 @@ enum RowSolvers {
         for index in 0..<columns.count {
             if index + prefetchDistance < columns.count { prefetch(other + Int(columns[index + prefetchDistance]) * k, k) }
             let y = other + Int(columns[index]) * k, confidence = confidences[index]
-            let scale = confidence - (confidence - 1) * dot(y, UnsafePointer(x), k)
+            let scale = confidence - (confidence - 1) * VectorMath.dot(y, UnsafePointer(x), count: k)
             addScaled(y, scale, into: r, k)
         }
         for i in 0..<k { p[i] = r[i] }
-        var oldNorm = dot(UnsafePointer(r), UnsafePointer(r), k)
+        var oldNorm = VectorMath.dot(UnsafePointer(r), UnsafePointer(r), count: k)
         if oldNorm < 1e-20 { return }
         for _ in 0..<steps {
             symmetricProduct(gram, UnsafePointer(p), into: ap, k)
             for (column, confidence) in zip(columns, confidences) {
                 let y = other + Int(column) * k
-                let scale = (confidence - 1) * dot(y, UnsafePointer(p), k)
+                let scale = (confidence - 1) * VectorMath.dot(y, UnsafePointer(p), count: k)
                 addScaled(y, scale, into: ap, k)
             }
-            let curvature = dot(UnsafePointer(p), UnsafePointer(ap), k)
+            let curvature = VectorMath.dot(UnsafePointer(p), UnsafePointer(ap), count: k)
             if curvature <= 0 { return }
             let step = oldNorm / curvature
             for i in 0..<k {
                 x[i] += step * p[i]
                 r[i] -= step * ap[i]
             }
-            let newNorm = dot(UnsafePointer(r), UnsafePointer(r), k)
+            let newNorm = VectorMath.dot(UnsafePointer(r), UnsafePointer(r), count: k)
             if newNorm < 1e-20 { return }
             let ratio = newNorm / oldNorm
             for i in 0..<k { p[i] = r[i] + ratio * p[i] }
@@ -157,39 +136,5 @@ enum RowSolvers {
         }
         guard let solution = CholeskySolver.solve(a, b, size: k) else { return }
         for i in 0..<k { x[i] = Float(solution[i]) }
-    }
-}
-
-/// Solves symmetric positive-definite systems by Cholesky factorisation (ALS's exact reference
-/// solver and the cold-start ridge regression).
-public enum CholeskySolver {
-    /// Solves A x = b for a row-major n×n SPD matrix; `nil` when A is not positive definite.
-    public static func solve(_ matrix: [Double], _ b: [Double], size n: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0...i {
-                var sum = matrix[i * n + j]
-                for m in 0..<j { sum -= l[i * n + m] * l[j * n + m] }
-                if i == j {
-                    guard sum > 0 else { return nil }
-                    l[i * n + i] = sum.squareRoot()
-                } else {
-                    l[i * n + j] = sum / l[j * n + j]
-                }
-            }
-        }
-        var y = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var sum = b[i]
-            for m in 0..<i { sum -= l[i * n + m] * y[m] }
-            y[i] = sum / l[i * n + i]
-        }
-        var x = [Double](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var sum = y[i]
-            for m in (i + 1)..<n { sum -= l[m * n + i] * x[m] }
-            x[i] = sum / l[i * n + i]
-        }
-        return x
     }
 }

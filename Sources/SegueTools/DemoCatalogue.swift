@@ -1,7 +1,8 @@
 import DJModel
 import Foundation
-import SegueCore
 import PlaylistFormats
+import SegueCore
+import SegueMath
 import TrackSynth
 
 /// The demo library: synthetic artists, tracks and DJ-set tracklists with hidden scenes,

@@ -1,7 +1,8 @@
-import DJModel
 import Dispatch
+import DJModel
 import Foundation
 import SegueCore
+import SegueMath
 import SetGraph
 
 /// What `segue bench-graph` measured: the successor build on the library's own tracks, and its

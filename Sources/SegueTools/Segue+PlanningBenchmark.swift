@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
 import SegueCore
+import SegueMath
 import SetGraph
 
 /// Timings of `segue bench plan`: planning alone, on a graph loaded once.

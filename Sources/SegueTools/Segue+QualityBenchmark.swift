@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
 import SegueCore
+import SegueMath
 import SetGraph
 
 /// Mean set quality of each planner over the same seeds (`segue bench-quality`).

@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
 import SegueCore
+import SegueMath
 
 /// A library without audio for scale work (`segue synth-catalogue`): tags, analyses, timbre
 /// features and ALS factors drawn from a generator of DJ scenes, reproducible from a seed.

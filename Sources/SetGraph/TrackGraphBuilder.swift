@@ -1,5 +1,6 @@
 import DJModel
 import Dispatch
+import SegueMath
 
 /// Builds the k-nearest track graph without scoring every pair: only tracks whose tempo a DJ can
 /// reach (straight, half or double time) become edges, so each track is compared with the
@@ -307,24 +308,11 @@ final class PackedVectors: @unchecked Sendable {
     func hasFactors(_ index: Int) -> Bool { hasALS[index] }
 
     @inline(__always)
-    func contentDot(_ a: Int, _ b: Int) -> Float { Self.dot(content + a * contentStride, content + b * contentStride, contentStride) }
+    func contentDot(_ a: Int, _ b: Int) -> Float { VectorMath.dot(content + a * contentStride, content + b * contentStride, count: contentStride) }
 
     /// The ALS cosine of two nodes that both have factors.
     @inline(__always)
-    func alsDotOfFactored(_ a: Int, _ b: Int) -> Float { Self.dot(als + a * alsStride, als + b * alsStride, alsStride) }
-
-    /// The dot product of two zero-padded vectors of `count` floats (a multiple of 8).
-    @inline(__always)
-    private static func dot(_ first: UnsafePointer<Float>, _ second: UnsafePointer<Float>, _ count: Int) -> Float {
-        let a = UnsafeRawPointer(first), b = UnsafeRawPointer(second)
-        var sum = SIMD8<Float>()
-        var offset = 0
-        while offset < count {
-            sum += a.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self) * b.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
-            offset += 8
-        }
-        return sum.sum()
-    }
+    func alsDotOfFactored(_ a: Int, _ b: Int) -> Float { VectorMath.dot(als + a * alsStride, als + b * alsStride, count: alsStride) }
 }
 
 /// The best `capacity` (score, target) pairs seen, ties to the lower target.

@@ -1,4 +1,5 @@
 import DJModel
+import SegueMath
 
 /// What the planner knows of one track: tempo, key, energy, artist, length and its vectors.
 public struct TrackNode: Sendable, Hashable, Identifiable {
@@ -31,12 +32,7 @@ public struct TrackNode: Sendable, Hashable, Identifiable {
         self.bpm = bpm
         self.key = key
         self.energy = energy
-        self.alsVector = alsVector.map(Self.normalized)
-        self.contentVector = Self.normalized(contentVector)
-    }
-
-    static func normalized(_ vector: [Float]) -> [Float] {
-        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? vector.map { $0 / norm } : vector
+        self.alsVector = alsVector.map(VectorMath.normalized)
+        self.contentVector = VectorMath.normalized(contentVector)
     }
 }

@@ -1,4 +1,5 @@
 import DJModel
+import SegueMath
 
 /// Scores a transition between two tracks from its components (see ``TransitionWeights``).
 public struct TransitionScorer: Sendable {
@@ -17,10 +18,10 @@ public struct TransitionScorer: Sendable {
         var alsScore = 0.5
         var alsValue = weights.coldALS
         if let a = from.alsVector, let b = to.alsVector {
-            alsScore = (Double(dot(a, b)) + 1) / 2
+            alsScore = (Double(VectorMath.dot(a, b)) + 1) / 2
             alsValue = alsScore
         }
-        let content = (Double(dot(from.contentVector, to.contentVector)) + 1) / 2
+        let content = (Double(VectorMath.dot(from.contentVector, to.contentVector)) + 1) / 2
         let tempo = CompatibilityRules.tempo(from: from.bpm, to: to.bpm, pitchRange: weights.pitchRangePercent,
                                              halfDoubleFactor: weights.halfDoubleTimeFactor)
         let key = CompatibilityRules.key(from: from.key, to: to.key)
@@ -29,11 +30,5 @@ public struct TransitionScorer: Sendable {
         let weightSum = weights.als + weights.content + weights.bpm + weights.key + weights.energy
         let components = Transition.Components(als: alsScore, content: content, bpm: tempo, key: key, energy: energy)
         return (total / weightSum, components)
-    }
-
-    private func dot(_ a: [Float], _ b: [Float]) -> Float {
-        var sum: Float = 0
-        for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
-        return sum
     }
 }

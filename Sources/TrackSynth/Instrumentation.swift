@@ -1,4 +1,5 @@
 import DJModel
+import SegueMath
 
 /// The sounds of one synthesised track, drawn from its seed so that a corpus does not play
 /// every track on the same instruments: the harmonic spectrum of the pad, lead and bass, and

@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import SegueMath
 
 /// Synthesises a dance track of a given style, tempo, key and length, deterministically from a seed.
 ///

@@ -1,8 +1,9 @@
 import Analysis
 import DJModel
 import Foundation
-import Testing
+import SegueMath
 import TrackSynth
+import Testing
 
 @Suite struct EstimatorTests {
     private func sine(frequency: Double, amplitude: Float, seconds: Double, rate: Double = 22050) -> [Float] {

@@ -1,5 +1,6 @@
-import Foundation
 import DJModel
+import Foundation
+import SegueMath
 
 /// Synthetic regression data for the embedding tests, drawn from a seed.
 struct EmbeddingTestData {

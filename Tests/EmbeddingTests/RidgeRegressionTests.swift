@@ -1,5 +1,6 @@
 import DJModel
 @testable import Embedding
+import SegueMath
 import Testing
 
 @Suite("Ridge regression")

@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
 import PlaylistFormats
+import SegueMath
 import Testing
 
 /// Every reader against thousands of mutated inputs grown from the hard fixtures: each input is

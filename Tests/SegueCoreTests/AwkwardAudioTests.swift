@@ -2,8 +2,9 @@ import AudioIO
 import DJModel
 import Foundation
 import SegueCore
-import Testing
+import SegueMath
 import TrackSynth
+import Testing
 
 /// Files a DJ's library really contains besides clean stereo tracks: each gives a result with a
 /// fitting confidence, or an error naming the file; none crashes or hangs.

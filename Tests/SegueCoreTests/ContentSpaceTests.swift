@@ -2,6 +2,7 @@ import DJModel
 import Foundation
 import Library
 @testable import SegueCore
+import SegueMath
 import Testing
 
 /// Training on a library of stored analyses (no audio needed): four scenes whose tracks share

@@ -1,5 +1,6 @@
 import DJModel
 import SegueCore
+import SegueMath
 import SegueTools
 import SetGraph
 import Testing

@@ -2,6 +2,7 @@ import DJModel
 import Foundation
 import Recommender
 @testable import SegueCore
+import SegueMath
 import Testing
 
 /// `segue train --engine spark` against a real local Spark, when pyspark and Java are installed
@@ -44,7 +45,7 @@ struct SparkEngineTests {
         var same = 0.0, other = 0.0, sameCount = 0.0, otherCount = 0.0
         for i in 0..<40 {
             for j in (i + 1)..<40 {
-                let similarity = Double(Similarity.cosine(try #require(factors[ids[i]]), try #require(factors[ids[j]])))
+                let similarity = Double(VectorMath.cosine(try #require(factors[ids[i]]), try #require(factors[ids[j]])))
                 if i % 4 == j % 4 { same += similarity; sameCount += 1 } else { other += similarity; otherCount += 1 }
             }
         }

@@ -1,6 +1,7 @@
 import DJModel
 import Foundation
 @testable import SegueCore
+import SegueMath
 import Testing
 
 /// The indexed fuzzy matcher (prefix filtering over title trigrams) gives the same outcome as

@@ -15,6 +15,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// `count` floats uniform in 0 ..< `bound` (24 random bits each).
+    public mutating func uniformFloats(count: Int, below bound: Float) -> [Float] {
+        (0..<count).map { _ in Float(next() >> 40) / Float(1 << 24) * bound }
+    }
+
     /// A uniform float in −1…1 (white noise).
     public mutating func noise() -> Float { Float(Int32(truncatingIfNeeded: next() >> 32)) / Float(Int32.max) }
 }
