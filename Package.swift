@@ -36,7 +36,7 @@ let package = Package(
 
         // Layer 1: shared numerics, signal processing and audio input/output.
         .target(name: "SegueMath", swiftSettings: numericSettings),
-        .target(name: "DSP", dependencies: ["CFFTW"], swiftSettings: numericSettings),
+        .target(name: "DSP", dependencies: ["DJModel", "CFFTW"], swiftSettings: numericSettings),
         .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"], swiftSettings: numericSettings),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.

@@ -22,17 +22,17 @@ public struct KeyConfiguration: Sendable, Hashable {
     /// Checks and stores the parameters.
     public init(profile: KeyProfile = .krumhansl, bassWeight: Double = 0, peakRange: ClosedRange<Double> = 60...2000,
                 bassRampHz: Double = 200, harmonicCount: Int = 6, harmonicSlope: Double = 0.8) throws(AnalysisError) {
-        guard (0...2).contains(bassWeight) else { throw .invalidParameter("bass weight must be in 0…2, got \(bassWeight)") }
+        guard (0...2).contains(bassWeight) else { throw .invalidParameter(InvalidParameter("bass weight", "must be in 0…2, got \(bassWeight)")) }
         guard peakRange.lowerBound >= 20, peakRange.upperBound <= 10000, peakRange.upperBound >= 2 * peakRange.lowerBound else {
-            throw .invalidParameter("key peak range must lie in 20…10000 Hz and span an octave, got \(peakRange)")
+            throw .invalidParameter(InvalidParameter("key peak range", "must lie in 20…10000 Hz and span an octave, got \(peakRange)"))
         }
-        guard (0...1000).contains(bassRampHz) else { throw .invalidParameter("key bass ramp must be 0 (off) to 1000 Hz, got \(bassRampHz)") }
+        guard (0...1000).contains(bassRampHz) else { throw .invalidParameter(InvalidParameter("key bass ramp", "must be 0 (off) to 1000 Hz, got \(bassRampHz)")) }
         self.profile = profile
         self.bassWeight = bassWeight
         self.peakRange = peakRange
         self.bassRampHz = bassRampHz
         guard (1...8).contains(harmonicCount), (0...1).contains(harmonicSlope) else {
-            throw .invalidParameter("key harmonics must be 1…8 with a slope of 0…1, got \(harmonicCount) and \(harmonicSlope)")
+            throw .invalidParameter(InvalidParameter("key harmonics", "must be 1…8 with a slope of 0…1, got \(harmonicCount) and \(harmonicSlope)"))
         }
         self.harmonicCount = harmonicCount
         self.harmonicSlope = harmonicSlope

@@ -1,3 +1,5 @@
+import DJModel
+
 /// Parameters of ``TempoEstimator``.
 public struct TempoConfiguration: Sendable, Hashable {
     /// Lowest tempo reported, BPM (default 75; 30…150). DJ tools count in 75–200: a house track
@@ -43,25 +45,25 @@ public struct TempoConfiguration: Sendable, Hashable {
                 subdivisionWeight: Double = 0.3, backbeatWeight: Double = 3, backbeatWithoutKick: Bool = true,
                 kickBarWeight: Double = 0.6) throws(AnalysisError) {
         guard (30...150).contains(minimumBPM), (50...300).contains(maximumBPM), maximumBPM >= 1.95 * minimumBPM else {
-            throw .invalidParameter("tempo range \(minimumBPM)…\(maximumBPM) BPM must span an octave (the highest at least 1.95 × the lowest) within 30…300")
+            throw .invalidParameter(InvalidParameter("tempo range", "\(minimumBPM)…\(maximumBPM) BPM must span an octave (the highest at least 1.95 × the lowest) within 30…300"))
         }
         guard (minimumBPM...maximumBPM).contains(priorCenterBPM), (0.1...4).contains(priorWidthOctaves) else {
-            throw .invalidParameter("tempo prior must be centred inside the range with a width of 0.1…4 octaves")
+            throw .invalidParameter(InvalidParameter("tempo prior", "must be centred inside the range with a width of 0.1…4 octaves"))
         }
         self.minimumBPM = minimumBPM
         self.maximumBPM = maximumBPM
         self.priorCenterBPM = priorCenterBPM
         self.priorWidthOctaves = priorWidthOctaves
         guard (0.5...8).contains(onsetsPerBeat), (0.1...4).contains(onsetDensityWidthOctaves) else {
-            throw .invalidParameter("onset-density prior must be centred in 0.5…8 onsets per beat with a width of 0.1…4 octaves")
+            throw .invalidParameter(InvalidParameter("onset-density prior", "must be centred in 0.5…8 onsets per beat with a width of 0.1…4 octaves"))
         }
         self.onsetsPerBeat = onsetsPerBeat
-        guard (0...2).contains(subdivisionWeight) else { throw .invalidParameter("subdivision weight must be 0…2, got \(subdivisionWeight)") }
+        guard (0...2).contains(subdivisionWeight) else { throw .invalidParameter(InvalidParameter("subdivision weight", "must be 0…2, got \(subdivisionWeight)")) }
         self.subdivisionWeight = subdivisionWeight
-        guard (0...10).contains(backbeatWeight) else { throw .invalidParameter("backbeat weight must be 0…10, got \(backbeatWeight)") }
+        guard (0...10).contains(backbeatWeight) else { throw .invalidParameter(InvalidParameter("backbeat weight", "must be 0…10, got \(backbeatWeight)")) }
         self.backbeatWeight = backbeatWeight
         self.backbeatWithoutKick = backbeatWithoutKick
-        guard (0...10).contains(kickBarWeight) else { throw .invalidParameter("kick bar weight must be 0…10, got \(kickBarWeight)") }
+        guard (0...10).contains(kickBarWeight) else { throw .invalidParameter(InvalidParameter("kick bar weight", "must be 0…10, got \(kickBarWeight)")) }
         self.kickBarWeight = kickBarWeight
         self.onsetDensityWidthOctaves = onsetDensityWidthOctaves
     }

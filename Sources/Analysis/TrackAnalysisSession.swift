@@ -17,7 +17,7 @@ public final class TrackAnalysisSession {
 
     init(analyzer: TrackAnalyzer, sampleRate: Double, sourceChannels: Int) throws(AnalysisError) {
         guard sampleRate >= 4000, sampleRate <= 768_000 else {
-            throw .invalidParameter("sample rate must be 4 000…768 000 Hz, got \(sampleRate)")
+            throw .invalidParameter(InvalidParameter("sample rate", "must be 4 000…768 000 Hz, got \(sampleRate)"))
         }
         self.analyzer = analyzer
         self.sampleRate = sampleRate

@@ -1,6 +1,7 @@
 import CSndFile
 #if canImport(Glibc)
 import Glibc
+import DJModel
 #endif
 
 /// Decodes WAV, AIFF, FLAC, OGG/Vorbis, Opus and MP3 (libsndfile; the container is detected from
@@ -16,7 +17,7 @@ public struct AudioDecoder: Sendable {
     /// Creates a decoder reading `blockFrames` frames at a time (1024…1 048 576).
     public init(blockFrames: Int = 65536) throws(AudioIOError) {
         guard (1024...1_048_576).contains(blockFrames) else {
-            throw .invalidParameter("block size must be in 1024…1048576 frames, got \(blockFrames)")
+            throw .invalidParameter(InvalidParameter("block size", "must be in 1024…1048576 frames, got \(blockFrames)"))
         }
         self.blockFrames = blockFrames
     }

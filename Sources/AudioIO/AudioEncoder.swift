@@ -48,9 +48,9 @@ public struct AudioEncoder: Sendable {
         let fileExtension = path.split(separator: ".").last.map(String.init) ?? ""
         guard let container = AudioContainer(fileExtension: fileExtension) else { throw .unsupportedFormat(fileExtension) }
         guard let frameCount = channels.first?.count, channels.allSatisfy({ $0.count == frameCount }), !channels.isEmpty else {
-            throw .invalidParameter("channels must be non-empty and of equal length")
+            throw .invalidParameter(InvalidParameter("channels", "must be non-empty and of equal length"))
         }
-        guard (8000...192_000).contains(sampleRate) else { throw .invalidParameter("sample rate \(sampleRate) Hz out of 8000…192000") }
+        guard (8000...192_000).contains(sampleRate) else { throw .invalidParameter(InvalidParameter("sample rate", "\(sampleRate) Hz is out of 8000…192000")) }
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = Int32(channels.count)

@@ -1,4 +1,5 @@
 import CSampleRate
+import DJModel
 
 /// A band-limited sample-rate converter (libsamplerate's sinc interpolator) fed block by block,
 /// so that a long file is never held in memory at both rates.
@@ -29,12 +30,12 @@ public final class StreamingResampler {
     /// Creates a mono converter from `inputRate` to `outputRate` Hz (ratio within 1/256…256).
     public init(inputRate: Double, outputRate: Double, quality: Quality = .fastest) throws(AudioIOError) {
         guard inputRate > 0, outputRate > 0, (1.0 / 256...256).contains(outputRate / inputRate) else {
-            throw .invalidParameter("cannot resample \(inputRate) Hz to \(outputRate) Hz")
+            throw .invalidParameter(InvalidParameter("sample rates", "\(inputRate) Hz to \(outputRate) Hz cannot be resampled"))
         }
         ratio = outputRate / inputRate
         var error: Int32 = 0
         guard let state = src_new(quality.converter, 1, &error) else {
-            throw .invalidParameter("libsamplerate: \(String(validatingCString: src_strerror(error)) ?? "error \(error)")")
+            throw .invalidParameter(InvalidParameter("libsamplerate", "\(String(validatingCString: src_strerror(error)) ?? "error \(error)")"))
         }
         self.state = state
         output = []
@@ -67,7 +68,7 @@ public final class StreamingResampler {
                 }
             }
             guard status == 0 else {
-                throw .invalidParameter("libsamplerate: \(String(validatingCString: src_strerror(status)) ?? "error \(status)")")
+                throw .invalidParameter(InvalidParameter("libsamplerate", "\(String(validatingCString: src_strerror(status)) ?? "error \(status)")"))
             }
             consumed += data.input_frames_used
             produced.append(contentsOf: scratch[0..<data.output_frames_gen])

@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// An orthonormal DCT-II of a fixed size, keeping the first `outputCount` coefficients (for MFCCs).
@@ -11,7 +12,7 @@ public struct DCT: Sendable {
     /// Precomputes the basis. O(inputCount · outputCount).
     public init(inputCount: Int, outputCount: Int) throws(DSPError) {
         guard inputCount >= 1, (1...inputCount).contains(outputCount) else {
-            throw .invalidParameter("DCT needs 1 ≤ outputs (\(outputCount)) ≤ inputs (\(inputCount))")
+            throw .invalidParameter(InvalidParameter("DCT", "needs 1 ≤ outputs (\(outputCount)) ≤ inputs (\(inputCount))"))
         }
         self.inputCount = inputCount
         self.outputCount = outputCount

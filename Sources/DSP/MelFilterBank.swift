@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// Triangular mel-scale filters over a power spectrum (Slaney-style area normalisation).
@@ -16,9 +17,9 @@ public struct MelFilterBank: Sendable {
 
     /// Builds `bandCount` filters between `lowHz` and `highHz` for an FFT of `fftSize` at `sampleRate` Hz.
     public init(bandCount: Int, fftSize: Int, sampleRate: Double, lowHz: Double, highHz: Double) throws(DSPError) {
-        guard bandCount >= 1 else { throw .invalidParameter("mel band count must be at least 1") }
+        guard bandCount >= 1 else { throw .invalidParameter(InvalidParameter("mel band count", "must be at least 1")) }
         guard lowHz >= 0, highHz > lowHz, highHz <= sampleRate / 2 else {
-            throw .invalidParameter("mel range \(lowHz)…\(highHz) Hz must lie in 0…\(sampleRate / 2) Hz")
+            throw .invalidParameter(InvalidParameter("mel range", "\(lowHz)…\(highHz) Hz must lie in 0…\(sampleRate / 2) Hz"))
         }
         self.bandCount = bandCount
         let lowMel = Self.mel(fromHz: lowHz), highMel = Self.mel(fromHz: highHz)

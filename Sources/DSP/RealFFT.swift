@@ -1,4 +1,5 @@
 import CFFTW
+import DJModel
 import Synchronization
 
 /// FFTW's planner is one process-wide structure that is not thread-safe: every plan creation
@@ -21,7 +22,7 @@ public final class RealFFT {
 
     /// Plans a transform of `size` samples (`size` even, ≥ 2).
     public init(size: Int) throws(DSPError) {
-        guard size >= 2, size % 2 == 0 else { throw .invalidParameter("FFT size must be even and at least 2, got \(size)") }
+        guard size >= 2, size % 2 == 0 else { throw .invalidParameter(InvalidParameter("FFT size", "must be even and at least 2, got \(size)")) }
         self.size = size
         input = fftwf_alloc_real(size)
         output = fftwf_alloc_complex(size / 2 + 1)

@@ -1,3 +1,5 @@
+import DJModel
+
 /// Configuration of a short-time Fourier transform.
 public struct STFTConfiguration: Sendable, Hashable {
     /// Frame (and FFT) size in samples; even, 64…65536.
@@ -8,10 +10,10 @@ public struct STFTConfiguration: Sendable, Hashable {
     /// Checks and stores the parameters.
     public init(frameSize: Int, hopSize: Int) throws(DSPError) {
         guard (64...65536).contains(frameSize), frameSize % 2 == 0 else {
-            throw .invalidParameter("STFT frame size must be even and in 64…65536, got \(frameSize)")
+            throw .invalidParameter(InvalidParameter("STFT frame size", "must be even and in 64…65536, got \(frameSize)"))
         }
         guard (1...frameSize).contains(hopSize) else {
-            throw .invalidParameter("STFT hop must be in 1…\(frameSize), got \(hopSize)")
+            throw .invalidParameter(InvalidParameter("STFT hop", "must be in 1…\(frameSize), got \(hopSize)"))
         }
         self.frameSize = frameSize
         self.hopSize = hopSize

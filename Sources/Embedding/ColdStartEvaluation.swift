@@ -1,3 +1,4 @@
+import DJModel
 import SegueMath
 
 /// How well audio alone finds a track's ALS neighbours: the cold-start check of the embedding.
@@ -37,7 +38,7 @@ public struct ColdStartEvaluation: Sendable, Hashable {
     /// Runs the check on standardised `features` and ALS `factors` (one row per track).
     public init(features: [[Float]], factors: [[Float]], trainer: ContentEmbeddingTrainer, heldOutFraction: Double = 0.2,
                 neighbours: Int = 10, seed: UInt64 = 23) throws(EmbeddingError) {
-        guard heldOutFraction > 0, heldOutFraction < 1 else { throw .invalidParameter("held-out share must be in (0, 1)") }
+        guard heldOutFraction > 0, heldOutFraction < 1 else { throw .invalidParameter(InvalidParameter("held-out share", "must be in (0, 1)")) }
         guard features.count == factors.count else { throw .invalidInput("\(features.count) feature rows but \(factors.count) factor rows") }
         var random = SeededGenerator(seed: seed)
         let order = Array(features.indices).shuffled(using: &random)

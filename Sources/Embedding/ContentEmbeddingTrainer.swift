@@ -1,3 +1,4 @@
+import DJModel
 import SegueMath
 
 /// Fits both cold-start models on tracks that have audio features and ALS factors, and keeps the
@@ -24,8 +25,8 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
     /// Checks and stores the parameters.
     public init(validationFraction: Double = 0.2, ridgeRegularizations: [Double] = [0.001, 0.01, 0.1, 1, 10],
                 network: NeuralEmbeddingTrainer? = nil, seed: UInt64 = 11) throws(EmbeddingError) {
-        guard validationFraction > 0, validationFraction < 1 else { throw .invalidParameter("validation share must be in (0, 1)") }
-        guard !ridgeRegularizations.isEmpty, ridgeRegularizations.allSatisfy({ $0 > 0 }) else { throw .invalidParameter("ridge λ values must be positive") }
+        guard validationFraction > 0, validationFraction < 1 else { throw .invalidParameter(InvalidParameter("validation share", "must be in (0, 1)")) }
+        guard !ridgeRegularizations.isEmpty, ridgeRegularizations.allSatisfy({ $0 > 0 }) else { throw .invalidParameter(InvalidParameter("ridge λ values", "must be positive")) }
         self.validationFraction = validationFraction
         self.ridgeRegularizations = ridgeRegularizations
         if let network { self.network = network } else { self.network = try NeuralEmbeddingTrainer() }
@@ -92,7 +93,7 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         }
         let trained = try network.train(inputs: trainX, targets: trainY, validation: (validX, validY))
         let networkScore = score(validX.map(trained.model.predict))
-        guard let bestRidge else { throw .invalidParameter("no ridge λ to try") }
+        guard let bestRidge else { throw .invalidParameter(InvalidParameter("ridge λ values", "are empty: no ridge λ to try")) }
         let report = Report(trainingRows: training.count, validationRows: validation.count,
                             validationCosine: [.ridge: bestRidge.score.cosine, .network: networkScore.cosine],
                             validationRecall: [.ridge: bestRidge.score.recall, .network: networkScore.recall],

@@ -1,3 +1,4 @@
+import DJModel
 import SegueMath
 
 /// Trains a ``NeuralEmbedding`` by mini-batch AdamW on the squared error to the targets, with
@@ -22,10 +23,10 @@ public struct NeuralEmbeddingTrainer: Sendable, Hashable {
     /// Checks and stores the parameters.
     public init(hiddenCount: Int = 64, learningRate: Float = 0.002, batchSize: Int = 32, maxEpochs: Int = 400, patience: Int = 25,
                 weightDecay: Float = 1e-3, seed: UInt64 = 7) throws(EmbeddingError) {
-        guard (1...4096).contains(hiddenCount) else { throw .invalidParameter("hidden units must be in 1…4096, got \(hiddenCount)") }
-        guard learningRate > 0, learningRate < 1 else { throw .invalidParameter("learning rate must be in (0, 1), got \(learningRate)") }
-        guard batchSize >= 1, maxEpochs >= 1, patience >= 1 else { throw .invalidParameter("batch size, epochs and patience must be positive") }
-        guard weightDecay >= 0, weightDecay < 1 else { throw .invalidParameter("weight decay must be in [0, 1), got \(weightDecay)") }
+        guard (1...4096).contains(hiddenCount) else { throw .invalidParameter(InvalidParameter("hidden units", "must be in 1…4096, got \(hiddenCount)")) }
+        guard learningRate > 0, learningRate < 1 else { throw .invalidParameter(InvalidParameter("learning rate", "must be in (0, 1), got \(learningRate)")) }
+        guard batchSize >= 1, maxEpochs >= 1, patience >= 1 else { throw .invalidParameter(InvalidParameter("batch size, epochs and patience", "must be positive")) }
+        guard weightDecay >= 0, weightDecay < 1 else { throw .invalidParameter(InvalidParameter("weight decay", "must be in [0, 1), got \(weightDecay)")) }
         self.hiddenCount = hiddenCount
         self.learningRate = learningRate
         self.batchSize = batchSize

@@ -1,3 +1,4 @@
+import DJModel
 import SegueMath
 
 /// Linear map from standardised audio features to the latent space, fitted by ridge regression
@@ -17,7 +18,7 @@ public struct RidgeRegression: Sendable, Hashable, Codable {
 
     /// Fits the map from `inputs` (n rows of d) to `targets` (n rows of k).
     public init(inputs: [[Float]], targets: [[Float]], regularization: Double) throws(EmbeddingError) {
-        guard regularization > 0, regularization.isFinite else { throw .invalidParameter("ridge λ must be positive, got \(regularization)") }
+        guard regularization > 0, regularization.isFinite else { throw .invalidParameter(InvalidParameter("ridge λ", "must be positive, got \(regularization)")) }
         guard let d = inputs.first?.count, let k = targets.first?.count, d > 0, k > 0, inputs.count == targets.count else {
             throw .invalidInput("ridge regression needs as many feature rows as target rows, both non-empty")
         }

@@ -1,3 +1,5 @@
+import DJModel
+
 /// Hyper-parameters of implicit-feedback ALS, with the semantics of the `implicit` library
 /// (0.7.3, `AlternatingLeastSquares`) unless `confidence` says otherwise.
 public struct ALSConfiguration: Sendable, Hashable {
@@ -40,12 +42,12 @@ public struct ALSConfiguration: Sendable, Hashable {
     public init(factors: Int = 64, regularization: Float = 0.01, alpha: Float = 1, iterations: Int = 15, cgSteps: Int = 3,
                 threads: Int = 1, seed: UInt64 = 42, confidence: Confidence = .implicitLibrary,
                 solver: Solver = .conjugateGradient) throws(RecommenderError) {
-        guard (1...1024).contains(factors) else { throw .invalidParameter("factors must be in 1…1024, got \(factors)") }
-        guard regularization >= 0, regularization.isFinite else { throw .invalidParameter("regularization must be ≥ 0, got \(regularization)") }
-        guard alpha > 0, alpha.isFinite else { throw .invalidParameter("alpha must be > 0, got \(alpha)") }
-        guard (1...1000).contains(iterations) else { throw .invalidParameter("iterations must be in 1…1000, got \(iterations)") }
-        guard (1...64).contains(cgSteps) else { throw .invalidParameter("CG steps must be in 1…64, got \(cgSteps)") }
-        guard (1...256).contains(threads) else { throw .invalidParameter("threads must be in 1…256, got \(threads)") }
+        guard (1...1024).contains(factors) else { throw .invalidParameter(InvalidParameter("factors", "must be in 1…1024, got \(factors)")) }
+        guard regularization >= 0, regularization.isFinite else { throw .invalidParameter(InvalidParameter("regularization", "must be ≥ 0, got \(regularization)")) }
+        guard alpha > 0, alpha.isFinite else { throw .invalidParameter(InvalidParameter("alpha", "must be > 0, got \(alpha)")) }
+        guard (1...1000).contains(iterations) else { throw .invalidParameter(InvalidParameter("iterations", "must be in 1…1000, got \(iterations)")) }
+        guard (1...64).contains(cgSteps) else { throw .invalidParameter(InvalidParameter("CG steps", "must be in 1…64, got \(cgSteps)")) }
+        guard (1...256).contains(threads) else { throw .invalidParameter(InvalidParameter("threads", "must be in 1…256, got \(threads)")) }
         self.factors = factors
         self.regularization = regularization
         self.alpha = alpha

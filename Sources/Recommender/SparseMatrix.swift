@@ -1,3 +1,5 @@
+import DJModel
+
 /// A compressed sparse row (CSR) matrix of Float values.
 public struct SparseMatrix: Sendable, Hashable {
     /// Number of rows.
@@ -17,7 +19,7 @@ public struct SparseMatrix: Sendable, Hashable {
     /// Builds a matrix from (row, column, value) triplets; duplicate cells are summed.
     /// O(nnz log nnz).
     public init(rowCount: Int, columnCount: Int, triplets: [(row: Int, column: Int, value: Float)]) throws(RecommenderError) {
-        guard rowCount >= 0, columnCount >= 0 else { throw .invalidParameter("matrix dimensions must be non-negative") }
+        guard rowCount >= 0, columnCount >= 0 else { throw .invalidParameter(InvalidParameter("matrix dimensions", "must be non-negative")) }
         for triplet in triplets where !(0..<rowCount).contains(triplet.row) || !(0..<columnCount).contains(triplet.column) {
             throw .invalidData("cell (\(triplet.row), \(triplet.column)) lies outside a \(rowCount)×\(columnCount) matrix")
         }

@@ -62,7 +62,7 @@ enum PlaylistFileReader {
                 throw SegueError(.invalidInput, "\(file): unsupported playlist format '.\(fileExtension)'; use one of .\(extensions.joined(separator: ", ."))")
             }
         } catch let error as PlaylistFormatError {
-            throw SegueError(.invalidInput, error.description)
+            throw SegueError.wrap(error, as: .invalidInput)
         } catch let error as SegueError {
             throw error
         } catch {

@@ -42,7 +42,7 @@ extension Segue {
         let withFeatures = analysed.compactMap { track in track.analysis.map { (track.id, Self.contentInput($0)) } }
         let standardizer: FeatureStandardizer
         do { standardizer = try FeatureStandardizer(fitting: withFeatures.map(\.1)) } catch {
-            throw SegueError(.unsatisfiable, error.description)
+            throw SegueError.wrap(error, as: .unsatisfiable)
         }
         var space = ContentSpace(standardizer: standardizer, embedding: nil)
         let als = try libraryCall { try library.factors(kind: .als) }

@@ -6,7 +6,7 @@ import PlaylistFormats
 extension Segue {
     /// Serialises `set` in `format`, paths mapped and names chosen by `options`.
     public static func export(_ set: DJSet, format: SetFormat, options: ExportOptions = .standard) throws(SegueError) -> Data {
-        do { return try format.codec.write(set, options: options) } catch { throw SegueError(.invalidInput, error.description) }
+        do { return try format.codec.write(set, options: options) } catch { throw SegueError.wrap(error, as: .invalidInput) }
     }
 
     /// Writes `set` in `format` and returns the path of the file written.
@@ -82,6 +82,6 @@ extension Segue {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw SegueError(.notFound, "\(path): cannot read (\(error.localizedDescription))")
         }
-        do { return try JSONSetDocument().decode(data, source: path) } catch { throw SegueError(.invalidInput, error.description) }
+        do { return try JSONSetDocument().decode(data, source: path) } catch { throw SegueError.wrap(error, as: .invalidInput) }
     }
 }

@@ -32,7 +32,7 @@ extension Segue {
             planner = try BeamSearchPlanner(width: request.beamWidth ?? 64, constraints: constraints, energy: energy)
             paths = try planner.plans(from: start, in: graph, objective: objective, pins: pins, count: count, deadline: deadline)
         } catch {
-            throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
+            throw SegueError(planning: error)
         }
         var set = try answer(paths, in: graph, kind: .set, seed: seed.metadata.displayName, constraints: constraints, quality: quality)
         set.targetMinutes = request.minutes
@@ -68,7 +68,7 @@ extension Segue {
             found = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: tolerance * 60)
                 .nearestLengthBridges(from: start, to: goal, seconds: request.minutes * 60, in: graph, count: count, deadline: deadline)
         } catch {
-            throw SegueError(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
+            throw SegueError(planning: error)
         }
         var bridge = try answer(found.paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
             var quality = SetQualityEvaluator.measure(path, in: graph, constraints: constraints)
@@ -136,7 +136,7 @@ extension Segue {
                                       keyRule: rules.keyRule ?? .any, keyLock: rules.keyLock ?? true,
                                       allowHalfDoubleTime: rules.halfDoubleTime ?? true, excluded: excluded, allowed: allowed)
         } catch {
-            throw SegueError(.invalidInput, error.description)
+            throw SegueError(planning: error)
         }
     }
 

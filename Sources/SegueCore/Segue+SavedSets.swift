@@ -13,7 +13,7 @@ extension Segue {
         var saved = set
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let document: Data
-        do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError(.invalidInput, error.description) }
+        do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError.wrap(error, as: .invalidInput) }
         try libraryCall { try library.saveSet(id: saved.id!, document: document) }
         return (saved, document)
     }

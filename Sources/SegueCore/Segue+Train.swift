@@ -70,7 +70,7 @@ extension Segue {
                         progress?(.step(name: "als", done: done, total: total, item: "iteration \(done)"))
                     }
                 } catch {
-                    throw SegueError(.unsatisfiable, error.description)
+                    throw SegueError.wrap(error, as: .unsatisfiable)
                 }
                 for (column, id) in items.enumerated() { factors[id] = model.itemFactors.row(column) }
                 report.alsSeconds = model.fitSeconds
@@ -111,7 +111,7 @@ extension Segue {
         let loadSeconds = lap()
         let table: SuccessorTable
         do { table = try TrackGraph.successorTable(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: max(1, min(256, threads))) } catch {
-            throw SegueError(.invalidInput, error.description)
+            throw SegueError.wrap(error, as: .invalidInput)
         }
         let buildSeconds = lap()
         // Scores and components are computed a block of sources at a time (on every worker) as

@@ -1,3 +1,6 @@
+import DJModel
+import SetGraph
+
 /// Errors of the use cases, each with a message a DJ can act on. The CLI prints the message;
 /// the server maps ``SegueError/kind`` to an HTTP status.
 public struct SegueError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -17,18 +20,35 @@ public struct SegueError: Error, Sendable, Equatable, CustomStringConvertible {
     public let kind: Kind
     /// The message.
     public let message: String
+    /// The parameter at fault, when the error is about one (``InvalidParameter/field``).
+    public let field: String?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, field: String? = nil) {
         self.kind = kind
         self.message = message
+        self.field = field
+    }
+
+    /// A parameter outside its range, as bad input naming the parameter.
+    public init(_ problem: InvalidParameter) {
+        self.init(.invalidInput, problem.description, field: problem.field)
+    }
+
+    /// A planner's error: an invalid parameter names its field, no path is unsatisfiable, the
+    /// rest is bad input.
+    init(planning error: SetGraphError) {
+        if case .invalidParameter(let problem) = error { self.init(problem); return }
+        self.init(error.isUnsatisfiable ? .unsatisfiable : .invalidInput, error.description)
     }
 
     public var description: String { message }
 
-    /// Wraps an error from a lower layer.
-    static func wrap(_ error: any Error, as kind: Kind = .ioFailure) -> SegueError {
+    /// Wraps an error from a lower layer: a ``SegueError`` as it is, an invalid parameter
+    /// (``ParameterError``) as bad input naming its field, anything else as `kind` with its text.
+    public static func wrap(_ error: any Error, as kind: Kind = .ioFailure) -> SegueError {
         if let segue = error as? SegueError { return segue }
+        if let problem = (error as? any ParameterError)?.parameterProblem { return SegueError(problem) }
         return SegueError(kind, "\(error)")
     }
 }

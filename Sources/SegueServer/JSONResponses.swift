@@ -17,7 +17,9 @@ enum JSONResponses {
 
     /// The error document `{ "error": message }`.
     static func error(_ error: ServerError) -> Response {
-        let body = (try? JSONEncoder().encode(["error": error.message])) ?? Data("{\"error\":\"internal error\"}".utf8)
+        var fields = ["error": error.message]
+        if let field = error.field { fields["field"] = field }
+        let body = (try? JSONEncoder().encode(fields)) ?? Data("{\"error\":\"internal error\"}".utf8)
         return json(body, status: HTTPResponse.Status(code: error.status))
     }
 

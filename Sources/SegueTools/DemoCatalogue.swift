@@ -78,7 +78,7 @@ public struct DemoCatalogue: Sendable {
             do {
                 spec = try SynthesisSpec(style: style, bpm: min(max(bpm, range.lowerBound), range.upperBound), key: key, duration: duration,
                                          seed: random.next(), sampleRate: sampleRate)
-            } catch { throw SegueError(.invalidInput, "\(error)") }
+            } catch { throw SegueError.wrap(error, as: .invalidInput) }
             let fileName = String(format: "%02d ", index + 1) + "\(artist) - \(title).flac"
             items.append(Item(artist: artist, title: title, spec: spec, scene: scene, fileName: fileName))
         }

@@ -36,7 +36,7 @@ extension Segue {
         let scorer = TransitionScorer(weights: try storedWeights())
         let table: SuccessorTable
         do { table = try TrackGraph.successorTable(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads) } catch {
-            throw SegueError(.invalidInput, "\(error)")
+            throw SegueError.wrap(error, as: .invalidInput)
         }
         let buildSeconds = lap()
         var random = SeededGenerator(seed: seed)

@@ -46,7 +46,7 @@ extension Segue {
                                        setMilliseconds: [], bridgeMilliseconds: [], setFailures: 0, bridgeFailures: 0)
         let beam: BeamSearchPlanner, astar: AStarBridgePlanner
         do { (beam, astar) = (try BeamSearchPlanner(energyArc: .flat), try AStarBridgePlanner()) } catch {
-            throw SegueError(.invalidInput, "\(error)")
+            throw SegueError.wrap(error, as: .invalidInput)
         }
         func time(_ body: () throws -> Void) -> Double? {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -115,7 +115,7 @@ public struct SmallGraphBridgeBenchmark: Sendable {
             rules = [try SetConstraints(artistSpacing: 0),
                      try SetConstraints(artistSpacing: 0, maxStepPercent: 6, maxDriftPercent: 5, allowHalfDoubleTime: false),
                      try SetConstraints(artistSpacing: 0, maxStepPercent: 10, keyRule: .mixxx)]
-        } catch { throw SegueError(.invalidInput, "\(error)") }
+        } catch { throw SegueError.wrap(error, as: .invalidInput) }
         for _ in 0..<graphs {
             let nodes = (0..<tracks).map { index in
                 TrackNode(id: TrackID(Int64(index + 1)), artist: "artist \(index)", duration: 240 + 120 * unit(), bpm: 100 + 50 * unit(),
@@ -123,11 +123,11 @@ public struct SmallGraphBridgeBenchmark: Sendable {
                           alsVector: (0..<4).map { _ in Float(unit() - 0.5) }, contentVector: (0..<6).map { _ in Float(unit() - 0.5) })
             }
             let graph: TrackGraph
-            do { graph = try TrackGraph(nodes: nodes, neighbors: 3) } catch { throw SegueError(.invalidInput, "\(error)") }
+            do { graph = try TrackGraph(nodes: nodes, neighbors: 3) } catch { throw SegueError.wrap(error, as: .invalidInput) }
             for constraints in rules {
                 let planner: AStarBridgePlanner
                 do { planner = try AStarBridgePlanner(constraints: constraints, toleranceSeconds: 150) } catch {
-                    throw SegueError(.invalidInput, "\(error)")
+                    throw SegueError.wrap(error, as: .invalidInput)
                 }
                 for (start, goal) in [(0, tracks - 1), (1, tracks - 2), (2, tracks - 3)] {
                     result.pairs += 1

@@ -50,7 +50,7 @@ extension Segue {
         let constraints = try constraints(for: rules, in: graph, deadline: .max)
         let objective = SetObjective(targetSeconds: minutes * 60)
         let beam: BeamSearchPlanner
-        do { beam = try BeamSearchPlanner(width: beamWidth, constraints: constraints, energy: energy, energyArcWeight: energyWeight, tempoStepWeight: tempoStepWeight) } catch { throw SegueError(.invalidInput, "\(error)") }
+        do { beam = try BeamSearchPlanner(width: beamWidth, constraints: constraints, energy: energy, energyArcWeight: energyWeight, tempoStepWeight: tempoStepWeight) } catch { throw SegueError.wrap(error, as: .invalidInput) }
         var random = SeededGenerator(seed: seed)
         let candidates = graph.nodes.indices.filter { !graph.adjacency[$0].isEmpty }
         guard !candidates.isEmpty else { throw SegueError(.unsatisfiable, "the graph has no edges; run `segue train`") }

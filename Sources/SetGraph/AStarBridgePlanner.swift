@@ -55,9 +55,9 @@ public struct AStarBridgePlanner: Sendable {
     /// Checks and stores the parameters.
     public init(constraints: SetConstraints = .standard, toleranceSeconds: Double = 150, maxExpansions: Int = 200_000,
                 progressSuccessors: Int = 8, progressScanLimit: Int = 256) throws(SetGraphError) {
-        guard toleranceSeconds >= 0, maxExpansions >= 1 else { throw .invalidParameter("tolerance must be ≥ 0 and the budget ≥ 1") }
+        guard toleranceSeconds >= 0, maxExpansions >= 1 else { throw .invalidParameter(InvalidParameter("tolerance", "must be ≥ 0 and the budget ≥ 1")) }
         guard (0...64).contains(progressSuccessors), (1...100_000).contains(progressScanLimit) else {
-            throw .invalidParameter("progress successors must be 0…64 and the scan limit 1…100000")
+            throw .invalidParameter(InvalidParameter("progress successors", "must be 0…64 and the scan limit 1…100000"))
         }
         self.constraints = constraints
         self.toleranceSeconds = toleranceSeconds
@@ -145,10 +145,10 @@ public struct AStarBridgePlanner: Sendable {
     /// from which the goal cannot be reached are never expanded.
     public func bridges(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
                         maxShared: Double = 0.5, deadline: UInt64? = nil, distances: GoalDistances? = nil) throws(SetGraphError) -> [PlannedPath] {
-        guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
-        guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
+        guard (1...20).contains(count) else { throw .invalidParameter(InvalidParameter("alternatives", "must be 1…20, got \(count)")) }
+        guard start != goal else { throw .invalidParameter(InvalidParameter("bridge", "needs two different tracks")) }
         if let error = SetGraphError.outside([start, goal], of: graph) { throw error }
-        guard seconds.isFinite, seconds > 0 else { throw .invalidParameter("a bridge needs a positive length") }
+        guard seconds.isFinite, seconds > 0 else { throw .invalidParameter(InvalidParameter("bridge", "needs a positive length")) }
         let distances = distances ?? BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)
         // Optimal on the stored and closing successors; then, when the budget runs out first,
         // weighted (at most `suboptimalWeight` × the optimum of that search space); then over

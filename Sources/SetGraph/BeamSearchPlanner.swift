@@ -1,4 +1,5 @@
 import Dispatch
+import DJModel
 
 /// Beam search for a set of about N minutes from a seed track.
 ///
@@ -37,9 +38,9 @@ public struct BeamSearchPlanner: Sendable {
     /// Checks and stores the parameters.
     public init(width: Int = 64, constraints: SetConstraints = .standard, energy: EnergyCurve? = nil,
                 energyArcWeight: Double = defaultEnergyArcWeight, tempoStepWeight: Double = defaultTempoStepWeight) throws(SetGraphError) {
-        guard (1...10_000).contains(width) else { throw .invalidParameter("beam width must be 1…10000, got \(width)") }
-        guard (0...1).contains(energyArcWeight) else { throw .invalidParameter("energy-arc weight must be 0…1") }
-        guard (0...1).contains(tempoStepWeight) else { throw .invalidParameter("tempo-step weight must be 0…1") }
+        guard (1...10_000).contains(width) else { throw .invalidParameter(InvalidParameter("beam width", "must be 1…10000, got \(width)")) }
+        guard (0...1).contains(energyArcWeight) else { throw .invalidParameter(InvalidParameter("energy-arc weight", "must be 0…1")) }
+        guard (0...1).contains(tempoStepWeight) else { throw .invalidParameter(InvalidParameter("tempo-step weight", "must be 0…1")) }
         self.width = width
         self.constraints = constraints
         self.energy = energy
@@ -134,13 +135,13 @@ public struct BeamSearchPlanner: Sendable {
 
     /// Checks the seed, the pins and the number of alternatives.
     private func checkRequest(seed: Int, pins: [Int: Int], count: Int, in graph: TrackGraph) throws(SetGraphError) {
-        guard (1...20).contains(count) else { throw .invalidParameter("alternatives must be 1…20, got \(count)") }
+        guard (1...20).contains(count) else { throw .invalidParameter(InvalidParameter("alternatives", "must be 1…20, got \(count)")) }
         if let error = SetGraphError.outside([seed], of: graph) { throw error }
         guard pins.keys.allSatisfy({ $0 >= 1 && $0 <= 500 }), pins.values.allSatisfy(graph.nodes.indices.contains) else {
-            throw .invalidParameter("pinned positions must be 1…500 (0 is the seed) and name tracks of the library")
+            throw .invalidParameter(InvalidParameter("pinned positions", "must be 1…500 (0 is the seed) and name tracks of the library"))
         }
         guard Set(pins.values).count == pins.count, !pins.values.contains(seed) else {
-            throw .invalidParameter("a track can be pinned once, and not the seed")
+            throw .invalidParameter(InvalidParameter("pins", "may name a track once, and not the seed"))
         }
     }
 

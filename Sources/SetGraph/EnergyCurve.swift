@@ -1,3 +1,5 @@
+import DJModel
+
 /// The energy a set should have over time: one of the preset arcs (relative to the seed's
 /// energy) or a custom curve of points.
 public enum EnergyCurve: Sendable, Hashable, Codable {
@@ -23,12 +25,12 @@ public enum EnergyCurve: Sendable, Hashable, Codable {
 
     /// A checked custom curve: 1…100 points, fractions within 0…1 and increasing, energies 1…10.
     public static func custom(points: [Point]) throws(SetGraphError) -> EnergyCurve {
-        guard (1...100).contains(points.count) else { throw .invalidParameter("a custom energy curve needs 1…100 points") }
+        guard (1...100).contains(points.count) else { throw .invalidParameter(InvalidParameter("energy curve", "needs 1…100 points when custom")) }
         guard points.allSatisfy({ (0...1).contains($0.fraction) && (1...10).contains($0.energy) }) else {
-            throw .invalidParameter("energy curve points need a position in 0…1 and an energy in 1…10")
+            throw .invalidParameter(InvalidParameter("energy curve points", "need a position in 0…1 and an energy in 1…10"))
         }
         guard zip(points, points.dropFirst()).allSatisfy({ $0.fraction < $1.fraction }) else {
-            throw .invalidParameter("energy curve points must be in increasing order of position")
+            throw .invalidParameter(InvalidParameter("energy curve points", "must be in increasing order of position"))
         }
         return .custom(points)
     }
@@ -98,7 +100,7 @@ public enum EnergyCurve: Sendable, Hashable, Codable {
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: ":")
             guard parts.count == 2, let fraction = Double(parts[0]), let energy = Double(parts[1]) else {
-                throw .invalidParameter("energy must be flat, rise, peak, wave or position:energy pairs like 0:4,0.6:8,1:5; got '\(text)'")
+                throw .invalidParameter(InvalidParameter("energy", "must be flat, rise, peak, wave or position:energy pairs like 0:4,0.6:8,1:5; got '\(text)'"))
             }
             points.append(Point(fraction: fraction, energy: energy))
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import DJModel
 import Foundation
 
 /// A bridge of the asked length when one exists, else of the nearest length that does, and when
@@ -30,7 +31,7 @@ extension AStarBridgePlanner {
     public func nearestLengthBridges(from start: Int, to goal: Int, seconds: Double, in graph: TrackGraph, count: Int,
                                      deadline: UInt64? = nil) throws(SetGraphError) -> NearestLengthBridge {
         if let error = SetGraphError.outside([start, goal], of: graph) { throw error }
-        guard start != goal else { throw .invalidParameter("a bridge needs two different tracks") }
+        guard start != goal else { throw .invalidParameter(InvalidParameter("bridge", "needs two different tracks")) }
         let nodes = graph.nodes
         let distances = BridgeReachability(constraints: constraints).distances(from: start, to: goal, in: graph)
         guard let minimumTransitions = distances.fromStart else {

@@ -1,3 +1,5 @@
+import DJModel
+
 /// Hard rules every planned set obeys.
 public struct SetConstraints: Sendable, Hashable, Codable {
     /// No artist twice within this many consecutive tracks (0 disables; default 3).
@@ -29,17 +31,17 @@ public struct SetConstraints: Sendable, Hashable, Codable {
                 overlapBeats: Double = 32, albumSpacing: Int = 0, keyRule: KeyMoveRule = .any, keyLock: Bool = true, allowHalfDoubleTime: Bool = true,
                 excluded: Set<Int> = [], allowed: Set<Int>? = nil) throws(SetGraphError) {
         guard (0...50).contains(artistSpacing), (0...50).contains(albumSpacing) else {
-            throw .invalidParameter("artist and album spacing must be 0…50 tracks")
+            throw .invalidParameter(InvalidParameter("artist and album spacing", "must be 0…50 tracks"))
         }
         guard maxStepPercent > 0, maxDriftPercent > 0, maxStepPercent <= 50, maxDriftPercent <= 100 else {
-            throw .invalidParameter("tempo bounds must be positive percentages (step ≤ 50, drift ≤ 100)")
+            throw .invalidParameter(InvalidParameter("tempo bounds", "must be positive percentages (step ≤ 50, drift ≤ 100)"))
         }
         guard maxStepPercent <= maxDriftPercent * 2 else {
-            throw .invalidParameter("a tempo step of \(maxStepPercent) % cannot be taken within a drift of \(maxDriftPercent) %")
+            throw .invalidParameter(InvalidParameter("tempo step", "of \(maxStepPercent) % cannot be taken within a drift of \(maxDriftPercent) %"))
         }
-        guard (0...128).contains(overlapBeats) else { throw .invalidParameter("overlap must be 0…128 beats") }
+        guard (0...128).contains(overlapBeats) else { throw .invalidParameter(InvalidParameter("overlap", "must be 0…128 beats")) }
         if let allowed, excluded.isSuperset(of: allowed) {
-            throw .invalidParameter(allowed.isEmpty ? "the include list matches no track" : "every track of the include list is also excluded")
+            throw .invalidParameter(InvalidParameter("include list", allowed.isEmpty ? "matches no track" : "names only tracks that are also excluded"))
         }
         self.artistSpacing = artistSpacing
         self.maxStepPercent = maxStepPercent

@@ -1,7 +1,9 @@
+import DJModel
+
 /// Errors of set planning.
-public enum SetGraphError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A parameter is outside its documented range.
-    case invalidParameter(String)
+public enum SetGraphError: ParameterError, Sendable, Equatable, CustomStringConvertible {
+    /// A parameter is outside its documented range: which one, and why.
+    case invalidParameter(InvalidParameter)
     /// A node index a planner was given lies outside the graph (`index` of `count` nodes): a
     /// caller's mistake, since callers map track ids to nodes first.
     case unknownNode(index: Int, count: Int)
@@ -15,9 +17,17 @@ public enum SetGraphError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidParameter(let message): return message
+        case .invalidParameter(let problem): return problem.description
         case .unknownNode(let index, let count): return "node \(index) is not in the track graph (it has \(count) tracks)"
         case .noPath(let message): return message
         }
+    }
+}
+
+extension SetGraphError {
+    /// The parameter at fault, for an `invalidParameter` error.
+    public var parameterProblem: InvalidParameter? {
+        if case .invalidParameter(let problem) = self { return problem }
+        return nil
     }
 }

@@ -45,8 +45,8 @@ public struct TrackGraph: Sendable {
     /// `scorer`, with the work split over `threads` workers.
     public init(nodes: [TrackNode], scorer: TransitionScorer = TransitionScorer(), neighbors: Int = 24,
                 threads: Int = 1) throws(SetGraphError) {
-        guard neighbors >= 1 else { throw .invalidParameter("neighbours per track must be at least 1") }
-        guard (1...256).contains(threads) else { throw .invalidParameter("threads must be 1…256, got \(threads)") }
+        guard neighbors >= 1 else { throw .invalidParameter(InvalidParameter("neighbours per track", "must be at least 1")) }
+        guard (1...256).contains(threads) else { throw .invalidParameter(InvalidParameter("threads", "must be 1…256, got \(threads)")) }
         let builder = TrackGraphBuilder(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads)
         self.init(nodes: nodes, adjacency: builder.adjacency(), scorer: scorer)
     }
@@ -55,8 +55,8 @@ public struct TrackGraph: Sendable {
     /// ``SuccessorTable``): what a caller storing a large graph builds instead of the graph.
     public static func successorTable(nodes: [TrackNode], scorer: TransitionScorer = TransitionScorer(), neighbors: Int = 24,
                                       threads: Int = 1) throws(SetGraphError) -> SuccessorTable {
-        guard neighbors >= 1 else { throw .invalidParameter("neighbours per track must be at least 1") }
-        guard (1...256).contains(threads) else { throw .invalidParameter("threads must be 1…256, got \(threads)") }
+        guard neighbors >= 1 else { throw .invalidParameter(InvalidParameter("neighbours per track", "must be at least 1")) }
+        guard (1...256).contains(threads) else { throw .invalidParameter(InvalidParameter("threads", "must be 1…256, got \(threads)")) }
         return TrackGraphBuilder(nodes: nodes, scorer: scorer, neighbors: neighbors, threads: threads).successorTable()
     }
 

@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// Weights of the transition score and the tolerances of its parts.
@@ -38,11 +39,11 @@ public struct TransitionWeights: Sendable, Hashable, Codable {
     public init(als: Double = 0.25, content: Double = 0.20, bpm: Double = 0.50, key: Double = 0.50, energy: Double = 0.05,
                 pitchRangePercent: Double = 8, halfDoubleTimeFactor: Double = 0.8, coldALS: Double = 0.5) throws(SetGraphError) {
         guard [als, content, bpm, key, energy].allSatisfy({ $0 >= 0 && $0.isFinite }), als + content + bpm + key + energy > 0 else {
-            throw .invalidParameter("weights must be non-negative and not all zero")
+            throw .invalidParameter(InvalidParameter("weights", "must be non-negative and not all zero"))
         }
-        guard (1...50).contains(pitchRangePercent) else { throw .invalidParameter("pitch range must be 1…50 %, got \(pitchRangePercent)") }
-        guard (0...1).contains(halfDoubleTimeFactor) else { throw .invalidParameter("half/double-time factor must be 0…1") }
-        guard (0...1).contains(coldALS) else { throw .invalidParameter("the cold-start ALS score must be 0…1") }
+        guard (1...50).contains(pitchRangePercent) else { throw .invalidParameter(InvalidParameter("pitch range", "must be 1…50 %, got \(pitchRangePercent)")) }
+        guard (0...1).contains(halfDoubleTimeFactor) else { throw .invalidParameter(InvalidParameter("half/double-time factor", "must be 0…1")) }
+        guard (0...1).contains(coldALS) else { throw .invalidParameter(InvalidParameter("cold-start ALS score", "must be 0…1")) }
         self.coldALS = coldALS
         self.als = als
         self.content = content
@@ -79,7 +80,7 @@ public struct TransitionWeights: Sendable, Hashable, Codable {
             let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, let value = Double(parts[1]),
                   ["als", "content", "bpm", "key", "energy", "pitch-range", "half-double", "cold-als"].contains(parts[0]) else {
-                throw .invalidParameter("weights are name=value pairs of als, content, bpm, key, energy, pitch-range, half-double, cold-als; got '\(pair)'")
+                throw .invalidParameter(InvalidParameter("weights", "are name=value pairs of als, content, bpm, key, energy, pitch-range, half-double, cold-als; got '\(pair)'"))
             }
             values[parts[0]] = value
         }

@@ -26,11 +26,11 @@ public struct SynthesisSpec: Sendable, Hashable, Codable {
     /// Checks and stores a specification.
     public init(style: DJStyle, bpm: Double, key: MusicalKey, duration: Double, seed: UInt64, sampleRate: Int = 44100,
                 noiseLevel: Float = 0, reverb: Float = 0, djIntroOutro: Bool = true, tuningCents: Double = 0) throws(SynthesisError) {
-        guard (40...220).contains(bpm) else { throw .invalidParameter("tempo \(bpm) BPM is outside 40…220") }
-        guard (1...14_400).contains(duration) else { throw .invalidParameter("duration \(duration) s is outside 1…14400") }
-        guard (8000...96_000).contains(sampleRate) else { throw .invalidParameter("sample rate \(sampleRate) Hz is outside 8000…96000") }
-        guard (-50...50).contains(tuningCents) else { throw .invalidParameter("tuning \(tuningCents) cents is outside −50…50") }
-        guard (0...4).contains(noiseLevel), (0...1).contains(reverb) else { throw .invalidParameter("noise must be 0…4 and reverb 0…1") }
+        guard (40...220).contains(bpm) else { throw .invalidParameter(InvalidParameter("tempo", "\(bpm) BPM is outside 40…220")) }
+        guard (1...14_400).contains(duration) else { throw .invalidParameter(InvalidParameter("duration", "\(duration) s is outside 1…14400")) }
+        guard (8000...96_000).contains(sampleRate) else { throw .invalidParameter(InvalidParameter("sample rate", "\(sampleRate) Hz is outside 8000…96000")) }
+        guard (-50...50).contains(tuningCents) else { throw .invalidParameter(InvalidParameter("tuning", "\(tuningCents) cents is outside −50…50")) }
+        guard (0...4).contains(noiseLevel), (0...1).contains(reverb) else { throw .invalidParameter(InvalidParameter("noise", "must be 0…4 and reverb 0…1")) }
         self.style = style
         self.bpm = bpm
         self.key = key
@@ -45,13 +45,21 @@ public struct SynthesisSpec: Sendable, Hashable, Codable {
 }
 
 /// Errors of synthesis.
-public enum SynthesisError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A parameter is outside its documented range.
-    case invalidParameter(String)
+public enum SynthesisError: ParameterError, Sendable, Equatable, CustomStringConvertible {
+    /// A parameter is outside its documented range: which one, and why.
+    case invalidParameter(InvalidParameter)
 
     public var description: String {
         switch self {
-        case .invalidParameter(let message): return message
+        case .invalidParameter(let problem): return problem.description
         }
+    }
+}
+
+extension SynthesisError {
+    /// The parameter at fault, for an `invalidParameter` error.
+    public var parameterProblem: InvalidParameter? {
+        if case .invalidParameter(let problem) = self { return problem }
+        return nil
     }
 }

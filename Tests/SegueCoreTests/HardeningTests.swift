@@ -191,6 +191,20 @@ import TrackSynth
         }
     }
 
+    /// A parameter out of range from a lower layer keeps its field up to the use case's error.
+    @Test func anInvalidPlannerParameterNamesItsField() throws {
+        let demo = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: demo.libraryPath)
+        let seed = "\(demo.set.tracks[0].id.rawValue)"
+        do {
+            _ = try segue.planSet(SetRequest(seed: seed, minutes: 5, beamWidth: 0))
+            Issue.record("a beam width of 0 was accepted")
+        } catch {
+            #expect(error.kind == .invalidInput && error.field == "beam width", "\(error.kind) \(error.field ?? "no field"): \(error)")
+            #expect(error.message == "beam width must be 1…10000, got 0")
+        }
+    }
+
     static func python(_ arguments: [String]) -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -144,6 +144,10 @@ extension ServerTests {
             let id = try #require(stored.1["id"] as? String)
             let (code, answer) = try await request(base.appendingPathComponent("sets/\(id)/replace"), method: "POST", body: Data("{\"position\": 1.5, \"track\": \"1\"}".utf8))
             #expect(code == 400 && (answer["error"] as? String)?.contains("'position'") == true, "\(answer)")
+            // A parameter out of range is named in the answer's `field`.
+            let (badWidth, widthAnswer) = try await request(base.appendingPathComponent("sets"), method: "POST",
+                                                            body: try JSONSerialization.data(withJSONObject: ["seed": seed, "minutes": 3, "beamWidth": 0]))
+            #expect(badWidth == 400 && widthAnswer["field"] as? String == "beam width", "\(widthAnswer)")
             // /health answers while two long requests run (they run off the server's threads).
             async let first = request(base.appendingPathComponent("sets"), method: "POST",
                                       body: try JSONSerialization.data(withJSONObject: ["seed": seed, "minutes": 600, "beamWidth": 10000]))
