@@ -50,44 +50,63 @@ public struct ImplicitALS: Sendable {
         return Model(userFactors: users, itemFactors: items, fitSeconds: seconds)
     }
 
-    /// Solves every row of `target` against fixed `other` factors.
+    /// Solves every row of `target` against fixed `other` factors, rows dealt out to the workers
+    /// in turn (row r to worker r mod workers).
     func solveRows(_ target: inout DenseMatrix, interactions: SparseMatrix, other: DenseMatrix) {
         let k = configuration.factors
         let gram = other.gram(addingToDiagonal: configuration.regularization, threads: configuration.threads)
         let rows = target.rowCount
         let workers = min(configuration.threads, max(1, rows))
         let configuration = self.configuration
-        target.values.withUnsafeMutableBufferPointer { targetBuffer in
-            let shared = SharedFactors(pointer: targetBuffer.baseAddress!)
-            gram.withUnsafeBufferPointer { gramBuffer in
-                other.values.withUnsafeBufferPointer { otherBuffer in
+        RowSweepView.with(target: &target.values, gram: gram, other: other.values, interactions: interactions) { view in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * k)
+                defer { scratch.deallocate() }
+                for row in stride(from: worker, to: rows, by: workers) {
+                    Self.solve(row: row, in: view, k: k, configuration: configuration, scratch: scratch)
+                }
+            }
+        }
+    }
+
+    /// Solves one row with the configured solver.
+    @inline(__always)
+    private static func solve(row: Int, in view: RowSweepView, k: Int, configuration: ALSConfiguration,
+                              scratch: UnsafeMutablePointer<Float>) {
+        let (columns, confidences) = view.interactions(ofRow: row)
+        let x = view.target + row * k
+        switch configuration.solver {
+        case .conjugateGradient:
+            RowSolvers.conjugateGradient(x: x, k: k, gram: view.gram, other: view.other, columns: columns, confidences: confidences,
+                                         steps: configuration.cgSteps, scratch: scratch)
+        case .exact:
+            RowSolvers.exact(x: x, k: k, gram: view.gram, other: view.other, columns: columns, confidences: confidences)
+        }
+    }
+}
+
+/// Raw views of one half-sweep's arrays, shared by its workers: the rows being solved (each
+/// worker writes only its own), and read-only the Gram matrix, the fixed factors and the
+/// interactions in CSR form. Raw pointers inside the workers mean no reference counting per row.
+/// A view is valid only inside the closure given to ``with(target:gram:other:interactions:_:)``.
+private struct RowSweepView: @unchecked Sendable {
+    let target: UnsafeMutablePointer<Float>
+    let gram: UnsafePointer<Float>
+    let other: UnsafePointer<Float>
+    let rowStarts: UnsafeBufferPointer<Int>
+    let columns: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Float>
+
+    /// Calls `body` with a view of the arrays, pinned for the duration of the call.
+    static func with(target: inout [Float], gram: [Float], other: [Float], interactions: SparseMatrix, _ body: (RowSweepView) -> Void) {
+        target.withUnsafeMutableBufferPointer { target in
+            gram.withUnsafeBufferPointer { gram in
+                other.withUnsafeBufferPointer { other in
                     interactions.rowStarts.withUnsafeBufferPointer { rowStarts in
                         interactions.columns.withUnsafeBufferPointer { columns in
                             interactions.values.withUnsafeBufferPointer { values in
-                                // Raw pointers only inside the workers: no reference counting per row.
-                                let inputs = SharedInputs(gram: gramBuffer.baseAddress!, other: otherBuffer.baseAddress!,
-                                                          rowStarts: rowStarts, columns: columns, values: values)
-                                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                                    let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * k)
-                                    defer { scratch.deallocate() }
-                                    var row = worker
-                                    while row < rows {
-                                        let start = inputs.rowStarts[row], end = inputs.rowStarts[row + 1]
-                                        let x = shared.pointer + row * k
-                                        let rowColumns = UnsafeBufferPointer(rebasing: inputs.columns[start..<end])
-                                        let rowValues = UnsafeBufferPointer(rebasing: inputs.values[start..<end])
-                                        switch configuration.solver {
-                                        case .conjugateGradient:
-                                            RowSolvers.conjugateGradient(x: x, k: k, gram: inputs.gram, other: inputs.other,
-                                                                         columns: rowColumns, confidences: rowValues,
-                                                                         steps: configuration.cgSteps, scratch: scratch)
-                                        case .exact:
-                                            RowSolvers.exact(x: x, k: k, gram: inputs.gram, other: inputs.other, columns: rowColumns,
-                                                             confidences: rowValues)
-                                        }
-                                        row += workers
-                                    }
-                                }
+                                body(RowSweepView(target: target.baseAddress!, gram: gram.baseAddress!, other: other.baseAddress!,
+                                                  rowStarts: rowStarts, columns: columns, values: values))
                             }
                         }
                     }
@@ -95,18 +114,11 @@ public struct ImplicitALS: Sendable {
             }
         }
     }
-}
 
-/// The factor rows being solved: each worker writes only its own rows.
-private struct SharedFactors: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-}
-
-/// Read-only inputs shared by the workers of one half-sweep.
-private struct SharedInputs: @unchecked Sendable {
-    let gram: UnsafePointer<Float>
-    let other: UnsafePointer<Float>
-    let rowStarts: UnsafeBufferPointer<Int>
-    let columns: UnsafeBufferPointer<Int32>
-    let values: UnsafeBufferPointer<Float>
+    /// The columns of `row` and their confidences.
+    @inline(__always)
+    func interactions(ofRow row: Int) -> (columns: UnsafeBufferPointer<Int32>, confidences: UnsafeBufferPointer<Float>) {
+        let start = rowStarts[row], end = rowStarts[row + 1]
+        return (UnsafeBufferPointer(rebasing: columns[start..<end]), UnsafeBufferPointer(rebasing: values[start..<end]))
+    }
 }

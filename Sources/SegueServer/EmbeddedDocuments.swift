@@ -3,8 +3,9 @@ import Foundation
 /// The server's documents, kept as files under `Sources/SegueServer/Resources/` and compiled into
 /// the binary by SwiftPM (`.embedInCode`), so nothing is read from disk at run time and no route
 /// serves a file. Each file is valid as what it is (HTML, JavaScript, CSS, JSON) and is checked as
-/// such by the tests; where a document names the scan event types, the file holds the placeholder
-/// ``scanEventTypesPlaceholder`` and the text served has the spellings of ``ScanEventType``.
+/// such by the tests; where a document names the scan event types or the API's routes, the file
+/// holds a placeholder (``scanEventTypesPlaceholder``, ``APIRoute/placeholder``) and the text
+/// served has the spellings of ``ScanEventType`` and ``APIRoute``.
 enum EmbeddedDocuments {
     /// What `app.js` and `openapi.json` hold where the scan event types go.
     static let scanEventTypesPlaceholder = "SEGUE_SCAN_EVENT_TYPES"
@@ -13,9 +14,10 @@ enum EmbeddedDocuments {
     static let pageHTML = text(PackageResources.index_html)
 
     /// The page's script (`GET /app.js`): plain JavaScript over the JSON API, no libraries, with
-    /// `const SCAN_EVENT` filled from ``ScanEventType``.
+    /// `const SCAN_EVENT` filled from ``ScanEventType`` and `const ROUTE` from ``APIRoute``.
     static let pageScript = text(PackageResources.app_js)
         .replacingOccurrences(of: scanEventTypesPlaceholder, with: ScanEventType.javaScriptConstants)
+        .replacingOccurrences(of: APIRoute.placeholder, with: APIRoute.javaScriptConstants)
 
     /// The page's style sheet (`GET /app.css`).
     static let pageStyle = text(PackageResources.app_css)

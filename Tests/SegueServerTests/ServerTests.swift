@@ -218,6 +218,7 @@ import DJModel
                                        "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace",
                                        "/scans", "/scans/{id}", "/scans/{id}/events", "/tracklists", "/openapi.json"]
             #expect(Set(paths.keys) == served)
+            #expect(Set(APIRoute.allCases.map(\.rawValue)) == served, "the routes the page and the router share")
             // Every described GET answers something other than 404 for a real id.
             let seed = demo.set.tracks[0].id.rawValue
             let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed)", "minutes": 3])

@@ -1,7 +1,13 @@
 "use strict";
 const SCAN_EVENT = SEGUE_SCAN_EVENT_TYPES;
+const ROUTE = SEGUE_ROUTES;
 const state = { seed: null, end: null, set: null, page: 0, pageSize: 20, total: 0, swapPosition: null };
 const $ = (id) => document.getElementById(id);
+
+// A route's path with its {placeholders} filled in, each value URL-encoded.
+function route(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(values[name]));
+}
 
 async function api(path, options = {}) {
   const response = await fetch(path, options);
@@ -54,7 +60,7 @@ function name(track) { return (track.artist ? track.artist + " – " : "") + tra
 
 async function loadHealth() {
   try {
-    const health = await api("/health");
+    const health = await api(ROUTE.health);
     $("library-status").textContent = health.tracks + " analysed tracks in the library";
   } catch (error) { $("library-status").textContent = "The library cannot be read: " + error.message; }
 }
@@ -65,7 +71,7 @@ async function search(page) {
                                    bpmMin: $("search-bpm-min").value, bpmMax: $("search-bpm-max").value });
   const body = $("search-results").querySelector("tbody");
   try {
-    const result = await api("/tracks?" + parameters);
+    const result = await api(ROUTE.tracks + "?" + parameters);
     state.total = result.total;
     body.replaceChildren();
     for (const track of result.tracks) {
@@ -100,7 +106,7 @@ async function plan(kind) {
     : { from: String(state.seed.id), to: String(state.end.id), minutes: minutesValue, rules };
   $("plan-status").textContent = "Planning…";
   try {
-    const set = await api(kind === "set" ? "/sets" : "/bridges", {
+    const set = await api(kind === "set" ? ROUTE.sets : ROUTE.bridges, {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
     $("plan-status").textContent = "";
     show(set);
@@ -136,7 +142,7 @@ function show(set) {
   for (const [format, label] of [["rekordbox", "rekordbox (XML)"], ["traktor", "Traktor (NML)"], ["serato", "Serato (crate)"],
                                  ["m3u8", "M3U8 (Mixxx, any player)"], ["xspf", "XSPF"], ["csv", "CSV"], ["json", "JSON"]]) {
     const link = text("a", label, "button export-" + format);
-    link.href = "/sets/" + encodeURIComponent(set.id) + "/export?format=" + format;
+    link.href = route(ROUTE.export, { id: set.id }) + "?format=" + format;
     link.setAttribute("download", "");
     exports.append(link);
   }
@@ -190,7 +196,7 @@ async function alternatives(position) {
   body.replaceChildren();
   panel.hidden = false;
   try {
-    const answer = await api("/sets/" + encodeURIComponent(state.set.id) + "/positions/" + position + "/alternatives?limit=8");
+    const answer = await api(route(ROUTE.alternatives, { id: state.set.id, position }) + "?limit=8");
     if (answer.alternatives.length === 0) body.append(Object.assign(text("tr"), { innerHTML: "" }), text("td", "No track fits between its neighbours."));
     for (const alternative of answer.alternatives) {
       const row = document.createElement("tr");
@@ -207,7 +213,7 @@ async function alternatives(position) {
 
 async function replace(position, track) {
   try {
-    const edited = await api("/sets/" + encodeURIComponent(state.set.id) + "/replace", {
+    const edited = await api(route(ROUTE.replace, { id: state.set.id }), {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ position, track: String(track.id) }) });
     show(edited);
     const swapped = $("set-table").querySelectorAll("tbody tr")[position];
@@ -218,10 +224,10 @@ async function replace(position, track) {
 async function scan(folder) {
   const status = $("scan-status"), progress = $("scan-progress");
   try {
-    const job = await api("/scans", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ folder }) });
+    const job = await api(ROUTE.scans, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ folder }) });
     progress.hidden = false; progress.value = 0;
     status.textContent = "Scanning " + job.folder + "…";
-    const events = new EventSource("/scans/" + encodeURIComponent(job.id) + "/events");
+    const events = new EventSource(route(ROUTE.scanEvents, { id: job.id }));
     events.onmessage = (message) => handleScanEvent(JSON.parse(message.data), events);
     for (const type of Object.values(SCAN_EVENT)) {
       events.addEventListener(type, (message) => handleScanEvent(JSON.parse(message.data), events));

@@ -13,10 +13,12 @@ enum WebPageRoutes {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// Adds the three routes to `router`.
-    static func add<Context: RequestContext>(to router: Router<Context>) {
-        router.get("/") { _, _ in page(EmbeddedDocuments.pageHTML, type: "text/html; charset=utf-8") }
-        router.get("/app.js") { _, _ in page(EmbeddedDocuments.pageScript, type: "text/javascript; charset=utf-8") }
-        router.get("/app.css") { _, _ in page(EmbeddedDocuments.pageStyle, type: "text/css; charset=utf-8") }
+    /// The three routes.
+    static var routes: RouteCollection<BasicRequestContext> {
+        let collection = RouteCollection(context: BasicRequestContext.self)
+        collection.get("/") { _, _ in page(EmbeddedDocuments.pageHTML, type: "text/html; charset=utf-8") }
+        collection.get("/app.js") { _, _ in page(EmbeddedDocuments.pageScript, type: "text/javascript; charset=utf-8") }
+        collection.get("/app.css") { _, _ in page(EmbeddedDocuments.pageStyle, type: "text/css; charset=utf-8") }
+        return collection
     }
 }

@@ -1,0 +1,52 @@
+/// Every path the JSON API answers, written once as OpenAPI path templates (`/sets/{id}/export`).
+/// The route collections register them (``routerPath``), the page's script receives them as its
+/// `ROUTE` constant (``javaScriptConstants``, filled in by ``EmbeddedDocuments``), and
+/// `ServerTests` checks that the OpenAPI document describes exactly these.
+public enum APIRoute: String, CaseIterable, Sendable {
+    /// `GET`: the server answers and how many tracks are analysed.
+    case health = "/health"
+    /// `GET`: the API described as OpenAPI 3.0.
+    case openAPI = "/openapi.json"
+    /// `GET`: library tracks by words and filters, paged.
+    case tracks = "/tracks"
+    /// `GET`: one track with its analysis.
+    case track = "/tracks/{id}"
+    /// `GET`: the tracks most similar to one.
+    case similarTracks = "/tracks/{id}/similar"
+    /// `POST`: plan a set from a seed.
+    case sets = "/sets"
+    /// `POST`: plan a bridge between two tracks.
+    case bridges = "/bridges"
+    /// `GET`: a stored set or bridge.
+    case set = "/sets/{id}"
+    /// `GET`: the alternatives for one position of a stored set.
+    case alternatives = "/sets/{id}/positions/{position}/alternatives"
+    /// `POST`: a stored set with one position replaced.
+    case replace = "/sets/{id}/replace"
+    /// `GET`: a stored set in a DJ-software format (a download).
+    case export = "/sets/{id}/export"
+    /// `POST`: import a tracklist file.
+    case tracklists = "/tracklists"
+    /// `POST`: start scanning a folder.
+    case scans = "/scans"
+    /// `GET`: a scan job's state.
+    case scan = "/scans/{id}"
+    /// `GET`: a scan job's progress as server-sent events.
+    case scanEvents = "/scans/{id}/events"
+
+    /// The path in the router's syntax (`/sets/:id/export`).
+    public var routerPath: String {
+        rawValue.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : String(part)
+        }.joined(separator: "/")
+    }
+
+    /// What `app.js` holds where the routes go.
+    static let placeholder = "SEGUE_ROUTES"
+
+    /// The routes as a JavaScript object literal, `{ health: "/health", … }` (the case names as
+    /// keys, the OpenAPI templates as values).
+    static var javaScriptConstants: String {
+        "{ " + allCases.map { "\($0): \"\($0.rawValue)\"" }.joined(separator: ", ") + " }"
+    }
+}
