@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "segueTests", dependencies: ["segue"]),
         .testTarget(name: "SegueToolsTests", dependencies: ["SegueTools", "SegueCore", "SetGraph", "DJModel"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "SegueTools", "DJModel", "SetGraph", "PlaylistFormats",
-                                                             .product(name: "Hummingbird", package: "hummingbird")]),
+                                                             .product(name: "Hummingbird", package: "hummingbird"),
+                                                             .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,11 +42,11 @@ public enum APIRoute: String, CaseIterable, Sendable {
     }
 
     /// What `app.js` holds where the routes go.
-    static let placeholder = "SEGUE_ROUTES"
+    public static let placeholder = "SEGUE_ROUTES"
 
     /// The routes as a JavaScript object literal, `{ health: "/health", … }` (the case names as
     /// keys, the OpenAPI templates as values).
-    static var javaScriptConstants: String {
+    public static var javaScriptConstants: String {
         "{ " + allCases.map { "\($0): \"\($0.rawValue)\"" }.joined(separator: ", ") + " }"
     }
 }
