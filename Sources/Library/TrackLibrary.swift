@@ -73,85 +73,49 @@ public final class TrackLibrary: Sendable {
 
     private static func upsertTrack(path: String, size: Int64, modifiedAt: Double, contentHash: String, metadata: TrackMetadata,
                                     analysis: TrackAnalysis, in db: Database) throws -> TrackID {
-        let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
-        let arguments: StatementArguments = [path, size, modifiedAt, contentHash, metadata.artist, metadata.title,
-                                             metadata.album, metadata.genre, metadata.comment, analysis.duration, matchKey]
-        try db.execute(sql: """
-            INSERT INTO track (path, fileSize, modifiedAt, contentHash, artist, title, album, genre, comment, duration, matchKey)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET fileSize = excluded.fileSize, modifiedAt = excluded.modifiedAt,
-              contentHash = excluded.contentHash, artist = excluded.artist, title = excluded.title, album = excluded.album,
-              genre = excluded.genre, comment = excluded.comment, duration = excluded.duration, matchKey = excluded.matchKey
-            """, arguments: arguments)
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE path = ?", arguments: [path]) else {
-            throw LibraryError.database("track row for \(path) vanished")
-        }
+        // Inserted, or on a path already stored, its row updated (the planning revision's triggers
+        // see an insert or an update, as they should).
+        var record = TrackRecord(path: path, fileSize: size, modifiedAt: modifiedAt, contentHash: contentHash, metadata: metadata,
+                                 duration: analysis.duration)
+        guard let id = try record.upsertAndFetch(db).id else { throw LibraryError.database("track row for \(path) has no id") }
         try storeAnalysis(analysis, trackId: id, in: db)
         return TrackID(id)
     }
 
     static func storeAnalysis(_ analysis: TrackAnalysis, trackId: Int64, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO analysis (trackId, version, duration, bpm, firstBeat, tempoConfidence, keyName, keyConfidence,
-              loudness, loudnessRange, energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion, chroma)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [trackId, analysis.version, analysis.duration, analysis.tempo.bpm, analysis.tempo.firstBeat,
-                             analysis.tempo.confidence, analysis.key.name, analysis.keyConfidence, analysis.loudness,
-                             analysis.loudnessRange, analysis.energy, FloatBlob.encode(analysis.features.values),
-                             analysis.tempo.drift, analysis.tempo.isVariable, analysis.tuningCents, analysis.featureVersion,
-                             FloatBlob.encode(analysis.chroma.map { Float($0) })])
+        try AnalysisRecord(analysis, trackId: trackId).insert(db, onConflict: .replace)
     }
 
     /// Adds a track known only from tracklists (no file), or returns the existing one with the same match key.
     public func catalogueTrack(metadata: TrackMetadata) throws(LibraryError) -> TrackID {
         try write { db in
-            let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE matchKey = ? ORDER BY id LIMIT 1", arguments: [matchKey]) {
+            var record = TrackRecord(path: nil, fileSize: nil, modifiedAt: nil, contentHash: nil, metadata: metadata, duration: 0)
+            if let id = try Int64.fetchOne(db, TrackRecord.select(TrackRecord.Columns.id).filter(TrackRecord.Columns.matchKey == record.matchKey)
+                                            .order(TrackRecord.Columns.id).limit(1)) {
                 return TrackID(id)
             }
-            try db.execute(sql: "INSERT INTO track (artist, title, album, genre, matchKey) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [metadata.artist, metadata.title, metadata.album, metadata.genre, matchKey])
-            return TrackID(db.lastInsertedRowID)
+            try record.insert(db)
+            guard let id = record.id else { throw LibraryError.database("a new track row has no id") }
+            return TrackID(id)
         }
     }
 
     // MARK: Reading tracks
 
-    private static let trackSelect = """
-        SELECT t.id, t.path, t.artist, t.title, t.album, t.genre, t.comment, t.duration,
-               a.version, a.duration, a.bpm, a.firstBeat, a.tempoConfidence, a.keyName, a.keyConfidence,
-               a.loudness, a.loudnessRange, a.energy, a.features, a.tempoDrift, a.tuningCents, a.featureVersion, a.chroma
-        FROM track t LEFT JOIN analysis a ON a.trackId = t.id
-        """
-
-    static func track(from row: Row) -> Track {
-        let metadata = TrackMetadata(artist: row[2], title: row[3], album: row[4], genre: row[5], comment: row[6])
-        var analysis: TrackAnalysis?
-        if let version: Int = row[8], let keyName: String = row[13], let key = MusicalKey(parsing: keyName) {
-            let features: Data = row[18]
-            let chroma: Data? = row[22]
-            analysis = TrackAnalysis(
-                duration: row[9], tempo: Tempo(bpm: row[10], firstBeat: row[11], confidence: row[12], drift: row[19]), key: key,
-                keyConfidence: row[14], tuningCents: row[20], chroma: chroma.map { FloatBlob.decode($0).map(Double.init) } ?? [], loudness: row[15], loudnessRange: row[16], energy: row[17],
-                features: FeatureVector(FloatBlob.decode(features)), featureVersion: row[21], version: version)
-        }
-        return Track(id: TrackID(row[0]), path: row[1], metadata: metadata, duration: row[7], analysis: analysis)
-    }
-
     /// Every track, by id.
     public func allTracks() throws(LibraryError) -> [Track] {
-        try read { db in try Row.fetchAll(db, sql: Self.trackSelect + " ORDER BY t.id").map(Self.track(from:)) }
+        try read { db in try Row.fetchAll(db, sql: TrackRow.select + " ORDER BY t.id").map(TrackRow.track(from:)) }
     }
 
     /// The tracks that have an analysis (the ones a set can contain).
     public func analysedTracks() throws(LibraryError) -> [Track] {
-        try read { db in try Row.fetchAll(db, sql: Self.trackSelect + " WHERE a.trackId IS NOT NULL ORDER BY t.id").map(Self.track(from:)) }
+        try read { db in try Row.fetchAll(db, sql: TrackRow.select + " WHERE a.trackId IS NOT NULL ORDER BY t.id").map(TrackRow.track(from:)) }
     }
 
     /// One track by id, or `nil`.
     public func track(id: TrackID) throws(LibraryError) -> Track? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: Self.trackSelect + " WHERE t.id = ?"), arguments: [id.rawValue]).map(Self.track(from:))
+            try Row.fetchOne(db.cachedStatement(sql: TrackRow.select + " WHERE t.id = ?"), arguments: [id.rawValue]).map(TrackRow.track(from:))
         }
     }
 
@@ -161,23 +125,23 @@ public final class TrackLibrary: Sendable {
         guard ids.count <= 500 else { throw .database("at most 500 tracks are read at once, asked for \(ids.count)") }
         return try read { db in
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-            let rows = try Row.fetchAll(db, sql: Self.trackSelect + " WHERE t.id IN (\(marks))", arguments: StatementArguments(ids.map(\.rawValue)))
+            let rows = try Row.fetchAll(db, sql: TrackRow.select + " WHERE t.id IN (\(marks))", arguments: StatementArguments(ids.map(\.rawValue)))
             var found: [TrackID: Track] = [:]
-            for row in rows { let track = Self.track(from: row); found[track.id] = track }
+            for row in rows { let track = TrackRow.track(from: row); found[track.id] = track }
             return found
         }
     }
 
     /// One track by exact path, or `nil`.
     public func track(path: String) throws(LibraryError) -> Track? {
-        try read { db in try Row.fetchOne(db, sql: Self.trackSelect + " WHERE t.path = ?", arguments: [path]).map(Self.track(from:)) }
+        try read { db in try Row.fetchOne(db, sql: TrackRow.select + " WHERE t.path = ?", arguments: [path]).map(TrackRow.track(from:)) }
     }
 
     /// Tracks whose match key equals that of `artist`/`title`.
     public func tracks(matchingArtist artist: String, title: String) throws(LibraryError) -> [Track] {
         let key = MatchKey.make(artist: artist, title: title)
         return try read { db in
-            try Row.fetchAll(db, sql: Self.trackSelect + " WHERE t.matchKey = ? ORDER BY t.id", arguments: [key]).map(Self.track(from:))
+            try Row.fetchAll(db, sql: TrackRow.select + " WHERE t.matchKey = ? ORDER BY t.id", arguments: [key]).map(TrackRow.track(from:))
         }
     }
 
@@ -200,8 +164,8 @@ public final class TrackLibrary: Sendable {
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track t LEFT JOIN analysis a ON a.trackId = t.id" + filter,
                                          arguments: StatementArguments(arguments)) ?? 0
-            let page = try Row.fetchAll(db, sql: Self.trackSelect + filter + " ORDER BY t.artist, t.title, t.id LIMIT ? OFFSET ?",
-                                        arguments: StatementArguments(arguments + [limit, offset])).map(Self.track(from:))
+            let page = try Row.fetchAll(db, sql: TrackRow.select + filter + " ORDER BY t.artist, t.title, t.id LIMIT ? OFFSET ?",
+                                        arguments: StatementArguments(arguments + [limit, offset])).map(TrackRow.track(from:))
             return (page, total)
         }
     }
