@@ -75,13 +75,14 @@ extension Segue {
             timings.append((stage, Date().timeIntervalSince(start)))
             return result
         }
+        // The options are checked (by the catalogue) before anything is written.
+        let catalogue = try DemoCatalogue(count: options.trackCount, durations: options.trackDurations, sampleRate: options.sampleRate)
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let music = root.appendingPathComponent("music"), exports = root.appendingPathComponent("exports")
         do {
             try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
         } catch { throw SegueError(.ioFailure, "\(directory): cannot create the demo folder (\(error.localizedDescription))") }
-        let catalogue = try DemoCatalogue(count: options.trackCount, durations: options.trackDurations, sampleRate: options.sampleRate)
         try timed("synthesise") { () throws(SegueError) in try synthesize(catalogue, into: music.path, jobs: jobs, progress: progress) }
         let tracklistPath = root.appendingPathComponent("tracklists.csv").path
         do { try catalogue.tracklistsCSV().write(toFile: tracklistPath, atomically: true, encoding: .utf8) } catch {
