@@ -3,7 +3,7 @@ import GRDB
 extension TrackLibrary {
     /// Stores a named setting (model parameters, timestamps).
     public func setSetting(_ name: LibrarySetting, _ value: String) throws(LibraryError) {
-        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES (?, ?)", arguments: [name.rawValue, value]) }
+        try write { db in try SettingRecord(name: name.rawValue, value: value).insert(db, onConflict: .replace) }
     }
 
     /// A named setting, or `nil` (a cached statement: the planning revision is read on every plan).

@@ -43,27 +43,20 @@ extension TrackLibrary {
                 case .catalogue(let metadata):
                     let matchKey = MatchKey.make(artist: metadata.artist, title: metadata.title)
                     if let known = catalogue[matchKey] { return known }
-                    let id: Int64
-                    if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM track WHERE matchKey = ? ORDER BY id LIMIT 1", arguments: [matchKey]) {
-                        id = existing
-                    } else {
-                        try db.execute(sql: "INSERT INTO track (artist, title, album, genre, matchKey) VALUES (?, ?, ?, ?, ?)",
-                                       arguments: [metadata.artist, metadata.title, metadata.album, metadata.genre, matchKey])
-                        id = db.lastInsertedRowID
-                        created += 1
-                    }
+                    let (id, isNew) = try TrackRecord.catalogueTrack(metadata, in: db)
+                    if isNew { created += 1 }
                     catalogue[matchKey] = id
                     return id
                 }
             }
             for list in tracklists {
-                try db.execute(sql: "DELETE FROM tracklist WHERE source = ? AND externalId = ?", arguments: [source, list.externalId])
-                try db.execute(sql: "INSERT INTO tracklist (source, externalId, name) VALUES (?, ?, ?)",
-                               arguments: [source, list.externalId, list.name])
-                let id = db.lastInsertedRowID
+                try TracklistRecord.filter(TracklistRecord.Columns.source == source && TracklistRecord.Columns.externalId == list.externalId)
+                    .deleteAll(db)
+                var record = TracklistRecord(id: nil, source: source, externalId: list.externalId, name: list.name)
+                try record.insert(db)
+                guard let id = record.id else { throw LibraryError.database("a new tracklist row has no id") }
                 for (position, entry) in list.entries.enumerated() {
-                    try db.execute(sql: "INSERT INTO tracklistEntry (tracklistId, position, trackId) VALUES (?, ?, ?)",
-                                   arguments: [id, position, try rowId(of: entry)])
+                    try TracklistEntryRecord(tracklistId: id, position: position, trackId: try rowId(of: entry)).insert(db)
                 }
             }
             return created
@@ -74,12 +67,12 @@ extension TrackLibrary {
     public func tracklists() throws(LibraryError) -> [StoredTracklist] {
         try read { db in
             var lists: [Int64: StoredTracklist] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, source, externalId FROM tracklist") {
-                lists[row[0]] = StoredTracklist(id: row[0], source: row[1], externalId: row[2], trackIds: [])
+            for record in try TracklistRecord.fetchAll(db) {
+                guard let id = record.id else { continue }
+                lists[id] = StoredTracklist(id: id, source: record.source, externalId: record.externalId, trackIds: [])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT tracklistId, trackId FROM tracklistEntry ORDER BY tracklistId, position") {
-                lists[row[0]]?.trackIds.append(TrackID(row[1]))
-            }
+            let entries = try TracklistEntryRecord.order(TracklistEntryRecord.Columns.tracklistId, TracklistEntryRecord.Columns.position).fetchCursor(db)
+            while let entry = try entries.next() { lists[entry.tracklistId]?.trackIds.append(TrackID(entry.trackId)) }
             return lists.values.sorted { $0.id < $1.id }
         }
     }
@@ -88,6 +81,6 @@ extension TrackLibrary {
 extension TrackLibrary {
     /// Whether any stored tracklist names `id`.
     public func isInTracklists(_ id: TrackID) throws(LibraryError) -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM tracklistEntry WHERE trackId = ?)", arguments: [id.rawValue]) ?? false }
+        try read { db in try TracklistEntryRecord.filter(TracklistEntryRecord.Columns.trackId == id.rawValue).isEmpty(db) == false }
     }
 }

@@ -88,16 +88,7 @@ public final class TrackLibrary: Sendable {
 
     /// Adds a track known only from tracklists (no file), or returns the existing one with the same match key.
     public func catalogueTrack(metadata: TrackMetadata) throws(LibraryError) -> TrackID {
-        try write { db in
-            var record = TrackRecord(path: nil, fileSize: nil, modifiedAt: nil, contentHash: nil, metadata: metadata, duration: 0)
-            if let id = try Int64.fetchOne(db, TrackRecord.select(TrackRecord.Columns.id).filter(TrackRecord.Columns.matchKey == record.matchKey)
-                                            .order(TrackRecord.Columns.id).limit(1)) {
-                return TrackID(id)
-            }
-            try record.insert(db)
-            guard let id = record.id else { throw LibraryError.database("a new track row has no id") }
-            return TrackID(id)
-        }
+        try write { db in TrackID(try TrackRecord.catalogueTrack(metadata, in: db).id) }
     }
 
     // MARK: Reading tracks

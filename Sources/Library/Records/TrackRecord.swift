@@ -93,6 +93,19 @@ struct TrackRecord: FetchableRecord, MutablePersistableRecord, Sendable, Equatab
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The track with `metadata`'s artist and title (by match key, the first stored), or a new
+    /// catalogue-only track (no file) with these tags.
+    /// - Returns: its id, and whether it was created.
+    static func catalogueTrack(_ metadata: TrackMetadata, in db: Database) throws -> (id: Int64, created: Bool) {
+        var record = TrackRecord(path: nil, fileSize: nil, modifiedAt: nil, contentHash: nil, metadata: metadata, duration: 0)
+        if let id = try Int64.fetchOne(db, select(Columns.id).filter(Columns.matchKey == record.matchKey).order(Columns.id).limit(1)) {
+            return (id, false)
+        }
+        try record.insert(db)
+        guard let id = record.id else { throw LibraryError.database("a new track row has no id") }
+        return (id, true)
+    }
+
     /// The tags.
     var metadata: TrackMetadata { TrackMetadata(artist: artist, title: title, album: album, genre: genre, comment: comment) }
 }
