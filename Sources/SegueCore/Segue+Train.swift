@@ -29,15 +29,11 @@ public struct TrainReport: Sendable, Hashable {
     public var engine = "segue"
     /// Edges stored in the graph.
     public var edges: Int
+}
 
-    /// A report of a training run that has done nothing yet but what the arguments say.
-    public init(tracklists: Int, tracksWithFactors: Int, tracksWithContent: Int, alsSeconds: Double, edges: Int) {
-        self.tracklists = tracklists
-        self.tracksWithFactors = tracksWithFactors
-        self.tracksWithContent = tracksWithContent
-        self.alsSeconds = alsSeconds
-        self.edges = edges
-    }
+extension TrainReport {
+    /// A report of a training run that has done nothing yet.
+    public init() { self.init(tracklists: 0, tracksWithFactors: 0, tracksWithContent: 0, alsSeconds: 0, edges: 0) }
 }
 
 extension Segue {

@@ -31,7 +31,8 @@ extension Segue {
         try libraryCall { try library.replaceFactors(kind: .als, factors) }
         let storeSeconds = lap()
         progress?(.stageFinished(name: "generate", summary: "\(count) tracks, \(factors.count) with ALS factors"))
-        var report = TrainReport(tracklists: 0, tracksWithFactors: factors.count, tracksWithContent: 0, alsSeconds: 0, edges: 0)
+        var report = TrainReport()
+        report.tracksWithFactors = factors.count
         let analysed = try libraryCall { try library.analysedTracks() }
         try trainContentSpace(analysed: analysed, report: &report, progress: progress)
         let contentSeconds = lap()
