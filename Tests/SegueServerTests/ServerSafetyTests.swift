@@ -103,7 +103,7 @@ extension ServerTests {
         let missing = folder.appendingPathComponent("nowhere/secret.csv").path
         let demo = try Self.demo.get()
         let seed = "\(demo.set.tracks[0].id.rawValue)"
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             var answers: [String: [String]] = [:]
             for path in [secret, missing] {
                 let bodies: [(String, [String: Any])] = [
@@ -128,7 +128,7 @@ extension ServerTests {
     @Test func everyRequestsWorkIsBounded() async throws {
         let demo = try Self.demo.get()
         let seed = "\(demo.set.tracks[0].id.rawValue)"
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let words = Array(repeating: "ab", count: 100).joined(separator: "%20")
             let (status, object) = try await request(URL(string: "\(base)/tracks?query=\(words)")!)
             #expect(status == 400 && (object["error"] as? String)?.contains("at most 32 words") == true, "\(object)")
@@ -168,7 +168,7 @@ extension ServerTests {
             try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("segue-upload-") }.count
         }
         let before = try leftovers()
-        try await withServer(library: library) { base in
+        try await withServer(library: library, transport: .inProcess) { base in
             let rows = (1...10_001).map { "big,\($0),Artist \($0),Title \($0)" }.joined(separator: "\n")
             let (status, object) = try await request(URL(string: "\(base)/tracklists?format=csv&name=big")!, method: "POST",
                                                      body: Data(("set_id,position,artist,title\n" + rows + "\n").utf8))
@@ -213,7 +213,7 @@ extension ServerTests {
     @Test func aScanBPMRangeMustHoldAnOctaveAndReanalysesWhatItFinds() async throws {
         let (folder, library, music) = try scratchLibrary("scan-bpm-range", copyingTracks: 1)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await withServer(library: library) { base in
+        try await withServer(library: library, transport: .inProcess) { base in
             for range in [[100.0, 150.0], [120.0], [175.0, 88.0]] {
                 let body = try JSONSerialization.data(withJSONObject: ["folder": music.path, "bpmRange": range] as [String: Any])
                 let (status, answer) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Hummingbird
+import HummingbirdTesting
 import SegueCore
 import SegueTools
 import SegueServer
@@ -11,7 +12,9 @@ import PlaylistFormats
 import SetGraph
 import DJModel
 
-/// The API served for real on a free port of 127.0.0.1, over a small demo library.
+/// The API over a small demo library: in process where a test only sends requests and reads JSON
+/// answers (``Transport/inProcess``), served for real on a free port of 127.0.0.1 where it needs a
+/// socket (downloads, streaming, timeouts, headers, the browser).
 @Suite(.serialized) struct ServerTests {
     static let demo: Result<DemoReport, SegueError> = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-server-demo-\(UUID().uuidString)").path
@@ -19,11 +22,29 @@ import DJModel
         return Result { () throws(SegueError) in try Segue.runDemo(directory: directory, options: options) }
     }()
 
-    /// Runs `body` against a live server, then shuts it down.
-    func withServer(library: String? = nil, configuration: ServerConfiguration? = nil, _ body: @Sendable (URL) async throws -> Void) async throws {
+    /// How a test reaches the server: in process (HummingbirdTesting's router framework, no
+    /// socket), or on a real socket for what needs one (connections, timeouts, streaming, headers
+    /// a client sets, the browser).
+    enum Transport { case inProcess, socket }
+
+    /// The in-process client of the running test, if it runs in process: ``request(_:method:body:)``
+    /// sends through it instead of the network.
+    @TaskLocal static var inProcessClient: (any TestClientProtocol)?
+
+    /// Runs `body` against the server (by default on a live socket), then shuts it down. In process,
+    /// `body` gets a placeholder base URL that only ``request(_:method:body:)`` understands.
+    func withServer(library: String? = nil, configuration: ServerConfiguration? = nil, transport: Transport = .socket,
+                    _ body: @Sendable (URL) async throws -> Void) async throws {
         let core = try Segue(libraryPath: try library ?? Self.demo.get().libraryPath)
+        let serverConfiguration = try configuration ?? ServerConfiguration(host: "127.0.0.1", port: 0, logLevel: .warning)
+        if transport == .inProcess {
+            try await buildApplication(core: core, configuration: serverConfiguration).test(.router) { client in
+                try await Self.$inProcessClient.withValue(client) { try await body(URL(string: "http://in-process.invalid")!) }
+            }
+            return
+        }
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(core: core, configuration: try configuration ?? ServerConfiguration(host: "127.0.0.1", port: 0, logLevel: .warning)) { port in
+        let app = buildApplication(core: core, configuration: serverConfiguration) { port in
             portContinuation.yield(port)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -52,6 +73,17 @@ import DJModel
     }
 
     func request(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, [String: Any]) {
+        if let client = Self.inProcessClient {
+            let uri = url.path + (url.query.map { "?" + $0 } ?? "")
+            var headers: HTTPFields = [:]
+            if body != nil { headers[.contentType] = "application/json" }
+            return try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: method) ?? .get, headers: headers,
+                                            body: body.map { ByteBuffer(bytes: $0) }) { response in
+                let data = Data(buffer: response.body)
+                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["raw": String(decoding: data, as: UTF8.self)]
+                return (Int(response.status.code), object)
+            }
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
@@ -73,7 +105,7 @@ import DJModel
 
     @Test func healthTracksSetsAndBridges() async throws {
         let demo = try Self.demo.get()
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let (healthStatus, health) = try await request(base.appendingPathComponent("health"))
             #expect(healthStatus == 200)
             #expect(health["status"] as? String == "ok")
@@ -135,7 +167,7 @@ import DJModel
     }
 
     @Test func badRequestsGetJSONErrors() async throws {
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let cases: [(String, String, Data?, Int)] = [
                 ("sets", "POST", Data("{not json".utf8), 400),
                 ("sets", "POST", Data("{\"seed\": 5, \"minutes\": 10}".utf8), 400),
@@ -209,7 +241,7 @@ import DJModel
 
     @Test func openAPIDescribesEveryRoute() async throws {
         let demo = try Self.demo.get()
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let (status, document) = try await request(base.appendingPathComponent("openapi.json"))
             #expect(status == 200)
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
@@ -273,7 +305,7 @@ import DJModel
 
     @Test func aTrackOfAStoredSetCanBeSwappedForAnAlternative() async throws {
         let demo = try Self.demo.get()
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let body = try JSONSerialization.data(withJSONObject: ["seed": "\(demo.set.tracks[0].id)", "minutes": 4, "energy": "rise"])
             let (_, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
             let id = try #require(set["id"] as? String)
@@ -378,7 +410,7 @@ import DJModel
         let demo = try Self.demo.get()
         let (folder, library, _) = try scratchLibrary("upload")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await withServer(library: library) { base in
+        try await withServer(library: library, transport: .inProcess) { base in
             let nml = try TraktorNML().write(demo.set)
             let (status, report) = try await request(URL(string: "\(base)/tracklists?format=nml&name=friday")!, method: "POST", body: nml)
             #expect(status == 200, "\(report)")
@@ -502,7 +534,7 @@ import DJModel
 
     @Test func searchFiltersAndTrackDetail() async throws {
         let demo = try Self.demo.get()
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let (_, all) = try await request(URL(string: "\(base)/tracks?limit=100")!)
             let tracks = all["tracks"] as? [[String: Any]] ?? []
             let bpms = tracks.compactMap { $0["bpm"] as? Double }.sorted()
