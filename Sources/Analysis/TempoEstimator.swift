@@ -12,9 +12,10 @@ import Foundation
 /// multiples cover more of the periodic pattern), and the onset-density prior mistakes a
 /// drum & bass break with few hats for 87 BPM and hip-hop with trap hats for 180. Among the
 /// tempo, its half and its double that lie in the range, the one with the highest
-/// log(weighted salience) + ``TempoConfiguration/backbeatWeight`` × backbeat score wins.
-/// Chosen on the tuning set of the General MIDI corpus (`Benchmarks/analysis/gm_corpus.py`; 165 dance
-/// clips per style on three soundfonts and five kits, 60 of them with their own mix of the parts);
+/// log(weighted salience) + ``TempoConfiguration/backbeatWeight`` × backbeat score +
+/// ``TempoConfiguration/kickBarWeight`` × the kick's bar wins (with both weights 0 the priors decide).
+/// Chosen on the tuning set of the General MIDI corpus (`Benchmarks/analysis/gm_corpus.py`; 205 dance
+/// clips per style on three soundfonts and five kits, 100 of them with their own mix of the parts);
 /// the held-out figures are in the README.
 public struct TempoEstimator: Sendable {
     /// The parameters.
@@ -63,7 +64,7 @@ public struct TempoEstimator: Sendable {
             bpm += 0.1
         }
         guard best.salience > 0 else { return fallback }
-        if let backbeat, configuration.backbeatWeight > 0 {
+        if let backbeat, configuration.backbeatWeight > 0 || configuration.kickBarWeight > 0 {
             let range = configuration.minimumBPM...configuration.maximumBPM
             var chosen = (bpm: best.bpm, score: -Double.infinity, salience: best.salience)
             for candidate in [best.bpm / 2, best.bpm, best.bpm * 2] where range.contains(candidate) {

@@ -49,7 +49,7 @@ struct GeneralMIDITests {
         let fixtures = try GeneralMIDIRendering.fixtures().filter { $0.style == "drum-and-bass" || $0.style == "hip-hop" }
         #expect(Set(fixtures.filter { $0.style == "drum-and-bass" }.map(\.kit)).count >= 2)
         #expect(Set(fixtures.filter { $0.style == "hip-hop" }.map(\.kit)).count >= 2)
-        let reads = try Self.tempoReads(of: fixtures, other: TrackAnalyzer(tempo: try TempoConfiguration(backbeatWeight: 0)))
+        let reads = try Self.tempoReads(of: fixtures, other: TrackAnalyzer(tempo: try TempoConfiguration(backbeatWeight: 0, kickBarWeight: 0)))
         for read in reads {
             #expect(Self.withinFourPercent(read.bpm, of: read.truth), "\(read.fixture) on \(read.soundfont): \(read.bpm) BPM, written \(read.truth)")
         }
