@@ -98,7 +98,8 @@ let package = Package(
         .testTarget(name: "SegueToolsTests", dependencies: ["SegueTools", "SegueCore", "SetGraph", "DJModel"]),
         .testTarget(name: "SegueServerTests", dependencies: ["SegueServer", "SegueCore", "SegueTools", "DJModel", "SetGraph", "PlaylistFormats",
                                                              .product(name: "Hummingbird", package: "hummingbird"),
-                                                             .product(name: "HummingbirdTesting", package: "hummingbird")]),
+                                                             .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                             .product(name: "HTTPTypes", package: "swift-http-types")]),
     ],
     swiftLanguageModes: [.v6]
 )

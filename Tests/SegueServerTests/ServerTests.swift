@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import SegueCore
 import SegueTools
 import SegueServer
@@ -12,9 +13,10 @@ import PlaylistFormats
 import SetGraph
 import DJModel
 
-/// The API over a small demo library: in process where a test only sends requests and reads JSON
-/// answers (``Transport/inProcess``), served for real on a free port of 127.0.0.1 where it needs a
-/// socket (downloads, streaming, timeouts, headers, the browser).
+/// The API over a small demo library: in process where a test sends requests and reads answers,
+/// headers and downloads included (``Transport/inProcess``); served for real on a free port of
+/// 127.0.0.1 only where it needs a socket — a foreign `Host`, idle timeouts, half-sent or malformed
+/// HTTP, a client hanging up mid-stream, the browser (6 of the 26 server tests).
 @Suite(.serialized) struct ServerTests {
     static let demo: Result<DemoReport, SegueError> = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segue-server-demo-\(UUID().uuidString)").path
@@ -23,8 +25,7 @@ import DJModel
     }()
 
     /// How a test reaches the server: in process (HummingbirdTesting's router framework, no
-    /// socket), or on a real socket for what needs one (connections, timeouts, streaming, headers
-    /// a client sets, the browser).
+    /// socket; its requests always carry `Host: localhost`), or on a real socket for what needs one.
     enum Transport { case inProcess, socket }
 
     /// The in-process client of the running test, if it runs in process: ``request(_:method:body:)``
@@ -72,26 +73,41 @@ import DJModel
         return (folder, library, music)
     }
 
-    func request(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, [String: Any]) {
+    /// Sends a request and returns the status, the headers (names in lower case) and the body, in
+    /// process when the test runs so, over the socket otherwise. A JSON body gets its content type.
+    func fetch(_ url: URL, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws
+        -> (status: Int, headers: [String: String], data: Data) {
+        var fields = headers
+        if body != nil, fields["Content-Type"] == nil { fields["Content-Type"] = "application/json" }
         if let client = Self.inProcessClient {
-            let uri = url.path + (url.query.map { "?" + $0 } ?? "")
-            var headers: HTTPFields = [:]
-            if body != nil { headers[.contentType] = "application/json" }
-            return try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: method) ?? .get, headers: headers,
+            let uri = url.path(percentEncoded: true) + (url.query(percentEncoded: true).map { "?" + $0 } ?? "")
+            var httpFields: HTTPFields = [:]
+            for (name, value) in fields { if let field = HTTPField.Name(name) { httpFields[field] = value } }
+            return try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: method) ?? .get, headers: httpFields,
                                             body: body.map { ByteBuffer(bytes: $0) }) { response in
-                let data = Data(buffer: response.body)
-                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["raw": String(decoding: data, as: UTF8.self)]
-                return (Int(response.status.code), object)
+                var answerHeaders: [String: String] = [:]
+                for field in response.headers { answerHeaders[field.name.canonicalName] = field.value }
+                return (Int(response.status.code), answerHeaders, Data(buffer: response.body))
             }
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
-        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        for (name, value) in fields { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["raw": String(decoding: data, as: UTF8.self)]
-        return (status, object)
+        let http = response as? HTTPURLResponse
+        var answerHeaders: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] { answerHeaders[String(describing: name).lowercased()] = String(describing: value) }
+        return (http?.statusCode ?? 0, answerHeaders, data)
+    }
+
+    /// ``fetch(_:method:headers:body:)`` for a JSON answer: the status and the decoded object (the
+    /// text as `raw` when the body is not a JSON object).
+    func request(_ url: URL, method: String = "GET", body: Data? = nil) async throws -> (Int, [String: Any]) {
+        let answer = try await fetch(url, method: method, body: body)
+        let object = (try? JSONSerialization.jsonObject(with: answer.data)) as? [String: Any]
+            ?? ["raw": String(decoding: answer.data, as: UTF8.self)]
+        return (answer.status, object)
     }
 
     /// Sends each `(path, method, body, status)` and expects that status with a JSON error body.
@@ -194,17 +210,10 @@ import DJModel
         }
     }
 
-    private func download(_ url: URL) async throws -> (Int, [String: String], Data) {
-        let (data, response) = try await URLSession.shared.data(from: url)
-        let http = response as? HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (name, value) in http?.allHeaderFields ?? [:] { headers[String(describing: name).lowercased()] = String(describing: value) }
-        return (http?.statusCode ?? 0, headers, data)
-    }
 
     @Test func plannedSetsAreStoredAndExportInEveryFormat() async throws {
         let demo = try Self.demo.get()
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             let seed = demo.set.tracks[0]
             let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed.id)", "minutes": 3, "energy": "flat"])
             let (status, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
@@ -217,7 +226,7 @@ import DJModel
             #expect((stored["tracks"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } == paths)
 
             for format in SetFormat.allCases {
-                let (exportStatus, headers, data) = try await download(URL(string: "\(base)/sets/\(id)/export?format=\(format.rawValue)")!)
+                let (exportStatus, headers, data) = try await fetch(URL(string: "\(base)/sets/\(id)/export?format=\(format.rawValue)")!)
                 #expect(exportStatus == 200, "\(format): \(String(decoding: data, as: UTF8.self))")
                 #expect(headers["content-type"] == format.codec.contentType)
                 #expect(headers["content-disposition"]?.hasPrefix("attachment; filename=\"") == true)
@@ -226,10 +235,10 @@ import DJModel
                 #expect(read.map(\.path) == expected.map { FileLocation.normalized($0, format.codec.pathNormalization) }, "\(format)")
             }
             // A right-to-left override in the crate name does not reach the download's file name.
-            let disguised = try await download(URL(string: "\(base)/sets/\(id)/export?format=serato&name=Friday%E2%80%AEexe.crate")!)
+            let disguised = try await fetch(URL(string: "\(base)/sets/\(id)/export?format=serato&name=Friday%E2%80%AEexe.crate")!)
             let disposition = disguised.1["content-disposition"] ?? ""
             #expect(disposition.contains("Fridayexe.crate.crate") && !disposition.contains("%E2%80%AE"), "\(disposition)")
-            let mapped = try await download(URL(string: "\(base)/sets/\(id)/export?format=rekordbox&pathPrefix=/=D:/")!)
+            let mapped = try await fetch(URL(string: "\(base)/sets/\(id)/export?format=rekordbox&pathPrefix=/=D:/")!)
             #expect(try RekordboxXML().readTracks(mapped.2, source: "mapped").allSatisfy { $0.path.hasPrefix("D:/") })
 
             try await expectErrors(base, [("sets/\(id)/export", 400), ("sets/\(id)/export?format=wma", 400),
@@ -272,8 +281,8 @@ import DJModel
     @Test(.enabled(if: validatorAvailable || ProcessInfo.processInfo.environment["CI"] == "true",
                    "skipped: SEGUE_PYTHON cannot import openapi_spec_validator (run scripts/install-test-tools.sh)"))
     func openAPIDocumentIsValid() async throws {
-        try await withServer { base in
-            let (data, _) = try await URLSession.shared.data(from: base.appendingPathComponent("openapi.json"))
+        try await withServer(transport: .inProcess) { base in
+            let data = try await fetch(base.appendingPathComponent("openapi.json")).data
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("segue-openapi-\(UUID().uuidString).json")
             try data.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
@@ -362,7 +371,7 @@ import DJModel
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("not audio at all".utf8).write(to: music.appendingPathComponent("broken.flac"))
         try #require(mkfifo(music.appendingPathComponent("pipe.flac").path, 0o600) == 0)
-        try await withServer(library: library) { base in
+        try await withServer(library: library, transport: .inProcess) { base in
             let lock = try LibraryWriteLock(library: library)
             let body = try JSONSerialization.data(withJSONObject: ["folder": music.path])
             let (status, job) = try await request(base.appendingPathComponent("scans"), method: "POST", body: body)
@@ -377,8 +386,8 @@ import DJModel
             }
             lock.release()
 
-            let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent("scans/\(id)/events"))
-            #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "text/event-stream")
+            let (_, headers, data) = try await fetch(base.appendingPathComponent("scans/\(id)/events"))
+            #expect(headers["content-type"] == "text/event-stream")
             let events = String(decoding: data, as: UTF8.self).components(separatedBy: "\n\n").compactMap { block -> [String: Any]? in
                 guard let line = block.split(separator: "\n").first(where: { $0.hasPrefix("data: ") }) else { return nil }
                 return try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8)) as? [String: Any]
@@ -446,13 +455,12 @@ import DJModel
     }
 
     @Test func thePageIsServedWithItsPolicy() async throws {
-        try await withServer { base in
+        try await withServer(transport: .inProcess) { base in
             for (path, type) in [("", "text/html"), ("app.js", "text/javascript"), ("app.css", "text/css")] {
-                let (data, response) = try await URLSession.shared.data(from: URL(string: "\(base)/\(path)")!)
-                let http = response as? HTTPURLResponse
-                #expect(http?.statusCode == 200)
-                #expect(http?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix(type) == true)
-                #expect(http?.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+                let (status, headers, data) = try await fetch(URL(string: "\(base)/\(path)")!)
+                #expect(status == 200)
+                #expect(headers["content-type"]?.hasPrefix(type) == true)
+                #expect(headers["content-security-policy"]?.contains("default-src 'self'") == true)
                 #expect(!data.isEmpty)
                 if path == "app.js" {
                     // The scan event types come from the server's own list, not a copy in the script.
@@ -471,19 +479,13 @@ import DJModel
 
     /// CORS is off: no answer carries Access-Control-Allow-Origin, and a preflight is not approved.
     @Test func crossOriginRequestsAreNotAllowed() async throws {
-        try await withServer { base in
-            var get = URLRequest(url: base.appendingPathComponent("health"))
-            get.setValue("http://elsewhere.example", forHTTPHeaderField: "Origin")
-            let (_, answer) = try await URLSession.shared.data(for: get)
-            #expect((answer as? HTTPURLResponse)?.value(forHTTPHeaderField: "Access-Control-Allow-Origin") == nil)
-            var preflight = URLRequest(url: base.appendingPathComponent("sets"))
-            preflight.httpMethod = "OPTIONS"
-            preflight.setValue("http://elsewhere.example", forHTTPHeaderField: "Origin")
-            preflight.setValue("POST", forHTTPHeaderField: "Access-Control-Request-Method")
-            let (_, response) = try await URLSession.shared.data(for: preflight)
-            let http = response as? HTTPURLResponse
-            #expect(http?.value(forHTTPHeaderField: "Access-Control-Allow-Origin") == nil)
-            #expect(http.map { $0.statusCode >= 400 } == true)
+        try await withServer(transport: .inProcess) { base in
+            let answer = try await fetch(base.appendingPathComponent("health"), headers: ["Origin": "http://elsewhere.example"])
+            #expect(answer.status == 200 && answer.headers["access-control-allow-origin"] == nil)
+            let preflight = try await fetch(base.appendingPathComponent("sets"), method: "OPTIONS",
+                                            headers: ["Origin": "http://elsewhere.example", "Access-Control-Request-Method": "POST"])
+            #expect(preflight.headers["access-control-allow-origin"] == nil)
+            #expect(preflight.status >= 400, "\(preflight.status)")
         }
     }
 
@@ -521,13 +523,11 @@ import DJModel
     }
 
     @Test func responsesCarryARequestId() async throws {
-        try await withServer { base in
-            var request = URLRequest(url: base.appendingPathComponent("health"))
-            request.setValue("dj-42", forHTTPHeaderField: "X-Request-Id")
-            let (_, response) = try await URLSession.shared.data(for: request)
-            #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Request-Id") == "dj-42")
-            let (_, other) = try await URLSession.shared.data(from: base.appendingPathComponent("nowhere"))
-            let generated = (other as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Request-Id") ?? ""
+        try await withServer(transport: .inProcess) { base in
+            let named = try await fetch(base.appendingPathComponent("health"), headers: ["X-Request-Id": "dj-42"])
+            #expect(named.headers["x-request-id"] == "dj-42")
+            let other = try await fetch(base.appendingPathComponent("nowhere"))
+            let generated = other.headers["x-request-id"] ?? ""
             #expect(!generated.isEmpty && generated != "dj-42")
         }
     }
