@@ -49,8 +49,9 @@ extension TrackLibrary {
     /// - Throws: ``LibraryError`` when another track already has `path`.
     public func moveTrack(id: TrackID, to path: String, size: Int64, modifiedAt: Double) throws(LibraryError) {
         try write { db in
-            try db.execute(sql: "UPDATE track SET path = ?, fileSize = ?, modifiedAt = ? WHERE id = ?",
-                           arguments: [path, size, modifiedAt, id.rawValue])
+            try TrackRecord.filter(key: id.rawValue).updateAll(db, [TrackRecord.Columns.path.set(to: path),
+                                                                    TrackRecord.Columns.fileSize.set(to: size),
+                                                                    TrackRecord.Columns.modifiedAt.set(to: modifiedAt)])
         }
     }
 }

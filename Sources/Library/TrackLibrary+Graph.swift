@@ -39,12 +39,11 @@ extension TrackLibrary {
     /// edges at a time (`sources` of them), so that a large graph is never held whole.
     public func replaceGraph(sources: Int, edgesOf: (Int) -> (source: TrackID, edges: [StoredEdge])) throws(LibraryError) {
         try write { db in
-            try db.execute(sql: "DELETE FROM graphAdjacency")
-            let statement = try db.makeStatement(sql: "INSERT INTO graphAdjacency (sourceId, edges) VALUES (?, ?)")
+            try GraphAdjacencyRecord.deleteAll(db)
             for index in 0..<sources {
                 let row = edgesOf(index)
                 guard !row.edges.isEmpty else { continue }
-                try statement.execute(arguments: [row.source.rawValue, EdgeBlob.encode(row.edges)])
+                try GraphAdjacencyRecord(source: row.source, edges: row.edges).insert(db)
             }
         }
     }
@@ -53,10 +52,8 @@ extension TrackLibrary {
     public func graphEdges() throws(LibraryError) -> [StoredEdge] {
         try read { db in
             var edges: [StoredEdge] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT sourceId, edges FROM graphAdjacency ORDER BY sourceId")
-            while let row = try rows.next() {
-                edges += EdgeBlob.decode(row[1], source: TrackID(row[0]))
-            }
+            let rows = try GraphAdjacencyRecord.order(GraphAdjacencyRecord.Columns.sourceId).fetchCursor(db)
+            while let row = try rows.next() { edges += row.edges }
             return edges
         }
     }
