@@ -20,7 +20,7 @@ serve: build
 
 test: deps
 	bash scripts/install-test-tools.sh
-	SEGUE_PYTHON=$(CURDIR)/.venv-tools/bin/python swift test
+	SEGUE_PYTHON=$(CURDIR)/.venv-tools/bin/python swift test -Xswiftc -O
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -1,17 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Numeric code is optimised in every configuration (tests synthesise and analyse real audio, which
-/// is 20–50× slower unoptimised); bounds checks stay on in debug builds. Release builds use
-/// `-Ounchecked`: measured against plain `-O` on the same commit, interleaved on 2 cores, ALS
-/// (`segue als`, 1M interactions, 2 threads) took 6–18 % longer with `-O` (three runs; Segue/implicit
-/// 0.58 vs 0.65 in one benchmark run), whole analysis 4–20 % longer, the graph build and planning
-/// within noise — above the 5 % that would have let the unsafe flags go.
-let numericSettings: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
-
+/// No unsafe flags, so that `SegueCore` can be depended on by version. Release builds are plain
+/// `-O`: the hot loops (ALS's conjugate-gradient solve, the Gram matrix, SIMD dot products, the STFT
+/// frame, the mel bank, the power spectrum) index unsafe buffers with wrapping arithmetic (`&+`,
+/// `&*`), which is what `-Ounchecked` used to buy; measured against `-Ounchecked` in the same run,
+/// within the machine's noise (README, "Build flags"). Tests synthesise and analyse real audio,
+/// 20–50× slower unoptimised, so `make test` and CI build them with `swift test -Xswiftc -O`.
 let package = Package(
     name: "Segue",
     platforms: [.macOS(.v15)],
@@ -39,20 +34,19 @@ let package = Package(
         .target(name: "DJModel"),
 
         // Layer 1: shared numerics, signal processing and audio input/output.
-        .target(name: "SegueMath", swiftSettings: numericSettings),
-        .target(name: "DSP", dependencies: ["DJModel", "CFFTW"], swiftSettings: numericSettings),
-        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"], swiftSettings: numericSettings),
+        .target(name: "SegueMath"),
+        .target(name: "DSP", dependencies: ["DJModel", "CFFTW"]),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"]),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
-        .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"], swiftSettings: numericSettings),
+        .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"]),
         .target(name: "CPrefetch"),
-        .target(name: "Recommender", dependencies: ["DJModel", "SegueMath", "CPrefetch"], swiftSettings: numericSettings),
-        .target(name: "Embedding", dependencies: ["DJModel", "SegueMath"], swiftSettings: numericSettings),
+        .target(name: "Recommender", dependencies: ["DJModel", "SegueMath", "CPrefetch"]),
+        .target(name: "Embedding", dependencies: ["DJModel", "SegueMath"]),
         .target(name: "Library", dependencies: ["DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SetGraph", dependencies: ["DJModel", "SegueMath", .product(name: "HeapModule", package: "swift-collections")],
-                swiftSettings: numericSettings),
+        .target(name: "SetGraph", dependencies: ["DJModel", "SegueMath", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "PlaylistFormats", dependencies: ["DJModel"]),
-        .target(name: "TrackSynth", dependencies: ["DJModel", "SegueMath"], swiftSettings: numericSettings),
+        .target(name: "TrackSynth", dependencies: ["DJModel", "SegueMath"]),
 
         // Layer 3: use cases.
         .target(name: "SegueCore", dependencies: [

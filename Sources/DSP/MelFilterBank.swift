@@ -48,7 +48,7 @@ public struct MelFilterBank: Sendable {
     public func apply(_ power: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
         for (band, filter) in filters.enumerated() {
             var sum: Float = 0
-            for (offset, weight) in filter.weights.enumerated() { sum += weight * power[filter.start + offset] }
+            for (offset, weight) in filter.weights.enumerated() { sum += weight * power[filter.start &+ offset] }
             bands[band] = sum
         }
     }

@@ -49,7 +49,7 @@ public final class RealFFT {
         let bins = min(binCount, power.count)
         output.withMemoryRebound(to: Float.self, capacity: 2 * binCount) { pairs in
             for bin in 0..<bins {
-                let real = pairs[2 * bin], imaginary = pairs[2 * bin + 1]
+                let real = pairs[2 &* bin], imaginary = pairs[2 &* bin &+ 1]
                 power[bin] = real * real + imaginary * imaginary
             }
         }

@@ -103,7 +103,7 @@ public final class STFT {
         pending.withUnsafeBufferPointer { signal in
             frame.withUnsafeMutableBufferPointer { buffer in
                 window.withUnsafeBufferPointer { window in
-                    for index in 0..<available { buffer[index] = signal[start + index] * window[index] }
+                    for index in 0..<available { buffer[index] = signal[start &+ index] * window[index] }
                     for index in available..<size { buffer[index] = 0 }
                 }
             }

@@ -67,15 +67,17 @@ public struct DenseMatrix: Sendable, Hashable {
             partial.initialize(repeating: 0, count: k * k)
             let end = min(range.upperBound, row + 256)
             for r in row..<end {
-                let base = a + r * k
+                let base = a + r &* k
                 for i in 0..<k {
                     let value = base[i]
                     if value == 0 { continue }
-                    let target = partial + i * k
+                    let target = partial + i &* k
                     for j in 0..<k { target[j] += value * base[j] }
                 }
             }
-            for index in 0..<(k * k) { total[index] += Double(partial[index]) }
+            total.withUnsafeMutableBufferPointer { sums in
+                for index in 0..<(k * k) { sums[index] += Double(partial[index]) }
+            }
             row = end
         }
         return total

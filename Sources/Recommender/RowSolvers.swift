@@ -11,15 +11,15 @@ enum RowSolvers {
         var index = 0
         let source = UnsafeRawPointer(vector), target = UnsafeMutableRawPointer(result)
         let lanes = SIMD8<Float>(repeating: scale)
-        while index + 8 <= count {
-            let sum = target.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-                + lanes * source.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-            target.storeBytes(of: sum, toByteOffset: index * 4, as: SIMD8<Float>.self)
-            index += 8
+        while index &+ 8 <= count {
+            let sum = target.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+                + lanes * source.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+            target.storeBytes(of: sum, toByteOffset: index &* 4, as: SIMD8<Float>.self)
+            index &+= 8
         }
         while index < count {
             result[index] += scale * vector[index]
-            index += 1
+            index &+= 1
         }
     }
 
@@ -32,35 +32,35 @@ enum RowSolvers {
                                  into result: UnsafeMutablePointer<Float>, _ k: Int) {
         let rows = UnsafeRawPointer(matrix), output = UnsafeMutableRawPointer(result)
         var column = 0
-        while column + 32 <= k {
+        while column &+ 32 <= k {
             var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
             for j in 0..<k {
                 let lanes = SIMD8<Float>(repeating: vector[j])
-                let offset = (j * k + column) * 4
+                let offset = (j &* k &+ column) &* 4
                 a0 += lanes * rows.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                a1 += lanes * rows.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
-                a2 += lanes * rows.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self)
-                a3 += lanes * rows.loadUnaligned(fromByteOffset: offset + 96, as: SIMD8<Float>.self)
+                a1 += lanes * rows.loadUnaligned(fromByteOffset: offset &+ 32, as: SIMD8<Float>.self)
+                a2 += lanes * rows.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD8<Float>.self)
+                a3 += lanes * rows.loadUnaligned(fromByteOffset: offset &+ 96, as: SIMD8<Float>.self)
             }
-            output.storeBytes(of: a0, toByteOffset: column * 4, as: SIMD8<Float>.self)
-            output.storeBytes(of: a1, toByteOffset: column * 4 + 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: a2, toByteOffset: column * 4 + 64, as: SIMD8<Float>.self)
-            output.storeBytes(of: a3, toByteOffset: column * 4 + 96, as: SIMD8<Float>.self)
-            column += 32
+            output.storeBytes(of: a0, toByteOffset: column &* 4, as: SIMD8<Float>.self)
+            output.storeBytes(of: a1, toByteOffset: column &* 4 &+ 32, as: SIMD8<Float>.self)
+            output.storeBytes(of: a2, toByteOffset: column &* 4 &+ 64, as: SIMD8<Float>.self)
+            output.storeBytes(of: a3, toByteOffset: column &* 4 &+ 96, as: SIMD8<Float>.self)
+            column &+= 32
         }
-        while column + 8 <= k {
+        while column &+ 8 <= k {
             var a0 = SIMD8<Float>()
             for j in 0..<k {
-                a0 += SIMD8<Float>(repeating: vector[j]) * rows.loadUnaligned(fromByteOffset: (j * k + column) * 4, as: SIMD8<Float>.self)
+                a0 += SIMD8<Float>(repeating: vector[j]) * rows.loadUnaligned(fromByteOffset: (j &* k &+ column) &* 4, as: SIMD8<Float>.self)
             }
-            output.storeBytes(of: a0, toByteOffset: column * 4, as: SIMD8<Float>.self)
-            column += 8
+            output.storeBytes(of: a0, toByteOffset: column &* 4, as: SIMD8<Float>.self)
+            column &+= 8
         }
         while column < k {
             var sum: Float = 0
-            for j in 0..<k { sum += vector[j] * matrix[j * k + column] }
+            for j in 0..<k { sum += vector[j] * matrix[j &* k &+ column] }
             result[column] = sum
-            column += 1
+            column &+= 1
         }
     }
 
@@ -73,7 +73,7 @@ enum RowSolvers {
         var offset = 0
         while offset < k {
             segue_prefetch(row + offset)
-            offset += 16  // one 64-byte cache line
+            offset &+= 16  // one 64-byte cache line
         }
     }
 
@@ -87,12 +87,12 @@ enum RowSolvers {
                                   steps: Int, scratch: UnsafeMutablePointer<Float>) {
         let r = scratch, p = scratch + k, ap = scratch + 2 * k
         // r = b − A x (the first rows start loading while YᵀY·x is computed)
-        for ahead in 0..<min(columns.count, prefetchDistance) { prefetch(other + Int(columns[ahead]) * k, k) }
+        for ahead in 0..<min(columns.count, prefetchDistance) { prefetch(other + Int(columns[ahead]) &* k, k) }
         symmetricProduct(gram, UnsafePointer(x), into: r, k)
         for i in 0..<k { r[i] = -r[i] }
         for index in 0..<columns.count {
-            if index + prefetchDistance < columns.count { prefetch(other + Int(columns[index + prefetchDistance]) * k, k) }
-            let y = other + Int(columns[index]) * k, confidence = confidences[index]
+            if index &+ prefetchDistance < columns.count { prefetch(other + Int(columns[index &+ prefetchDistance]) &* k, k) }
+            let y = other + Int(columns[index]) &* k, confidence = confidences[index]
             let scale = confidence - (confidence - 1) * VectorMath.dot(y, UnsafePointer(x), count: k)
             addScaled(y, scale, into: r, k)
         }
@@ -102,7 +102,7 @@ enum RowSolvers {
         for _ in 0..<steps {
             symmetricProduct(gram, UnsafePointer(p), into: ap, k)
             for (column, confidence) in zip(columns, confidences) {
-                let y = other + Int(column) * k
+                let y = other + Int(column) &* k
                 let scale = (confidence - 1) * VectorMath.dot(y, UnsafePointer(p), count: k)
                 addScaled(y, scale, into: ap, k)
             }

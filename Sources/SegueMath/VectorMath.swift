@@ -38,22 +38,22 @@ public enum VectorMath {
         var first = SIMD8<Float>(), second = SIMD8<Float>()
         var index = 0
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
-        while index + 16 <= count {
-            first += rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-            second += rawA.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: index * 4 + 32, as: SIMD8<Float>.self)
-            index += 16
+        while index &+ 16 <= count {
+            first += rawA.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+            second += rawA.loadUnaligned(fromByteOffset: index &* 4 &+ 32, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: index &* 4 &+ 32, as: SIMD8<Float>.self)
+            index &+= 16
         }
-        if index + 8 <= count {
-            first += rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-            index += 8
+        if index &+ 8 <= count {
+            first += rawA.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+                * rawB.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+            index &+= 8
         }
         var sum = (first + second).sum()
         while index < count {
             sum += a[index] * b[index]
-            index += 1
+            index &+= 1
         }
         return sum
     }
