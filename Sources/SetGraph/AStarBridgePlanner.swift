@@ -120,7 +120,7 @@ public struct AStarBridgePlanner: Sendable {
     /// be reached from it.
     static func transitionsLeft(from node: Int, to goal: Int, bounds: BridgeStepBounds, distances: GoalDistances,
                                 in graph: TrackGraph) -> Int? {
-        let byRules = bounds.steps(from: graph.nodes[node], to: graph.nodes[goal])
+        let byRules = bounds.steps(from: graph.nodes[node].bpm, graph.nodes[node].key, to: graph.nodes[goal].bpm, graph.nodes[goal].key)
         guard byRules != Int.max else { return nil }
         guard let exact = distances.transitions(from: node) else { return distances.isEnd(node) ? byRules : nil }
         return max(exact, byRules)

@@ -101,7 +101,7 @@ struct BridgeSearch {
         // The first step leaves `node`: it costs at least that track's cheapest stored edge.
         let first = graph.adjacency[node].first.map { max(cheapest, 1 - $0.score) } ?? 0
         let byCount = first + cheapest * max(0, ((low - elapsed) / graph.longestDuration).rounded(.up), Double(steps - 1))
-        let byDistance = bounds.costBound(from: graph.nodes[node], to: graph.nodes[goal])
+        let byDistance = bounds.costBound(from: graph.nodes[node].bpm, graph.nodes[node].key, to: graph.nodes[goal].bpm, graph.nodes[goal].key)
         return max(byCount, byDistance)
     }
 

@@ -121,7 +121,7 @@ struct TrackGraphBuilder: Sendable {
                     }
                     narrow()
                     @inline(__always) func consider(_ index: Int) {
-                        let candidate = first + index
+                        let candidate = first &+ index
                         if candidate == position { return }
                         let distance = abs(tempi[index] * inverse - 1)
                         let tempoTerm = tempoWeight * max(0, 1 - distance * tempoScale)
@@ -240,11 +240,11 @@ final class ScoreTables: @unchecked Sendable {
 
     /// The key compatibility of two key indices.
     @inline(__always)
-    func keyScore(_ from: Int, _ to: Int) -> Double { key[from * 24 + to] }
+    func keyScore(_ from: Int, _ to: Int) -> Double { key[from &* 24 &+ to] }
 
     /// The weighted energy term of a pair of nodes.
     @inline(__always)
-    func energyTerm(source: Int, target: Int) -> Double { weights.energy * energy[energyRow[source] + energyColumn[target]] }
+    func energyTerm(source: Int, target: Int) -> Double { weights.energy * energy[energyRow[source] &+ energyColumn[target]] }
 }
 
 /// Where each key's nodes start in (key, tempo) order (a contiguous run, ascending in tempo),
@@ -308,11 +308,28 @@ final class PackedVectors: @unchecked Sendable {
     func hasFactors(_ index: Int) -> Bool { hasALS[index] }
 
     @inline(__always)
-    func contentDot(_ a: Int, _ b: Int) -> Float { VectorMath.dot(content + a * contentStride, content + b * contentStride, count: contentStride) }
+    func contentDot(_ a: Int, _ b: Int) -> Float { Self.paddedDot(content + a &* contentStride, content + b &* contentStride, contentStride) }
 
     /// The ALS cosine of two nodes that both have factors.
     @inline(__always)
-    func alsDotOfFactored(_ a: Int, _ b: Int) -> Float { VectorMath.dot(als + a * alsStride, als + b * alsStride, count: alsStride) }
+    func alsDotOfFactored(_ a: Int, _ b: Int) -> Float { Self.paddedDot(als + a &* alsStride, als + b &* alsStride, alsStride) }
+
+    /// The dot product of two zero-padded vectors of `count` floats, a multiple of 8: one 8-lane
+    /// accumulator and no tail. Deliberately not ``VectorMath/dot(_:_:count:)`` (two accumulators
+    /// and a tail for any length): this is the graph build's innermost loop, run for every
+    /// candidate pair, and `bench-graph` on 100 000 tracks built successors in a median 3.2 s with
+    /// it against 4.9 s with the general one (three interleaved runs each, plain `-O`).
+    @inline(__always)
+    static func paddedDot(_ first: UnsafePointer<Float>, _ second: UnsafePointer<Float>, _ count: Int) -> Float {
+        let a = UnsafeRawPointer(first), b = UnsafeRawPointer(second)
+        var sum = SIMD8<Float>()
+        var offset = 0
+        while offset < count {
+            sum += a.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD8<Float>.self) * b.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD8<Float>.self)
+            offset &+= 8
+        }
+        return sum.sum()
+    }
 }
 
 /// The best `capacity` (score, target) pairs seen, ties to the lower target.
