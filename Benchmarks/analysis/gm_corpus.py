@@ -267,28 +267,34 @@ def music21_corpus_root():
 
 
 def render(item, folder, seconds):
-    import numpy as np
-    import soundfile
     path = os.path.join(folder, item["id"] + ".flac")
     item["path"] = path
     if os.path.exists(path):
         return item
     track = dance_midi(item, seconds) if item["kind"] == "dance" else classical_midi(item, seconds)
+    render_track(track, path, seconds, item["soundfont"], midi_copy=os.path.join(folder, "midi", item["id"] + ".mid"))
+    return item
+
+
+def render_track(track, path, seconds, soundfont, midi_copy=None):
+    """Renders `track` with FluidSynth on `soundfont` (a SOUNDFONTS name) to a 16-bit FLAC at `path`,
+    cut to `seconds` and normalised to a peak of 0.89; keeps a copy of the MIDI at `midi_copy`."""
+    import numpy as np
+    import soundfile
     with tempfile.TemporaryDirectory() as scratch:
         midi = os.path.join(scratch, "clip.mid")
         wav = os.path.join(scratch, "clip.wav")
         track.write(midi)
-        midi_copy = os.path.join(folder, "midi", item["id"] + ".mid")
-        track.write(midi_copy)
+        if midi_copy:
+            track.write(midi_copy)
         subprocess.run(["fluidsynth", "-ni", "-q", "-g", "0.4", "-r", "44100", "-F", wav, "-T", "wav",
-                        SOUNDFONTS[item["soundfont"]], midi], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                        SOUNDFONTS[soundfont], midi], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         audio, rate = soundfile.read(wav, dtype="float32")
     audio = audio[: int(seconds * rate)]
     peak = float(np.max(np.abs(audio))) if audio.size else 0.0
     if peak > 0:
         audio = audio * (0.89 / peak)
     soundfile.write(path, audio, rate, format="FLAC", subtype="PCM_16")
-    return item
 
 
 def assign_split(plan):
