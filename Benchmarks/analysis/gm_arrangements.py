@@ -140,19 +140,9 @@ def arrangement(item):
                     pitch_class = (root + interval) % 12
                     track.note(at, 4, 1, 48 + pitch_class + (12 if pitch_class < 7 else 0), 70)
             if "bass" in parts:
-                starts = [step for step, mark in enumerate(bass_rhythm) if mark != "."]
-                for n, step in enumerate(starts):
-                    end = starts[n + 1] if n + 1 < len(starts) else 16
-                    track.note(at + step / 4, (end - step) / 4 * 0.9, 0, 36 + root + (12 if bass_rhythm[step] == "o" else 0), 100)
+                gc.add_bass_bar(track, at, root, bass_rhythm)
             if "lead" in parts:
-                for eighth in range(8):
-                    if rng.random() < 0.35:
-                        continue
-                    if rng.random() < 0.6:
-                        pitch_class = (root + rng.choice(gs.CHORD_INTERVALS[quality])) % 12
-                    else:
-                        pitch_class = (tonic + rng.choice(scale)) % 12
-                    track.note(at + eighth / 2, 0.45, 2, 72 + pitch_class, 85)
+                gc.add_lead_bar(track, rng, at, root, quality, tonic, scale)
             bar += 1
     seconds_per_beat = 60 / bpm
     first = lead * seconds_per_beat

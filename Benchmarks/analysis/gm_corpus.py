@@ -163,23 +163,33 @@ def dance_midi(item, seconds):
         else:
             for pitch in chord:
                 track.note(bar * 4, 4, 1, pitch, 70)
-        # Bass.
-        starts = [step for step, mark in enumerate(bass_rhythm) if mark != "."]
-        for n, step in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else 16
-            pitch = 36 + root + (12 if bass_rhythm[step] == "o" else 0)
-            track.note(bar * 4 + step / 4, (end - step) / 4 * 0.9, 0, pitch, 100)
+        add_bass_bar(track, bar * 4, root, bass_rhythm)
         # Lead: chord tones and scale steps in eighths from the fourth bar.
         if has_lead and bar >= 3:
-            for eighth in range(8):
-                if rng.random() < 0.35:
-                    continue
-                if rng.random() < 0.6:
-                    pitch_class = (root + rng.choice(gs.CHORD_INTERVALS[quality])) % 12
-                else:
-                    pitch_class = (tonic + rng.choice(scale)) % 12
-                track.note(bar * 4 + eighth / 2, 0.45, 2, 72 + pitch_class, 85)
+            add_lead_bar(track, rng, bar * 4, root, quality, tonic, scale)
     return track
+
+
+def add_bass_bar(track, at, root, rhythm):
+    """One bar of bass on channel 0 from beat `at`: each 'x' (or 'o', an octave up) of the 16-step
+    `rhythm` held until the next note or the bar's end."""
+    starts = [step for step, mark in enumerate(rhythm) if mark != "."]
+    for n, step in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else 16
+        track.note(at + step / 4, (end - step) / 4 * 0.9, 0, 36 + root + (12 if rhythm[step] == "o" else 0), 100)
+
+
+def add_lead_bar(track, rng, at, root, quality, tonic, scale):
+    """One bar of lead on channel 2 from beat `at`: eighths, about two in three played, chord tones
+    (60 %) or scale steps."""
+    for eighth in range(8):
+        if rng.random() < 0.35:
+            continue
+        if rng.random() < 0.6:
+            pitch_class = (root + rng.choice(gs.CHORD_INTERVALS[quality])) % 12
+        else:
+            pitch_class = (tonic + rng.choice(scale)) % 12
+        track.note(at + eighth / 2, 0.45, 2, 72 + pitch_class, 85)
 
 
 def classical_plan(count, cache_path=None):

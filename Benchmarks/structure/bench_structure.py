@@ -65,7 +65,7 @@ def madmom_rows(python, paths, cache_path):
     cache = json.load(open(cache_path)) if os.path.exists(cache_path) else {}
     missing = [path for path in paths if path not in cache]
     if missing:
-        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "madmom_downbeats.py")
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "analysis", "madmom_downbeats.py")
         output = subprocess.run([python, script, *missing], capture_output=True, text=True, check=True).stdout
         for line in output.splitlines():
             row = json.loads(line)

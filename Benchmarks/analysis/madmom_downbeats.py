@@ -6,19 +6,11 @@ older numpy; Benchmarks/analysis/run.sh builds it). One JSON line per file: path
 
 Usage: madmom_downbeats.py FILE...
 """
-import json, os, resource, sys
+import json, os, sys
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
-import soundfile
-from madmom.audio.signal import Signal
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from madmom_tempo import Signal, cpu_seconds, soundfile  # one thread, one clock and one reader for both scripts
 from madmom.features.downbeats import DBNDownBeatTrackingProcessor, RNNDownBeatProcessor
-
-
-def cpu_seconds():
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main():
