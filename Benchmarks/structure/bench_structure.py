@@ -10,8 +10,9 @@ Measures, per analyser:
   of the outro) are each within one beat of the true boundary.
 
 Segue's fields come from `segue analyze --format jsonl`: `downbeat` (seconds of the first downbeat;
-with `bpm`, the bar grid), `phrases` (seconds), `sections` ([{label, start, end}]), `mixIn`,
-`mixOut`. A field Segue does not print yet is reported as "–". The peer is madmom's downbeat tracker
+with `bpm`, the bar grid), `phrases` (seconds), `sections` ([{label, start, end}]), `mix_in`,
+`mix_out` (seconds; snake case like the other fields). A field Segue does not print yet is
+reported as "–". The peer is madmom's downbeat tracker
 (its own environment, results cached beside the corpus); msaf is not installed here.
 
 Usage: bench_structure.py --segue BIN --corpus DIR/arrangements [--split held-out|tuning|all]
@@ -104,7 +105,7 @@ def main():
                 row = segue.get(path, {})
                 downbeats = segue_downbeats(row, duration)
                 phrases = row.get("phrases")
-                cues = (row.get("mixIn"), row.get("mixOut"))
+                cues = (row.get("mix_in"), row.get("mix_out"))
             else:
                 downbeats, phrases, cues = results[name][path]["downbeats"], None, (None, None)
             if downbeats is not None:
