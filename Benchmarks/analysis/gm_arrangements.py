@@ -68,15 +68,7 @@ def plan_items(per_style):
                               key=f"{gc.PITCHES[key_index % 12]} {'major' if key_index < 12 else 'minor'}",
                               soundfont=list(gc.SOUNDFONTS)[i % 3], pattern=rng.randrange(len(patterns)),
                               kit=rng.choice(list(gs.DRUM_KITS)), seed=seed))
-    groups = {}
-    for item in items:
-        groups.setdefault(item["style"], []).append(item)
-    for style, members in groups.items():
-        ids = sorted(item["id"] for item in members)
-        random.Random(f"{gc.SPLIT_SEED}:arrangement:{style}").shuffle(ids)
-        tuning = set(ids[: len(ids) // 2])
-        for item in members:
-            item["split"] = "tuning" if item["id"] in tuning else "held-out"
+    gc.assign_split(items, salt="arrangement:")
     return items
 
 

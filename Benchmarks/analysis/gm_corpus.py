@@ -307,13 +307,15 @@ def render_track(track, path, seconds, soundfont, midi_copy=None):
     soundfile.write(path, audio, rate, format="FLAC", subtype="PCM_16")
 
 
-def assign_split(plan):
+def assign_split(plan, salt=""):
+    """Within each style, shuffles the ids by SPLIT_SEED (and `salt`, so that another corpus draws
+    its own halves) and marks the first half `tuning`, the rest `held-out`."""
     groups = {}
     for item in plan:
         groups.setdefault(item["style"], []).append(item)
     for style, items in sorted(groups.items()):
         ids = sorted(item["id"] for item in items)
-        random.Random(f"{SPLIT_SEED}:{style}").shuffle(ids)
+        random.Random(f"{SPLIT_SEED}:{salt}{style}").shuffle(ids)
         tuning = set(ids[: len(ids) // 2])
         for item in items:
             item["split"] = "tuning" if item["id"] in tuning else "held-out"

@@ -61,7 +61,6 @@ struct TrackRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         matchKey = row[offset + 11]
     }
 
-
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The track with `metadata`'s artist and title (by match key, the first stored), or a new
