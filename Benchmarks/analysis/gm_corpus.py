@@ -304,7 +304,11 @@ def render_track(track, path, seconds, soundfont, midi_copy=None):
     peak = float(np.max(np.abs(audio))) if audio.size else 0.0
     if peak > 0:
         audio = audio * (0.89 / peak)
-    soundfile.write(path, audio, rate, format="FLAC", subtype="PCM_16")
+    # Written beside and renamed, so that a stopped render never leaves half a file under the
+    # final name (a rerun skips the files that exist).
+    partial = path + ".part"
+    soundfile.write(partial, audio, rate, format="FLAC", subtype="PCM_16")
+    os.replace(partial, path)
 
 
 def assign_split(plan, salt=""):

@@ -37,6 +37,8 @@ public final class SpectralFeatureAccumulator {
     private var backbeatFrame: [Float]
     private var highShareSum = 0.0
     private var statistics = TimbreStatistics()
+    private var structure: FrameGrouper
+    private var structureFrame = [Float](repeating: 0, count: StructureColumns.width)
 
     /// Prepares the pass for audio at `sampleRate` Hz.
     public init(sampleRate: Double, frameSize: Int = 2048, hopSize: Int = 512) throws(DSPError) {
@@ -56,6 +58,9 @@ public final class SpectralFeatureAccumulator {
         previousLogMel = [Float](repeating: 0, count: Self.melBandCount)
         logMel = previousLogMel
         previousMel = [Float](repeating: 0, count: Self.melBandCount)
+        let frameRate = sampleRate / Double(hopSize)
+        structure = FrameGrouper(sourceRate: frameRate, sourceOrigin: Double(frameSize) / 2 / sampleRate,
+                                 groupSize: max(1, Int((frameRate / 10).rounded())), width: StructureColumns.width)
     }
 
     /// Adds a block of mono samples.
@@ -68,7 +73,8 @@ public final class SpectralFeatureAccumulator {
         stft.finish { index, spectrum in self.consume(index: index, spectrum: spectrum) }
         let frames = onsetFlux.count
         return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), onsetFlux: onsetFlux, kickFlux: kickFlux,
-                               backbeatFluxes: backbeatFluxes, highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics)
+                               backbeatFluxes: backbeatFluxes, highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics,
+                               structureFrames: structure.series)
     }
 
     private func consume(index: Int, spectrum: UnsafeBufferPointer<Float>) {
@@ -114,6 +120,24 @@ public final class SpectralFeatureAccumulator {
         }
         statistics.add(power: total, mfcc: coefficients[1...13], centroidHz: centroid, flatness: flatness,
                        shares: (shares.0, shares.1, shares.2))
+        recordStructureFrame(low: low, mid: mid, high: max(0, total - low - mid), flux: flux, kick: kick)
+    }
+
+    /// Keeps the coarse copy of this frame for the structure pass: band powers, onset fluxes and
+    /// the log-mel spectrum in ``StructureColumns/timbreGroups`` groups.
+    private func recordStructureFrame(low: Float, mid: Float, high: Float, flux: Float, kick: Float) {
+        structureFrame[StructureColumns.low] = low
+        structureFrame[StructureColumns.mid] = mid
+        structureFrame[StructureColumns.high] = high
+        structureFrame[StructureColumns.flux] = flux
+        structureFrame[StructureColumns.kick] = kick
+        let perGroup = Self.melBandCount / StructureColumns.timbreGroups
+        for group in 0..<StructureColumns.timbreGroups {
+            var sum: Float = 0
+            for band in group * perGroup..<(group + 1) * perGroup { sum += previousLogMel[band] }
+            structureFrame[StructureColumns.timbre + group] = sum / Float(perGroup)
+        }
+        structure.add(structureFrame)
     }
 }
 
@@ -135,4 +159,27 @@ public struct SpectralSummary: Sendable {
     public let highShare: Double
     /// Timbre statistics for the feature vector.
     public let timbre: TimbreStatistics
+    /// About ten frames a second of band powers, fluxes and coarse log-mel values (the columns of
+    /// ``StructureColumns``), for the structure pass.
+    public let structureFrames: FrameSeries
+}
+
+/// The columns of ``SpectralSummary/structureFrames``.
+public enum StructureColumns {
+    /// Power below 150 Hz (kick and bass).
+    public static let low = 0
+    /// Power from 150 Hz to 2 kHz.
+    public static let mid = 1
+    /// Power above 2 kHz (hats, cymbals, air).
+    public static let high = 2
+    /// Onset flux over all bands (drum density).
+    public static let flux = 3
+    /// Onset flux of the kick band.
+    public static let kick = 4
+    /// First of the coarse log-mel groups.
+    public static let timbre = 5
+    /// Number of coarse log-mel groups.
+    public static let timbreGroups = 8
+    /// Values per frame.
+    public static let width = timbre + timbreGroups
 }

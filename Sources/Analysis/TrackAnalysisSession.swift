@@ -62,22 +62,26 @@ public final class TrackAnalysisSession {
         let tempoConfiguration = analyzer.tempoEstimator.configuration
         let backbeat = BackbeatEvidence(fluxes: summary.backbeatFluxes, kickOnset: kickOnset,
                                         takingOutKick: tempoConfiguration.backbeatWithoutKick, frameRate: summary.frameRate, longestBeat: 60 / tempoConfiguration.minimumBPM)
-        let (bpm, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
-                                                                      backbeat: backbeat)
-        let firstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm)
+        let (estimatedBPM, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
+                                                                               backbeat: backbeat)
+        let roughFirstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: estimatedBPM)
+        let (bpm, firstBeat) = BeatGridRefiner().refine(onset: onset, frameRate: summary.frameRate, bpm: estimatedBPM, firstBeat: roughFirstBeat)
         let drift = TempoDriftEstimator().measure(onset: onset, frameRate: summary.frameRate, bpm: bpm).drift
         let (key, keyConfidence) = analyzer.keyEstimator.estimate(profile)
         let energy = EnergyEstimator().estimate(loudness: level.integrated, onsetRate: onsetRate, highShare: summary.highShare, bpm: bpm)
         let features = TimbreExtractor().extract(summary.timbre, onsetRate: onsetRate)
         let silent = level.integrated <= -69.9 || peak < 1e-4
+        let structure = silent ? nil : StructureAnalyzer().analyze(spectral: summary.structureFrames, pitch: pitch.pitchFrames, bpm: bpm,
+                                                                  firstBeat: firstBeat, duration: duration)
         // Under four seconds there are too few beats and chords to trust (documented on TrackAnalyzer).
         let tooShortToTrust = duration < 4
         return TrackAnalysis(
             duration: duration,
-            tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
+            // The bar phase may have put the grid half a beat later (off-beat kicks or hats).
+            tempo: Tempo(bpm: bpm, firstBeat: structure.map { $0.downbeat.truncatingRemainder(dividingBy: 60 / bpm) } ?? firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
             key: key, keyConfidence: silent || tooShortToTrust ? 0 : keyConfidence, tuningCents: profile.tuningCents,
             chroma: profile.chroma,
             loudness: level.integrated, loudnessRange: level.range,
-            energy: energy, features: features, featureVersion: TimbreExtractor.featureVersion)
+            energy: energy, features: features, featureVersion: TimbreExtractor.featureVersion, structure: structure)
     }
 }

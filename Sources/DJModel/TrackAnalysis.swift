@@ -15,7 +15,8 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     ///   tempo).
     /// - 7: the kick's bar in the octave decision (downtempo with a quiet side stick and
     ///   eighth-note shakers no longer at double tempo).
-    public static let currentVersion = 7
+    /// - 8: bars, phrases, sections and mix points (``structure``).
+    public static let currentVersion = 8
 
     /// Duration in seconds.
     public var duration: Double
@@ -41,13 +42,16 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// Version of the feature vector's definition (`TimbreExtractor.featureVersion`); a
     /// different version triggers re-analysis on the next scan.
     public var featureVersion: Int
+    /// Bars, phrases, sections and mix points; `nil` when the track is too short for four bars or
+    /// was analysed before version 8.
+    public var structure: TrackStructure?
     /// The analysis code version that produced this record.
     public var version: Int
 
     /// Creates an analysis record.
     public init(duration: Double, tempo: Tempo, key: MusicalKey, keyConfidence: Double, tuningCents: Double = 0, chroma: [Double] = [],
                 loudness: Double, loudnessRange: Double, energy: Int, features: FeatureVector,
-                featureVersion: Int = 1, version: Int = TrackAnalysis.currentVersion) {
+                featureVersion: Int = 1, structure: TrackStructure? = nil, version: Int = TrackAnalysis.currentVersion) {
         self.duration = duration
         self.tempo = tempo
         self.key = key
@@ -59,6 +63,7 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
         self.energy = energy
         self.features = features
         self.featureVersion = featureVersion
+        self.structure = structure
         self.version = version
     }
 }

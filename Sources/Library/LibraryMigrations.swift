@@ -11,6 +11,7 @@ enum LibraryMigrations {
         migrator.registerMigration("v4-saved-sets", migrate: createSavedSets)
         migrator.registerMigration("v5-planning-revision", migrate: addPlanningRevision)
         migrator.registerMigration("v6-canonical-paths", migrate: canonicalPaths)
+        migrator.registerMigration("v7-analysis-structure", migrate: addAnalysisStructure)
         return migrator
     }
 
@@ -88,6 +89,14 @@ enum LibraryMigrations {
             t.add(column: "tuningCents", .double).notNull().defaults(to: 0)
             t.add(column: "featureVersion", .integer).notNull().defaults(to: 0)
             t.add(column: "chroma", .blob)
+        }
+    }
+
+    /// Migration v7: bars, phrases, sections and mix points on analyses (JSON of
+    /// ``TrackStructure``; null for analyses before version 8, which the next scan redoes).
+    static func addAnalysisStructure(_ db: Database) throws {
+        try db.alter(table: "analysis") { t in
+            t.add(column: "structure", .text)
         }
     }
 

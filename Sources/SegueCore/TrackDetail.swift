@@ -15,6 +15,8 @@ public struct TrackDetail: Sendable, Codable, Hashable {
     public var loudness: Double, loudnessRange: Double, energy: Int
     /// Whether any imported tracklist names the track (it has ALS factors then, after training).
     public var inTracklists: Bool
+    /// Bars, phrases, sections and mix points; absent when the track is too short for them.
+    public var structure: TrackStructure?
 
     /// The detail of an analysed track, or `nil` when it has no analysis.
     init?(_ track: Track, inTracklists: Bool) {
@@ -27,6 +29,7 @@ public struct TrackDetail: Sendable, Codable, Hashable {
         (keyConfidence, tuningCents) = (analysis.keyConfidence, analysis.tuningCents)
         (loudness, loudnessRange, energy) = (analysis.loudness, analysis.loudnessRange, analysis.energy)
         self.inTracklists = inTracklists
+        structure = analysis.structure
     }
 }
 

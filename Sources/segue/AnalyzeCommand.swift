@@ -58,13 +58,21 @@ struct AnalyzeCommand: ParsableCommand {
                                   a.key.camelot, String(a.energy), String(format: "%.1f", a.loudness)]
                     print(fields.joined(separator: ","))
                 case .jsonl:
-                    let object: [String: Any] = [
+                    var object: [String: Any] = [
                         "path": file, "duration": a.duration, "bpm": a.tempo.bpm, "bpm_confidence": a.tempo.confidence,
                         "first_beat": a.tempo.firstBeat, "tempo_drift": a.tempo.drift, "variable_tempo": a.tempo.isVariable,
                         "tuning_cents": a.tuningCents, "chroma": a.chroma, "key": a.key.name, "camelot": a.key.camelot, "open_key": a.key.openKey,
                         "key_confidence": a.keyConfidence, "energy": a.energy, "loudness": a.loudness, "loudness_range": a.loudnessRange,
                         "artist": result.metadata.artist, "title": result.metadata.title,
                     ]
+                    if let structure = a.structure {
+                        object["downbeat"] = structure.downbeat
+                        object["bar_confidence"] = structure.barConfidence
+                        object["phrases"] = structure.phrases
+                        object["sections"] = structure.sections.map { ["label": $0.label.rawValue, "start": $0.start, "end": $0.end] }
+                        object["mix_in"] = structure.mixIn
+                        object["mix_out"] = structure.mixOut
+                    }
                     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
                     print(String(decoding: data, as: UTF8.self))
                 }

@@ -26,6 +26,20 @@ import Testing
         #expect(state.size == 100 && state.modifiedAt == 5 && state.analysisVersion == TrackAnalysis.currentVersion)
     }
 
+    @Test func storesAndReadsBackATrackStructure() throws {
+        let library = try temporaryLibrary()
+        var withStructure = analysis()
+        withStructure.structure = TrackStructure(
+            downbeat: 0.1, barConfidence: 0.7, phrases: [0.1, 15.6, 23.3],
+            sections: [TrackSection(label: .intro, start: 0.1, end: 15.6), TrackSection(label: .build, start: 15.6, end: 23.3),
+                       TrackSection(label: .main, start: 23.3, end: 60)],
+            mixIn: 15.6, mixOut: 23.3)
+        let id = try library.storeScannedFile(path: "/music/s.flac", size: 1, modifiedAt: 1, contentHash: "cd",
+                                              metadata: TrackMetadata(artist: "Sam", title: "Form"), analysis: withStructure)
+        #expect(try library.track(id: id)?.analysis == withStructure)
+        #expect(try library.analysedTracks().first { $0.id == id }?.analysis?.structure == withStructure.structure, "the bulk read too")
+    }
+
     @Test func thePlanningRevisionMovesWithWhatPlannersRead() throws {
         let library = try temporaryLibrary()
         let start = try library.planningRevision()

@@ -14,10 +14,10 @@ struct AnalysisRecord: FetchableRecord, PersistableRecord, Sendable {
         static let keyConfidence = Column("keyConfidence"), loudness = Column("loudness"), loudnessRange = Column("loudnessRange")
         static let energy = Column("energy"), features = Column("features"), tempoDrift = Column("tempoDrift")
         static let tempoVariable = Column("tempoVariable"), tuningCents = Column("tuningCents"), featureVersion = Column("featureVersion")
-        static let chroma = Column("chroma")
+        static let chroma = Column("chroma"), structure = Column("structure")
         /// Every column, in the order reads select them.
         static let all = [trackId, version, duration, bpm, firstBeat, tempoConfidence, keyName, keyConfidence, loudness, loudnessRange,
-                          energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion, chroma]
+                          energy, features, tempoDrift, tempoVariable, tuningCents, featureVersion, chroma, structure]
     }
 
     /// The track analysed.
@@ -41,7 +41,7 @@ struct AnalysisRecord: FetchableRecord, PersistableRecord, Sendable {
                               keyConfidence: row[Columns.keyConfidence], loudness: row[Columns.loudness],
                               loudnessRange: row[Columns.loudnessRange], energy: row[Columns.energy], features: row[Columns.features],
                               tempoDrift: row[Columns.tempoDrift], tuningCents: row[Columns.tuningCents],
-                              featureVersion: row[Columns.featureVersion], chroma: row[Columns.chroma])
+                              featureVersion: row[Columns.featureVersion], chroma: row[Columns.chroma], structure: row[Columns.structure])
     }
 
     /// Reads the columns of ``Columns/all``, selected in that order from position `offset` of `row`
@@ -50,18 +50,19 @@ struct AnalysisRecord: FetchableRecord, PersistableRecord, Sendable {
         guard let trackId: Int64 = row[offset], let keyName: String = row[offset + 6], let key = MusicalKey(parsing: keyName) else { return nil }
         return AnalysisRecord(trackId: trackId, key: key, version: row[offset + 1], duration: row[offset + 2], bpm: row[offset + 3], firstBeat: row[offset + 4],
                               tempoConfidence: row[offset + 5], keyConfidence: row[offset + 7], loudness: row[offset + 8], loudnessRange: row[offset + 9], energy: row[offset + 10],
-                              features: row[offset + 11], tempoDrift: row[offset + 12], tuningCents: row[offset + 14], featureVersion: row[offset + 15], chroma: row[offset + 16])
+                              features: row[offset + 11], tempoDrift: row[offset + 12], tuningCents: row[offset + 14], featureVersion: row[offset + 15], chroma: row[offset + 16],
+                              structure: row[offset + 17])
     }
 
     private init(trackId: Int64, key: MusicalKey, version: Int, duration: Double, bpm: Double, firstBeat: Double, tempoConfidence: Double,
                  keyConfidence: Double, loudness: Double, loudnessRange: Double, energy: Int, features: Data, tempoDrift: Double,
-                 tuningCents: Double, featureVersion: Int, chroma: Data?) {
+                 tuningCents: Double, featureVersion: Int, chroma: Data?, structure: String?) {
         self.trackId = trackId
         analysis = TrackAnalysis(
             duration: duration, tempo: Tempo(bpm: bpm, firstBeat: firstBeat, confidence: tempoConfidence, drift: tempoDrift), key: key,
             keyConfidence: keyConfidence, tuningCents: tuningCents, chroma: chroma.map { FloatBlob.decode($0).map(Double.init) } ?? [],
             loudness: loudness, loudnessRange: loudnessRange, energy: energy, features: FeatureVector(FloatBlob.decode(features)),
-            featureVersion: featureVersion, version: version)
+            featureVersion: featureVersion, structure: structure.flatMap(Self.decodeStructure), version: version)
     }
 
     /// Reads a row that holds an analysis (see ``decode(_:)``; a row without one is a database error).
@@ -88,5 +89,17 @@ struct AnalysisRecord: FetchableRecord, PersistableRecord, Sendable {
         container[Columns.tuningCents] = analysis.tuningCents
         container[Columns.featureVersion] = analysis.featureVersion
         container[Columns.chroma] = FloatBlob.encode(analysis.chroma.map { Float($0) })
+        container[Columns.structure] = analysis.structure.flatMap(Self.encodeStructure)
+    }
+
+    /// The structure as the `structure` column stores it: JSON text.
+    static func encodeStructure(_ structure: TrackStructure) -> String? {
+        (try? JSONEncoder().encode(structure)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The structure from the `structure` column; `nil` for text that does not decode (the next
+    /// scan analyses the track again, as for an old version).
+    static func decodeStructure(_ text: String) -> TrackStructure? {
+        try? JSONDecoder().decode(TrackStructure.self, from: Data(text.utf8))
     }
 }
