@@ -5,7 +5,8 @@
 Measures, per analyser:
 - downbeat F-measure (a downbeat counts when within ±70 ms of a true one, each matched once);
 - phrase boundaries within one beat: the share of true phrase starts with an estimated phrase
-  boundary within 60/BPM seconds;
+  boundary within 60/BPM seconds (recall), and the share of estimated boundaries with a true one
+  within a beat (precision: a boundary on every bar would otherwise score 100 %);
 - mix points: the share of clips whose mix-in cue (end of the mixable intro) and mix-out cue (start
   of the outro) are each within one beat of the true boundary.
 
@@ -93,10 +94,10 @@ def main():
     if "madmom" not in args.skip.split(","):
         results["madmom"] = madmom_rows(args.madmom_python, paths, os.path.join(args.corpus, "madmom-downbeats.json"))
     print(f"{len(items)} arrangements ({args.split}); downbeat window ±{TOLERANCE * 1000:.0f} ms, phrases and cues within one beat")
-    print("| analyser | downbeat F | phrase boundaries within one beat % | mix-in cue % | mix-out cue % |")
-    print("|---|---|---|---|---|")
+    print("| analyser | downbeat F | phrase boundaries within one beat % | phrase precision % | mix-in cue % | mix-out cue % |")
+    print("|---|---|---|---|---|---|")
     for name in results:
-        downbeat_scores, phrase_scores, mix_in, mix_out = [], [], [], []
+        downbeat_scores, phrase_scores, phrase_precision, mix_in, mix_out = [], [], [], [], []
         for item in items:
             truth, path = truths[item["path"]], item["path"]
             beat = 60 / truth["bpm"]
@@ -112,6 +113,7 @@ def main():
                 downbeat_scores.append(f_measure(downbeats, truth["downbeats"]))
             if phrases is not None:
                 phrase_scores.append(hit_rate(phrases, truth["phrases"], beat))
+                phrase_precision.append(hit_rate(truth["phrases"], phrases, beat))
             if cues[0] is not None:
                 mix_in.append(abs(cues[0] - truth["introEnd"]) <= beat)
             if cues[1] is not None:
@@ -119,7 +121,7 @@ def main():
 
         def mean(values, scale=1.0, digits=3):
             return f"{scale * sum(values) / len(values):.{digits}f}" if values else "–"
-        print(f"| {name} | {mean(downbeat_scores)} | {mean(phrase_scores, 100, 1)} | {mean(mix_in, 100, 1)} | {mean(mix_out, 100, 1)} |")
+        print(f"| {name} | {mean(downbeat_scores)} | {mean(phrase_scores, 100, 1)} | {mean(phrase_precision, 100, 1)} | {mean(mix_in, 100, 1)} | {mean(mix_out, 100, 1)} |")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ public struct PhraseSegmenter: Sendable {
     public var lookBack: Int
 
     /// Creates a segmenter.
-    public init(window: Int = 4, phraseBars: Int = 8, threshold: Double = 1.5, lookBack: Int = 1) {
+    public init(window: Int = 4, phraseBars: Int = 8, threshold: Double = 1.25, lookBack: Int = 1) {
         self.window = window
         self.phraseBars = phraseBars
         self.threshold = threshold

@@ -67,7 +67,7 @@ public struct StructureAnalyzer: Sendable {
         let barSpectral = (0..<barCount).map { spectral.mean(from: barStart($0), to: barStart($0 + 1)) }
         let barKick = (0..<barCount).map { bar in (0..<4).map { beatKick[phase + 4 * bar + $0] }.reduce(0, +) / 4 }
         let rows = (0..<barCount).map { bar in Self.barFeatures(spectral: barSpectral[bar], pitch: barPitch[bar], kick: barKick[bar]) }
-        let novelty = segmenter.novelty(bars: Self.standardisedColumns(rows, over: firstBar..<endBar))
+        let novelty = segmenter.novelty(bars: Self.weightedPitchClasses(Self.standardisedColumns(rows, over: firstBar..<endBar)))
         let lines = segmenter.boundaries(novelty: novelty, first: firstBar, end: endBar)
 
         // Sections.
@@ -76,10 +76,7 @@ public struct StructureAnalyzer: Sendable {
             let range = edges[index]..<edges[index + 1]
             let mean = { (value: (Int) -> Double) in range.map(value).reduce(0, +) / Double(range.count) }
             return SectionLabeler.Part(bars: range.count, kick: mean { barKick[$0] },
-                                       bass: mean { Double(barPitch[$0][PitchColumns.bass]) },
-                                       harmony: mean { Double(barPitch[$0][PitchColumns.harmony]) },
-                                       level: mean { Self.decibels(barSpectral[$0][StructureColumns.low] + barSpectral[$0][StructureColumns.mid]
-                                                                     + barSpectral[$0][StructureColumns.high]) })
+                                       midLevel: mean { Self.decibels(barSpectral[$0][StructureColumns.mid]) })
         }
         let labels = labeler.labels(parts)
         let sections = labels.indices.map { TrackSection(label: labels[$0], start: barStart(edges[$0]), end: min(duration, barStart(edges[$0 + 1]))) }
@@ -105,6 +102,21 @@ public struct StructureAnalyzer: Sendable {
         row.append(contentsOf: classes.map { norm > 1e-9 ? $0 / norm : 0 })
         return row
     }
+
+    /// Standardised bar features with the twelve pitch-class columns weighed down to count as
+    /// ``pitchClassWeight`` columns together, so that a change of chords does not outweigh a
+    /// change of the level, the drums and the timbre together.
+    static func weightedPitchClasses(_ rows: [[Double]]) -> [[Double]] {
+        let scale = (pitchClassWeight / 12).squareRoot()
+        return rows.map { row in
+            var weighted = row
+            for column in (row.count - 12)..<row.count { weighted[column] *= scale }
+            return weighted
+        }
+    }
+
+    /// How many feature columns the twelve pitch classes count as in the novelty.
+    static let pitchClassWeight = 3.0
 
     /// Each column shifted and scaled to mean 0 and spread 1 over the rows in `span` (columns that
     /// do not vary become 0).

@@ -64,12 +64,12 @@ import TrackSynth
 
     @Test func sectionsAreLabelledAsADJReadsThem() {
         typealias Part = SectionLabeler.Part
-        let intro = Part(bars: 16, kick: 1, bass: 0.1, harmony: 0.3, level: 32)
-        let build = Part(bars: 8, kick: 1, bass: 2, harmony: 0.35, level: 40)
-        let main = Part(bars: 16, kick: 1, bass: 2, harmony: 0.55, level: 41)
-        let breakdown = Part(bars: 16, kick: 0, bass: 0.1, harmony: 0.95, level: 33)
-        let rise = Part(bars: 8, kick: 0.05, bass: 1, harmony: 0.9, level: 30)
-        let outro = Part(bars: 16, kick: 1, bass: 1.9, harmony: 0.37, level: 38)
+        let intro = Part(bars: 16, kick: 1, midLevel: 24)
+        let build = Part(bars: 8, kick: 1, midLevel: 33)
+        let main = Part(bars: 16, kick: 1, midLevel: 35)
+        let breakdown = Part(bars: 16, kick: 0, midLevel: 31)
+        let rise = Part(bars: 8, kick: 0.05, midLevel: 26)
+        let outro = Part(bars: 16, kick: 1, midLevel: 32)
         let labels = SectionLabeler().labels([intro, build, main, breakdown, rise, main, outro])
         #expect(labels == [.intro, .build, .main, .breakdown, .build, .main, .outro])
     }
