@@ -1,0 +1,49 @@
+/// How one transition is played: where each deck is cued, how long the two overlap, how the
+/// DJ moves from one to the other, and the tempo through the overlap.
+public struct TransitionMix: Hashable, Sendable, Codable {
+    /// Seconds into the outgoing track where the overlap starts (a phrase boundary in its outro
+    /// or last main phrase).
+    public var outCue: Double
+    /// Seconds into the incoming track where it starts playing (its intro's start or a phrase).
+    public var inCue: Double
+    /// Length of the overlap in beats, a multiple of 8 (0 for a cut).
+    public var beats: Int
+    /// How the two are mixed.
+    public var technique: MixTechnique
+    /// Beats into the overlap where the bass moves from the outgoing to the incoming deck, for
+    /// ``MixTechnique/bassSwap``.
+    public var bassSwapBeat: Int?
+    /// Tempo at the start of the overlap (the outgoing track's), in BPM.
+    public var tempoFrom: Double
+    /// Tempo at its end (the incoming track's), in BPM.
+    public var tempoTo: Double
+    /// Whether both tracks had a confident beat grid and structure; otherwise the mix is a short
+    /// one on the beat grid only.
+    public var confident: Bool
+
+    /// Creates a mix.
+    public init(outCue: Double, inCue: Double, beats: Int, technique: MixTechnique, bassSwapBeat: Int? = nil,
+                tempoFrom: Double, tempoTo: Double, confident: Bool) {
+        self.outCue = outCue
+        self.inCue = inCue
+        self.beats = beats
+        self.technique = technique
+        self.bassSwapBeat = bassSwapBeat
+        self.tempoFrom = tempoFrom
+        self.tempoTo = tempoTo
+        self.confident = confident
+    }
+}
+
+/// The ways a DJ moves from one track to the next.
+public enum MixTechnique: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Both tracks play together, faded over the overlap.
+    case blend
+    /// A blend with the bass lines exchanged at a phrase boundary inside the overlap, so the two
+    /// never play their bass at once.
+    case bassSwap = "bass-swap"
+    /// The outgoing track is sent through an echo and faded out while the incoming starts.
+    case echoOut = "echo-out"
+    /// The incoming track starts as the outgoing stops, on a phrase boundary.
+    case cut
+}
