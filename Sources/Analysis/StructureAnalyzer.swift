@@ -83,7 +83,17 @@ public struct StructureAnalyzer: Sendable {
                                        midLevel: mean { Self.decibels(barSpectral[$0][StructureColumns.mid]) })
         }
         let labels = labeler.labels(parts)
-        let sections = labels.indices.map { TrackSection(label: labels[$0], start: barStart(edges[$0]), end: min(duration, barStart(edges[$0 + 1]))) }
+        // Consecutive parts with one label are one section (an intro in two halves, a long main
+        // whose phrases change); the phrases keep every boundary.
+        var sections: [TrackSection] = []
+        for index in labels.indices {
+            let end = min(duration, barStart(edges[index + 1]))
+            if let last = sections.last, last.label == labels[index] {
+                sections[sections.count - 1].end = end
+            } else {
+                sections.append(TrackSection(label: labels[index], start: barStart(edges[index]), end: end))
+            }
+        }
         let phrases = lines.map(barStart)
         let mixIn = sections.first { $0.label != .intro }?.start ?? (phrases.count > 1 ? phrases[1] : sections.last?.end ?? duration)
         let mixOut = sections.first { $0.label == .outro }?.start ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)

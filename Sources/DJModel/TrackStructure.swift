@@ -11,7 +11,8 @@ public struct TrackStructure: Hashable, Sendable, Codable {
     /// Phrase boundaries: every change of parts, each on a downbeat, in order; the first is where
     /// the music starts.
     public var phrases: [Double]
-    /// The parts between the boundaries, in order and contiguous, labelled.
+    /// The labelled parts, in order and contiguous, each starting on a phrase boundary;
+    /// neighbouring parts with one label are one section.
     public var sections: [TrackSection]
     /// The end of the mixable intro: where a DJ has the incoming track fully in (the first
     /// section after the intro).

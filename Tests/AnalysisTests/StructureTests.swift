@@ -87,8 +87,12 @@ import TrackSynth
             let bars = (phrase - structure.downbeat) / bar
             #expect(abs(bars - bars.rounded()) < 1e-6, "phrase at \(phrase) s is off the bar grid")
         }
-        #expect(structure.sections.map(\.start) == structure.phrases)
-        for (section, next) in zip(structure.sections, structure.sections.dropFirst()) { #expect(section.end == next.start) }
+        #expect(structure.sections.first?.start == structure.phrases.first)
+        #expect(structure.sections.allSatisfy { structure.phrases.contains($0.start) }, "every section starts on a phrase")
+        for (section, next) in zip(structure.sections, structure.sections.dropFirst()) {
+            #expect(section.end == next.start)
+            #expect(section.label != next.label, "neighbouring parts with one label are one section")
+        }
         #expect(structure.sections.contains { $0.label == .main })
         #expect(structure.mixIn <= structure.mixOut)
         #expect(structure.sections.last!.end <= analysis.duration + 1e-9)
