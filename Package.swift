@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CTagLib", pkgConfig: "taglib_c", providers: [.apt(["libtagc0-dev"])]),
         .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CRubberBand", pkgConfig: "rubberband", providers: [.apt(["librubberband-dev"])]),
         .target(name: "DJModel"),
 
         // Layer 1: shared numerics, signal processing and audio input/output.
@@ -47,11 +48,12 @@ let package = Package(
         .target(name: "SetGraph", dependencies: ["DJModel", "SegueMath", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "PlaylistFormats", dependencies: ["DJModel"]),
         .target(name: "TrackSynth", dependencies: ["DJModel", "SegueMath"]),
+        .target(name: "Mixing", dependencies: ["DJModel", "DSP", "AudioIO", "CRubberBand", "CEBUR128"]),
 
         // Layer 3: use cases.
         .target(name: "SegueCore", dependencies: [
             "DJModel", "AudioIO", "Analysis", "Recommender", "Embedding", "Library",
-            "SetGraph", "PlaylistFormats", "TrackSynth",
+            "SetGraph", "Mixing", "PlaylistFormats", "TrackSynth",
         ], resources: [.embedInCode("Resources/segue_spark_als.py")]),
 
         // Layer 3½: tooling the command line offers beside the product (demo, synthetic catalogue,
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["SegueMath", "Embedding", "DJModel"]),
         .testTarget(name: "LibraryTests", dependencies: ["Library", "DJModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SetGraphTests", dependencies: ["SetGraph", "DJModel"]),
+        .testTarget(name: "MixingTests", dependencies: ["Mixing", "DJModel", "AudioIO", "TrackSynth"]),
         .testTarget(name: "PlaylistFormatsTests", dependencies: ["SegueMath", "PlaylistFormats", "DJModel"]),
         .testTarget(name: "TrackSynthTests", dependencies: ["TrackSynth", "DJModel"]),
         .testTarget(name: "SegueCoreTests", dependencies: ["SegueMath", "SegueCore", "SegueTools", "Analysis", "AudioIO", "Library", "TrackSynth", "DJModel", "SetGraph", "Recommender", "PlaylistFormats"]),

@@ -34,6 +34,9 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// Time of the first downbeat in the file, seconds: with `bpm`, the constant beat grid
         /// DJ software stores (optional in the document).
         public var firstBeat: Double?
+        /// Named points in the file for the DJ's software (load, mix in, mix out, drop), in
+        /// time order; absent in documents written before cues existed.
+        public var cues: [TrackCue]?
 
         /// The Camelot code of the key, e.g. `8A` (empty when unknown).
         public var camelot: String { key?.camelot ?? "" }
@@ -41,7 +44,8 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// Creates an entry.
         public init(id: TrackID, path: String, artist: String, title: String, duration: Double, bpm: Double,
                     key: MusicalKey?, energy: Int, start: Double, album: String? = nil, genre: String? = nil,
-                    firstBeat: Double? = nil) {
+                    firstBeat: Double? = nil, cues: [TrackCue]? = nil) {
+            self.cues = cues
             self.album = album
             self.genre = genre
             self.firstBeat = firstBeat
@@ -57,7 +61,7 @@ public struct DJSet: Hashable, Sendable, Codable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat
+            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat, cues
         }
 
         /// Reads an entry; the key from `key` or, failing that, `camelot` (either may be absent or unknown).
@@ -76,6 +80,7 @@ public struct DJSet: Hashable, Sendable, Codable {
             album = try container.decodeIfPresent(String.self, forKey: .album)
             genre = try container.decodeIfPresent(String.self, forKey: .genre)
             firstBeat = try container.decodeIfPresent(Double.self, forKey: .firstBeat)
+            cues = try container.decodeIfPresent([TrackCue].self, forKey: .cues)
         }
 
         /// Writes the entry with its key as `key` (name) and `camelot`, both empty when unknown.
@@ -94,10 +99,10 @@ public struct DJSet: Hashable, Sendable, Codable {
             try container.encodeIfPresent(album, forKey: .album)
             try container.encodeIfPresent(genre, forKey: .genre)
             try container.encodeIfPresent(firstBeat, forKey: .firstBeat)
+            try container.encodeIfPresent(cues, forKey: .cues)
         }
     }
 
-    /// `set` or `bridge`.
     /// The id under which the library keeps the set (API answers; absent in files).
     public var id: String?
     /// Why the set differs from the request, when it does (e.g. shorter than asked because no
@@ -111,6 +116,7 @@ public struct DJSet: Hashable, Sendable, Codable {
     /// The energy arc the set was planned for, as `[position 0…1, energy]` pairs (sets only):
     /// for plots, and to measure the set again after a track is replaced.
     public var energyTargets: [[Double]]?
+    /// `set` or `bridge`.
     public var kind: Kind
     /// The seed query or track (for a bridge: the first track).
     public var seed: String

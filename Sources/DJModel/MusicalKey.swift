@@ -88,6 +88,13 @@ public struct MusicalKey: Hashable, Sendable, Codable, CustomStringConvertible {
         return min(difference, 12 - difference)
     }
 
+    /// Whether a move from this key to `other` is harmonic: the same key, ±1 on the Camelot wheel
+    /// in the same mode, or the relative major/minor.
+    public func mixesHarmonically(into other: MusicalKey) -> Bool {
+        let distance = camelotDistance(to: other)
+        return distance == 0 || (distance == 1 && mode == other.mode)
+    }
+
     /// The key heard when a track in this key is played `semitones` higher (pitch shift without key lock).
     public func transposed(by semitones: Int) -> MusicalKey { MusicalKey(tonic: tonic + semitones, mode: mode) }
 

@@ -31,11 +31,15 @@ public struct Transition: Hashable, Sendable, Codable {
     public var score: Double
     /// The score's parts.
     public var components: Components
-    /// A sentence a DJ understands.
+    /// A sentence a DJ understands: why the pair fits, then how to mix it.
     public var explanation: String
+    /// How the transition is played (cues, overlap, technique, tempo); absent in documents
+    /// written before mixes were planned.
+    public var mix: TransitionMix?
 
     /// Creates a transition.
-    public init(from: TrackID, to: TrackID, score: Double, components: Components, explanation: String) {
+    public init(from: TrackID, to: TrackID, score: Double, components: Components, explanation: String, mix: TransitionMix? = nil) {
+        self.mix = mix
         self.from = from
         self.to = to
         self.score = score

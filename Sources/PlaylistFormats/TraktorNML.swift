@@ -7,7 +7,8 @@ import FoundationXML
 /// Traktor NML (version 19, read by Traktor Pro 3 and 4): a `COLLECTION` of `ENTRY`s (`TITLE`,
 /// `ARTIST`; `LOCATION` with `DIR`/`FILE`/`VOLUME`; `ALBUM`; `INFO` with genre, key text in Open
 /// Key and play time; `TEMPO` with the BPM; `MUSICAL_KEY` 0–23; an `AutoGrid` `CUE_V2` at the first
-/// beat, milliseconds) and `PLAYLISTS` with the `$ROOT` folder holding one playlist whose entries
+/// beat, milliseconds, then one `CUE_V2` per cue: load, fade-in at mix in, fade-out at mix out,
+/// a cue at the drop) and `PLAYLISTS` with the `$ROOT` folder holding one playlist whose entries
 /// are `PRIMARYKEY`s (volume + dir + file). Text is in composed Unicode (NFC).
 public struct TraktorNML: SetCodec {
     /// Creates the format.
@@ -16,6 +17,18 @@ public struct TraktorNML: SetCodec {
     public var fileExtension: String { "nml" }
     public var contentType: String { "application/xml; charset=utf-8" }
     public var pathNormalization: FileLocation.Normalization { .composed }
+
+    /// Traktor's marker type and hot cue slot for a cue: mix in is the fade-in marker on hot cue
+    /// 2, mix out the fade-out marker on hot cue 3, the drop a cue on hot cue 4 (slot 1 holds the
+    /// grid), the load marker no hot cue.
+    static func marker(for kind: CueKind) -> (type: Int, hotCue: Int) {
+        switch kind {
+        case .load: (3, -1)
+        case .mixIn: (1, 1)
+        case .mixOut: (2, 2)
+        case .drop: (0, 3)
+        }
+    }
 
     public func write(_ set: DJSet, options: ExportOptions) throws(PlaylistFormatError) -> Data {
         let set = options.mapped(set)
@@ -45,6 +58,12 @@ public struct TraktorNML: SetCodec {
             if track.bpm > 0 {
                 let start = XMLText.fixed(max(0, track.firstBeat ?? 0) * 1000, decimals: 6)
                 entries.append("<CUE_V2 NAME=\"AutoGrid\" DISPL_ORDER=\"0\" TYPE=\"4\" START=\"\(start)\" LEN=\"0.000000\" REPEATS=\"-1\" HOTCUE=\"0\"></CUE_V2>")
+            }
+            for (order, cue) in (track.cues ?? []).enumerated() {
+                let marker = Self.marker(for: cue.kind)
+                entries.append("<CUE_V2\(attributes([("NAME", cue.name)])) DISPL_ORDER=\"\(order + 1)\" TYPE=\"\(marker.type)\" "
+                               + "START=\"\(XMLText.fixed(max(0, cue.time) * 1000, decimals: 6))\" LEN=\"0.000000\" REPEATS=\"-1\" "
+                               + "HOTCUE=\"\(marker.hotCue)\"></CUE_V2>")
             }
             entries.append("</ENTRY>")
         }

@@ -45,7 +45,7 @@ enum PlaylistFileReader {
         let lists: [ImportedTracklist]
         do {
             switch fileExtension {
-            case "csv" where text.hasPrefix(CSVSetTable.header):
+            case "csv" where text.hasPrefix(CSVSetTable.headerWithoutCues):
                 lists = [ImportedTracklist(setId: name, entries: try CSVSetTable().readTracks(data, source: file))]
             case "csv": lists = try TracklistCSV.read(text, source: file)
             case "txt", "text": lists = [try TextTracklist.read(text, setId: name, source: file)]

@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import Mixing
 import SetGraph
 
 extension Segue {
@@ -140,34 +141,66 @@ extension Segue {
         }
     }
 
-    /// The set document of a planned path: entries with start times (consecutive tracks overlap
-    /// by the mix length of `constraints`) and explained transitions.
+    /// The set document of a planned path: every transition's mix planned from the two tracks'
+    /// analyses (cues, overlap, technique, tempo) and explained, each track's cues, and start
+    /// times from the mix points (each track starts at the previous one's out cue; without
+    /// analyses, the rules' overlap before the previous one ends), as the planners count them.
     func document(for path: PlannedPath, in graph: TrackGraph, kind: DJSet.Kind, seed: String,
                   constraints: SetConstraints = .standard) throws(SegueError) -> DJSet {
-        var entries: [DJSet.Entry] = []
-        var start = 0.0
         // Every track of the set in one read (a set holds at most a few hundred).
         var tracks: [TrackID: Track] = [:]
         for chunk in stride(from: 0, to: path.nodes.count, by: 500) {
             let ids = path.nodes[chunk..<min(path.nodes.count, chunk + 500)].map { graph.nodes[$0].id }
             tracks.merge(try libraryCall { try library.tracks(ids: ids) }) { first, _ in first }
         }
+        let mixPlanner = TransitionMixPlanner()
+        let analyses = path.nodes.map { tracks[graph.nodes[$0].id]?.analysis }
+        let mixes = zip(analyses, analyses.dropFirst()).map { pair -> (mix: TransitionMix, explanation: String)? in
+            guard let from = pair.0, let to = pair.1 else { return nil }
+            return mixPlanner.plan(from: from, to: to)
+        }
+        var entries: [DJSet.Entry] = []
+        var start = 0.0
         for (position, index) in path.nodes.enumerated() {
             let node = graph.nodes[index]
             guard let track = tracks[node.id] else { throw SegueError(.notFound, "track \(node.id) vanished") }
+            let incoming = position > 0 ? mixes[position - 1]?.mix : nil
+            let outgoing = position < mixes.count ? mixes[position]?.mix : nil
             entries.append(DJSet.Entry(id: node.id, path: track.path ?? "", artist: track.metadata.artist, title: track.metadata.title,
                                        duration: node.duration, bpm: node.bpm, key: node.key,
                                        energy: node.energy, start: start, album: track.metadata.album.nilIfEmpty,
-                                       genre: track.metadata.genre.nilIfEmpty, firstBeat: track.analysis?.tempo.firstBeat))
-            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
+                                       genre: track.metadata.genre.nilIfEmpty, firstBeat: track.analysis?.tempo.firstBeat,
+                                       cues: track.analysis.map { Self.cues(of: $0, node: node, incoming: incoming, outgoing: outgoing) }))
+            if position + 1 < path.nodes.count {
+                start += constraints.playedSeconds(node) - constraints.overlapSeconds(outgoing: node)
+            }
         }
         let transitions = path.edges.enumerated().map { offset, edge in
             let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]
-            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components,
-                              explanation: TransitionExplainer.explain(from: from, to: to, components: edge.components))
+            var explanation = TransitionExplainer.explain(from: from, to: to, components: edge.components)
+            if let planned = mixes[offset] { explanation += ". " + planned.explanation.prefix(1).uppercased() + planned.explanation.dropFirst() }
+            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components, explanation: explanation,
+                              mix: mixes[offset]?.mix)
         }
-        let duration = (entries.last.map { $0.start + $0.duration }) ?? 0
+        let duration = path.nodes.last.map { start + constraints.playedSeconds(graph.nodes[$0]) } ?? 0
         return DJSet(kind: kind, seed: seed, duration: duration, tracks: entries, transitions: transitions)
+    }
+
+    /// A track's cues in a set: its first downbeat (load), where it comes in (the incoming mix's
+    /// in cue, or its own for the first track), where the next comes in (the outgoing mix's out
+    /// cue, or its own outro for the last track) and its first main part (drop), in time order.
+    static func cues(of analysis: TrackAnalysis, node: TrackNode, incoming: TransitionMix?, outgoing: TransitionMix?) -> [TrackCue] {
+        var cues = [TrackCue(name: "Load", kind: .load, time: max(0, analysis.tempo.firstBeat)),
+                    TrackCue(name: "Mix in", kind: .mixIn, time: incoming?.inCue ?? node.cueIn)]
+        if let outgoing {
+            cues.append(TrackCue(name: "Mix out (\(outgoing.technique.rawValue))", kind: .mixOut, time: outgoing.outCue))
+        } else if let cueOut = node.cueOut {
+            cues.append(TrackCue(name: "Mix out", kind: .mixOut, time: cueOut))
+        }
+        if let drop = analysis.structure?.sections.first(where: { $0.label == .main }) {
+            cues.append(TrackCue(name: "Drop", kind: .drop, time: drop.start))
+        }
+        return cues.sorted { $0.time < $1.time }
     }
 
     /// The quality measures of a set document (see ``SetQualityEvaluator``), against an energy arc
@@ -176,7 +209,8 @@ extension Segue {
     public static func quality(of set: DJSet, arc: EnergyCurve?, targetSeconds: Double?,
                                artistSpacing: Int = SetConstraints.standard.artistSpacing) -> DJSet.Quality {
         let items = set.tracks.map { entry in
-            SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: entry.key ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy, start: entry.start, duration: entry.duration)
+            SetQualityEvaluator.Item(artist: entry.artist, bpm: entry.bpm, key: entry.key ?? MusicalKey(tonic: 0, mode: .major), energy: entry.energy,
+                                     start: entry.start, duration: entry.duration - (entry.cues?.first { $0.kind == .mixIn }?.time ?? 0))
         }
         let similarities = set.transitions.map { ($0.components.als + $0.components.content) / 2 }
         return SetQualityEvaluator.measure(items: items, similarities: similarities, arc: arc, targetSeconds: targetSeconds,

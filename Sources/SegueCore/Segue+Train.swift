@@ -2,6 +2,7 @@ import DJModel
 import Embedding
 import Foundation
 import Library
+import Mixing
 import Recommender
 import SetGraph
 
@@ -130,7 +131,8 @@ extension Segue {
         return edgeCount
     }
 
-    /// Planner nodes for every analysed track, with their stored vectors. A track scanned after
+    /// Planner nodes for every analysed track, with their stored vectors and the cues the
+    /// transition plans use (so the planners count the minutes the set document will show). A track scanned after
     /// training gets its content vector from the stored content space; before any training,
     /// content vectors are the raw features.
     public func graphNodes() throws(SegueError) -> [TrackNode] {
@@ -138,12 +140,14 @@ extension Segue {
         let als = try libraryCall { try library.factors(kind: .als) }
         let content = try libraryCall { try library.factors(kind: .content) }
         let space = try storedContentSpace()
+        let mixPlanner = TransitionMixPlanner()
         return analysed.compactMap { track in
             guard let analysis = track.analysis else { return nil }
+            let cues = mixPlanner.cues(of: analysis)
             return TrackNode(id: track.id, artist: track.metadata.artist, duration: analysis.duration, bpm: analysis.tempo.bpm,
                              key: analysis.key, energy: analysis.energy, alsVector: als[track.id],
                              contentVector: content[track.id] ?? space?.vector(for: Self.contentInput(analysis)) ?? analysis.features.values,
-                             album: track.metadata.album)
+                             album: track.metadata.album, cueIn: cues.inCue, cueOut: cues.outCue)
         }
     }
 

@@ -5,11 +5,11 @@ public enum BaselinePlanners {
     public static func greedyChain(from seed: Int, in graph: TrackGraph, objective: SetObjective,
                                    constraints: SetConstraints = .standard) -> PlannedPath {
         var nodes = [seed], edges: [TrackGraph.Edge] = []
-        var duration = graph.nodes[seed].duration
+        var duration = constraints.playedSeconds(graph.nodes[seed])
         while duration < objective.targetSeconds {
             let last = nodes[nodes.count - 1]
             guard let edge = graph.adjacency[last].first(where: { constraints.allows($0.target, after: nodes, anchor: seed, in: graph) }) else { break }
-            duration += graph.nodes[edge.target].duration - constraints.overlapSeconds(outgoing: graph.nodes[last])
+            duration += constraints.playedSeconds(graph.nodes[edge.target]) - constraints.overlapSeconds(outgoing: graph.nodes[last])
             nodes.append(edge.target)
             edges.append(edge)
         }
@@ -25,7 +25,7 @@ public enum BaselinePlanners {
                                       constraints: SetConstraints = .standard) -> PlannedPath {
         var nodes = [seed], edges: [TrackGraph.Edge] = []
         var used: Set<Int> = [seed]
-        var duration = graph.nodes[seed].duration
+        var duration = constraints.playedSeconds(graph.nodes[seed])
         while duration < objective.targetSeconds {
             let last = nodes[nodes.count - 1], current = graph.nodes[last]
             var best: (index: Int, similarity: Float)?
@@ -40,7 +40,7 @@ public enum BaselinePlanners {
                 if best.map({ similarity > $0.similarity }) ?? true { best = (index, similarity) }
             }
             guard let next = best?.index else { break }
-            duration += graph.nodes[next].duration - constraints.overlapSeconds(outgoing: current)
+            duration += constraints.playedSeconds(graph.nodes[next]) - constraints.overlapSeconds(outgoing: current)
             edges.append(graph.edge(from: last, to: next))
             nodes.append(next)
             used.insert(next)

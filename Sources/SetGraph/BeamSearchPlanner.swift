@@ -102,7 +102,7 @@ public struct BeamSearchPlanner: Sendable {
                       maxShared: Double = 0.5, deadline: UInt64? = nil) throws(SetGraphError) -> [PlannedPath] {
         try checkRequest(seed: seed, pins: pins, count: count, in: graph)
         let lastPin = pins.keys.max() ?? 0
-        var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: graph.nodes[seed].duration)]
+        var beam = [Partial(nodes: [seed], edges: [], scoreSum: 0, duration: constraints.playedSeconds(graph.nodes[seed]))]
         var outcome = Outcome()
         var depth = 0
         while !beam.isEmpty && depth < Self.maxDepth {
@@ -158,7 +158,7 @@ public struct BeamSearchPlanner: Sendable {
                 next.append(Candidate(parent: parentIndex, edge: edge,
                                       scoreSum: partial.scoreSum + stepValue(edge, from: last, startingAt: partial.duration - overlap,
                                                                              seedEnergy: seedEnergy, graph: graph, objective: objective),
-                                      duration: partial.duration + graph.nodes[edge.target].duration - overlap))
+                                      duration: partial.duration + constraints.playedSeconds(graph.nodes[edge.target]) - overlap))
             }
             if let pin = pins[partial.nodes.count] {
                 if constraints.allowsStep(from: last, to: pin, after: partial.nodes, anchor: seed, in: graph) { consider(graph.edge(from: last, to: pin)) }

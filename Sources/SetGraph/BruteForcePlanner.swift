@@ -21,10 +21,10 @@ public struct BruteForcePlanner: Sendable {
             for edge in graph.adjacency[last] where constraints.allows(edge.target, after: path, anchor: seed, in: graph) {
                 let value = beam.stepValue(edge, from: last, startingAt: duration - overlap, seedEnergy: graph.nodes[seed].energy, graph: graph,
                                            objective: objective)
-                visit(path + [edge.target], edges + [edge], sum + value, duration + graph.nodes[edge.target].duration - overlap)
+                visit(path + [edge.target], edges + [edge], sum + value, duration + constraints.playedSeconds(graph.nodes[edge.target]) - overlap)
             }
         }
-        visit([seed], [], 0, graph.nodes[seed].duration)
+        visit([seed], [], 0, constraints.playedSeconds(graph.nodes[seed]))
         return best
     }
 

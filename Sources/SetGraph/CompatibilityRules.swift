@@ -6,14 +6,8 @@ public enum CompatibilityRules {
     /// The tempo change from `from` to `to` in percent, taking the nearest of straight, half and
     /// double time; `halfOrDouble` tells whether a half/double relation was used.
     public static func tempoChange(from: Double, to: Double) -> (percent: Double, halfOrDouble: Bool) {
-        guard from > 0, to > 0 else { return (100, false) }
-        // The closest of straight, half and double time (no allocation: the beam calls this per
-        // edge). A ratio's distance from 1 on the log scale, |log r|, orders as max(r, 1/r), so no
-        // logarithm is needed.
-        let straight = to / from, half = to / (2 * from), double = 2 * to / from
-        func spread(_ ratio: Double) -> Double { max(ratio, 1 / ratio) }
-        let best = spread(half) < spread(double) ? half : double
-        return spread(best) < spread(straight) ? ((best - 1) * 100, true) : ((straight - 1) * 100, false)
+        let change = TempoChange(from: from, to: to)
+        return (change.percent, change.halfOrDouble)
     }
 
     /// 1 for equal tempi, falling linearly to 0 at `pitchRange` percent; half/double time is
@@ -44,7 +38,7 @@ public enum CompatibilityRules {
     }
 
     /// Whether a key move counts as harmonic (same, ±1, relative).
-    public static func isHarmonic(from: MusicalKey, to: MusicalKey) -> Bool { key(from: from, to: to) >= 0.85 }
+    public static func isHarmonic(from: MusicalKey, to: MusicalKey) -> Bool { from.mixesHarmonically(into: to) }
 
     /// 1 for an energy step of at most 1, falling by 0.25 per further step.
     public static func energy(from: Int, to: Int) -> Double {

@@ -110,9 +110,17 @@ public struct SetConstraints: Sendable, Hashable, Codable {
         return true
     }
 
-    /// Seconds by which the incoming track starts before the outgoing one ends.
+    /// Seconds by which the incoming track starts before the outgoing one ends: from the
+    /// outgoing track's out cue to its end when it has one, else the rules' overlap (at most a
+    /// third of the track).
     public func overlapSeconds(outgoing node: TrackNode) -> Double {
+        if let cueOut = node.cueOut { return node.duration - cueOut }
         guard node.bpm > 0 else { return 0 }
         return min(overlapBeats * 60 / node.bpm, node.duration / 3)
     }
+
+    /// Seconds a track plays in a set when nothing follows it: from its in cue to its end.
+    /// Playing time is counted as the first track's ``playedSeconds(_:)``, then for each next
+    /// track its ``playedSeconds(_:)`` less the previous track's ``overlapSeconds(outgoing:)``.
+    public func playedSeconds(_ node: TrackNode) -> Double { node.duration - node.cueIn }
 }

@@ -27,15 +27,16 @@ public enum SetQualityEvaluator {
         }
     }
 
-    /// Measures a planned path with the start times its rules give (each track starts the rules'
-    /// overlap before the previous one ends), artist repeats counted within the rules' spacing.
+    /// Measures a planned path with the start times its rules give (each track starts at the previous one's
+    /// out cue, or the rules' overlap before it ends), artist repeats counted within the rules' spacing.
     public static func measure(_ path: PlannedPath, in graph: TrackGraph, constraints: SetConstraints, arc: EnergyCurve? = nil,
                                targetSeconds: Double? = nil) -> DJSet.Quality {
         var start = 0.0, items: [Item] = []
         for (position, index) in path.nodes.enumerated() {
             let node = graph.nodes[index]
-            items.append(Item(artist: node.artist, bpm: node.bpm, key: node.key, energy: node.energy, start: start, duration: node.duration))
-            if position + 1 < path.nodes.count { start += node.duration - constraints.overlapSeconds(outgoing: node) }
+            let played = constraints.playedSeconds(node)
+            items.append(Item(artist: node.artist, bpm: node.bpm, key: node.key, energy: node.energy, start: start, duration: played))
+            if position + 1 < path.nodes.count { start += played - constraints.overlapSeconds(outgoing: node) }
         }
         return measure(items: items, similarities: path.edges.map { ($0.components.als + $0.components.content) / 2 }, arc: arc,
                        targetSeconds: targetSeconds, artistSpacing: constraints.artistSpacing)

@@ -1,7 +1,7 @@
 import DJModel
 import SegueMath
 
-/// What the planner knows of one track: tempo, key, energy, artist, length and its vectors.
+/// What the planner knows of one track: tempo, key, energy, artist, length, mix cues and its vectors.
 public struct TrackNode: Sendable, Hashable, Identifiable {
     /// Library id.
     public var id: TrackID
@@ -21,11 +21,19 @@ public struct TrackNode: Sendable, Hashable, Identifiable {
     public var contentVector: [Float]
     /// Album or label (for spacing rules), compared case-insensitively; empty when unknown.
     public var album: String
+    /// Seconds into the track where it starts playing in a set (its music start; 0 when unknown).
+    public var cueIn: Double
+    /// Seconds into the track where the next one comes in (the start of its outro), `nil` when
+    /// unknown: the planners then start the next track the rules' overlap before this one ends.
+    public var cueOut: Double?
 
     /// Creates a node; vectors are normalised here.
     public init(id: TrackID, artist: String, duration: Double, bpm: Double, key: MusicalKey, energy: Int,
-                alsVector: [Float]?, contentVector: [Float], album: String = "") {
+                alsVector: [Float]?, contentVector: [Float], album: String = "", cueIn: Double = 0, cueOut: Double? = nil) {
         self.album = album.lowercased()
+        let start = min(max(0, cueIn), duration)
+        self.cueIn = start
+        self.cueOut = cueOut.map { min(max($0, start), duration) }
         self.id = id
         self.artist = artist.lowercased()
         self.duration = duration

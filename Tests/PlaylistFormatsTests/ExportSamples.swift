@@ -7,8 +7,13 @@ enum ExportSamples {
     static func entry(_ id: Int64, _ path: String, _ artist: String, _ title: String, bpm: Double, key: String, camelot: String,
                       start: Double) -> DJSet.Entry {
         precondition(MusicalKey(parsing: key)?.camelot == camelot, "sample key \(key) is not \(camelot)")
+        // Cues a little apart per track, so a reader that mixes tracks up is caught.
+        let offset = Double(id) * 0.25
+        let cues = [TrackCue(name: "Load", kind: .load, time: 0.125), TrackCue(name: "Mix in", kind: .mixIn, time: 0.125 + offset),
+                    TrackCue(name: "Drop & \"Go\"", kind: .drop, time: 31.125 + offset),
+                    TrackCue(name: "Mix out (bass-swap)", kind: .mixOut, time: 240.5 + offset)]
         return DJSet.Entry(id: TrackID(id), path: path, artist: artist, title: title, duration: 300.5, bpm: bpm, key: MusicalKey(parsing: key),
-                    energy: 6, start: start, album: "Album & <Co>", genre: "Techno", firstBeat: 0.125)
+                    energy: 6, start: start, album: "Album & <Co>", genre: "Techno", firstBeat: 0.125, cues: cues)
     }
 
     static let longPath = "/music/" + String(repeating: "a very long folder name/", count: 12) + "end.flac"

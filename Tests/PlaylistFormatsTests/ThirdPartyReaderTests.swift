@@ -60,6 +60,15 @@ struct ThirdPartyReaderTests {
         var key: KeyValue?
         var keyText: String?
         var gridBpm: [Double]?
+        var cues: [ReadCue]?
+    }
+
+    /// A cue as a third-party reader returned it.
+    struct ReadCue: Decodable, Equatable {
+        var name: String
+        var type: String
+        var seconds: Double
+        var hotCue: Int
     }
 
     struct ReaderOutput: Decodable {
@@ -97,6 +106,50 @@ struct ThirdPartyReaderTests {
             #expect(read.gridBpm == [track.bpm])
             guard case .text(let tonality) = read.key else { Issue.record("no Tonality for \(track.title)"); continue }
             #expect(MusicalKey(parsing: tonality) == track.key)
+        }
+    }
+
+    @Test(.enabled(if: enabled, "skipped: third-party readers are not installed"))
+    func pyrekordboxReadsTheCues() throws {
+        let set = ExportSamples.hard
+        let output = try Self.read(set, format: .rekordbox)
+        try #require(output.tracks.count == set.tracks.count)
+        for (read, track) in zip(output.tracks, set.tracks) {
+            let cues = try #require(track.cues)
+            let marks = try #require(read.cues)
+            // Every cue a memory cue (Num −1) with its name and time; mix in and out again as hot cues A and B.
+            let memory = marks.filter { $0.hotCue == -1 }
+            #expect(memory.map(\.name) == cues.map { Self.nfc($0.name) })
+            for (mark, cue) in zip(memory, cues) {
+                #expect(abs(mark.seconds - cue.time) < 0.0005, "\(cue.name) of \(track.title): \(mark.seconds) s, wrote \(cue.time) s")
+                #expect(mark.type == (cue.kind == .load ? "load" : "cue"))
+            }
+            let hot = marks.filter { $0.hotCue >= 0 }
+            #expect(hot.map(\.hotCue) == [0, 1])
+            #expect(hot.map(\.seconds) == [cues.first { $0.kind == .mixIn }!.time, cues.first { $0.kind == .mixOut }!.time])
+        }
+    }
+
+    @Test(.enabled(if: enabled, "skipped: third-party readers are not installed"))
+    func traktorNMLUtilsReadsTheCues() throws {
+        let set = ExportSamples.hard
+        let output = try Self.read(set, format: .traktor)
+        try #require(output.tracks.count == set.tracks.count)
+        for (read, track) in zip(output.tracks, set.tracks) {
+            let cues = try #require(track.cues)
+            let markers = try #require(read.cues)
+            #expect(markers.map(\.name) == cues.map { Self.nfc($0.name) })
+            for (marker, cue) in zip(markers, cues) {
+                #expect(abs(marker.seconds - cue.time) < 0.000_001, "\(cue.name) of \(track.title): \(marker.seconds) s, wrote \(cue.time) s")
+                // Traktor's marker types: 0 cue, 1 fade-in, 2 fade-out, 3 load.
+                let expected: (type: String, hotCue: Int) = switch cue.kind {
+                case .load: ("3", -1)
+                case .mixIn: ("1", 1)
+                case .mixOut: ("2", 2)
+                case .drop: ("0", 3)
+                }
+                #expect(marker.type == expected.type && marker.hotCue == expected.hotCue, "\(cue.name): \(marker)")
+            }
         }
     }
 

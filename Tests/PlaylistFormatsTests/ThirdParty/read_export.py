@@ -2,8 +2,9 @@
 
 Usage: read_export.py FORMAT FILE
 FORMAT: rekordbox (pyrekordbox), traktor (traktor-nml-utils), serato (serato-tools).
-Output: {"reader": "...", "tracks": [{"path", "title", "artist", "bpm", "key"}...]} in playlist
-order; fields a format does not hold are null. Written for Segue's tests.
+Output: {"reader": "...", "tracks": [{"path", "title", "artist", "bpm", "key", "cues"}...]} in
+playlist order, cues as {"name", "type" (the reader's name or number), "seconds", "hotCue"}, the
+Traktor grid marker left out; fields a format does not hold are null. Written for Segue's tests.
 """
 import json
 import sys
@@ -27,6 +28,8 @@ def read_rekordbox(path):
             "path": path, "title": track["Name"], "artist": track["Artist"],
             "bpm": float(track["AverageBpm"]), "key": track["Tonality"],
             "gridBpm": [float(tempo["Bpm"]) for tempo in track.tempos],
+            "cues": [{"name": mark["Name"], "type": mark["Type"], "seconds": float(mark["Start"]), "hotCue": int(mark["Num"])}
+                     for mark in track.marks],
         })
     return "pyrekordbox", tracks
 
@@ -49,6 +52,8 @@ def read_traktor(path):
             "bpm": float(entry.tempo.bpm) if entry.tempo else None,
             "key": entry.musical_key.value_attribute if entry.musical_key else None,
             "keyText": entry.info.key if entry.info else None,
+            "cues": [{"name": cue.name, "type": str(cue.type), "seconds": float(cue.start) / 1000, "hotCue": int(cue.hotcue)}
+                     for cue in entry.cue_v2 if cue.type != 4],
         })
     return "traktor-nml-utils", tracks
 

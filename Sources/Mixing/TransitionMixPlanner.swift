@@ -29,14 +29,38 @@ public struct TransitionMixPlanner: Sendable {
         self.minimumTempoConfidence = minimumTempoConfidence
     }
 
+    /// Where a track is cued in a set and where the next one comes in, from its analysis alone:
+    /// its music start and the start of its outro when its grid and structure are confident (and
+    /// the outro leaves at least a third of the track to play), else its first beat and the
+    /// 16-beat line before its end on the beat grid. ``plan(from:to:)`` cues every transition
+    /// here, so a planner counting minutes with these cues counts what the set document says.
+    public func cues(of analysis: TrackAnalysis) -> DeckCues {
+        if isConfident(analysis), let structure = analysis.structure {
+            let inCue = max(0, structure.musicStart)
+            if structure.mixOut - inCue >= (analysis.duration - inCue) / 3 && structure.mixOut < analysis.duration {
+                return DeckCues(inCue: inCue, outCue: structure.mixOut, fromStructure: true)
+            }
+        }
+        let tempo = analysis.tempo
+        let inCue = min(max(0, tempo.firstBeat), analysis.duration / 3)
+        guard tempo.bpm > 0 else { return DeckCues(inCue: inCue, outCue: analysis.duration * 2 / 3, fromStructure: false) }
+        let period = tempo.beatPeriod
+        let lastStart = max(0, analysis.duration - 16 * period - tempo.firstBeat)
+        let outCue = max(inCue + (analysis.duration - inCue) / 3, tempo.firstBeat + (lastStart / period).rounded(.down) * period)
+        return DeckCues(inCue: inCue, outCue: min(outCue, analysis.duration), fromStructure: false)
+    }
+
     /// The mix from the track analysed as `from` into the one analysed as `to`, and a sentence
     /// saying what to do.
     public func plan(from: TrackAnalysis, to: TrackAnalysis) -> (mix: TransitionMix, explanation: String) {
-        let change = CompatibilityRules.tempoChange(from: from.tempo.bpm, to: to.tempo.bpm)
-        guard let outgoing = from.structure, let incoming = to.structure, isConfident(from), isConfident(to) else {
-            return onTheGrid(from: from, to: to)
+        let change = TempoChange(from: from.tempo.bpm, to: to.tempo.bpm)
+        let outgoingCues = cues(of: from), incomingCues = cues(of: to)
+        guard outgoingCues.fromStructure, incomingCues.fromStructure, let outgoing = from.structure, let incoming = to.structure else {
+            let unconfident = !outgoingCues.fromStructure && !incomingCues.fromStructure ? "A or B" : outgoingCues.fromStructure ? "B" : "A"
+            return onTheGrid(from: from, to: to, outCue: outgoingCues.outCue, inCue: incomingCues.inCue, unconfident: unconfident,
+                             jump: change.halfOrDouble || abs(change.percent) > maximumTempoChangePercent)
         }
-        let outCue = outgoing.mixOut, inCue = incoming.musicStart
+        let outCue = outgoingCues.outCue, inCue = incomingCues.inCue
         let outroBeats = 4 * outgoing.outroBars(bpm: from.tempo.bpm), introBeats = 4 * incoming.introBars(bpm: to.tempo.bpm)
         let at = Self.clock(outCue)
         if change.halfOrDouble || abs(change.percent) > maximumTempoChangePercent {
@@ -46,7 +70,7 @@ public struct TransitionMixPlanner: Sendable {
             return (mix, String(format: "%@ (%.0f → %.0f BPM): cut from A at %@, the start of its outro, to B's first phrase", jump,
                                 from.tempo.bpm, to.tempo.bpm, at))
         }
-        if !CompatibilityRules.isHarmonic(from: from.key, to: to.key) {
+        if !from.key.mixesHarmonically(into: to.key) {
             let keys = "\(from.key.camelot) → \(to.key.camelot)"
             if outroBeats >= 16 && introBeats >= 16 {
                 let mix = TransitionMix(outCue: outCue, inCue: inCue, beats: 16, technique: .blend, tempoFrom: from.tempo.bpm,
@@ -76,19 +100,42 @@ public struct TransitionMixPlanner: Sendable {
         analysis.tempo.confidence >= minimumTempoConfidence && !analysis.tempo.isVariable && analysis.structure != nil
     }
 
-    /// The conservative mix: 16 beats at the end of A on its beat grid, B from its first beat.
-    func onTheGrid(from: TrackAnalysis, to: TrackAnalysis) -> (mix: TransitionMix, explanation: String) {
-        let period = from.tempo.beatPeriod
-        let lastStart = max(0, from.duration - 16 * period - from.tempo.firstBeat)
-        let outCue = from.tempo.firstBeat + (lastStart / period).rounded(.down) * period
-        let mix = TransitionMix(outCue: outCue, inCue: to.tempo.firstBeat, beats: 16, technique: .blend, tempoFrom: from.tempo.bpm,
+    /// The conservative mix: 16 beats from A's out cue on its beat grid into B from its in cue,
+    /// or a cut there when the tempo jumps.
+    func onTheGrid(from: TrackAnalysis, to: TrackAnalysis, outCue: Double, inCue: Double, unconfident: String, jump: Bool)
+        -> (mix: TransitionMix, explanation: String) {
+        let at = Self.clock(outCue)
+        if jump {
+            let mix = TransitionMix(outCue: outCue, inCue: inCue, beats: 0, technique: .cut, tempoFrom: from.tempo.bpm,
+                                    tempoTo: to.tempo.bpm, confident: false)
+            return (mix, String(format: "no confident beat grid or structure on %@ and the tempo jumps (%.0f → %.0f BPM): cut to B on A's beat grid at %@",
+                                unconfident, from.tempo.bpm, to.tempo.bpm, at))
+        }
+        let mix = TransitionMix(outCue: outCue, inCue: inCue, beats: 16, technique: .blend, tempoFrom: from.tempo.bpm,
                                 tempoTo: to.tempo.bpm, confident: false)
-        return (mix, "no confident beat grid or structure on \(isConfident(from) ? "B" : "A"): a short 4-bar blend on the beat grid from \(Self.clock(outCue))")
+        return (mix, "no confident beat grid or structure on \(unconfident): a short 4-bar blend on the beat grid from \(at)")
     }
 
     /// m:ss.
     static func clock(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.down))
         return String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}
+
+/// Where one track is cued in a set: where it starts playing and where the next track comes in.
+public struct DeckCues: Hashable, Sendable {
+    /// Seconds into the track where it starts playing.
+    public var inCue: Double
+    /// Seconds into the track where the next one starts.
+    public var outCue: Double
+    /// Whether the cues come from the track's structure (else from its beat grid alone).
+    public var fromStructure: Bool
+
+    /// Creates cues.
+    public init(inCue: Double, outCue: Double, fromStructure: Bool) {
+        self.inCue = inCue
+        self.outCue = outCue
+        self.fromStructure = fromStructure
     }
 }

@@ -1,6 +1,6 @@
 import DJModel
 import Foundation
-import SetGraph
+import Mixing
 import Testing
 
 /// The DJ's rules for how a transition is played, one case each.
@@ -72,5 +72,30 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode(mix), as: UTF8.self)
         #expect(json.contains("\"technique\":\"bass-swap\""))
         #expect(try JSONDecoder().decode(TransitionMix.self, from: Data(json.utf8)) == mix)
+    }
+}
+
+extension TransitionMixPlannerTests {
+    @Test func cuesComeFromTheStructureOrTheGrid() {
+        let planner = TransitionMixPlanner()
+        let structured = track(bpm: 124, key: aMinor)
+        let cues = planner.cues(of: structured)
+        #expect(cues.fromStructure && cues.inCue == structured.structure!.musicStart && cues.outCue == structured.structure!.mixOut)
+        let bare = track(bpm: 120, key: aMinor, structured: false)
+        let grid = planner.cues(of: bare)
+        #expect(!grid.fromStructure && grid.inCue == bare.tempo.firstBeat)
+        let beats = (grid.outCue - bare.tempo.firstBeat) / bare.tempo.beatPeriod
+        #expect(abs(beats - beats.rounded()) < 1e-9, "the out cue is on the grid")
+        #expect(bare.duration - grid.outCue >= 16 * bare.tempo.beatPeriod && bare.duration - grid.outCue < 17 * bare.tempo.beatPeriod)
+        // An outro that would leave less than a third of the track is not trusted.
+        let early = track(bpm: 124, key: aMinor, outroBars: 80)
+        #expect(!planner.cues(of: early).fromStructure)
+    }
+
+    @Test func anUnconfidentTempoJumpIsACutOnTheGrid() {
+        let from = track(bpm: 124, key: aMinor, confidence: 0.1), to = track(bpm: 140, key: aMinor)
+        let (mix, explanation) = TransitionMixPlanner().plan(from: from, to: to)
+        #expect(mix.technique == .cut && mix.beats == 0 && !mix.confident)
+        #expect(explanation.contains("no confident beat grid") && explanation.contains("cut"), "\(explanation)")
     }
 }
