@@ -2,6 +2,7 @@ import AudioIO
 import DJModel
 import Dispatch
 import Foundation
+import Mixing
 import SegueCore
 import PlaylistFormats
 import Synchronization
@@ -45,6 +46,9 @@ extension Segue {
         public var bridgeMinutes = 20.0
         /// Worker threads.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// Seconds rendered around each of the set's transitions into `demo-set-transitions.flac`
+        /// (`nil`: no render).
+        public var transitionPreviewSeconds: Double? = 30
 
         /// The full demo.
         public init() {}
@@ -64,7 +68,8 @@ extension Segue {
 
     /// Runs the whole pipeline on a synthetic library in `directory`: synthesise the demo tracks
     /// (skipping files that already exist) and tracklists, scan, import, train, plan a set from a
-    /// seed and a bridge between two tracks, and export both in every available format.
+    /// seed and a bridge between two tracks, export both in every available format, and render
+    /// the set's transitions as a preview reel.
     public static func runDemo(directory: String, options: DemoOptions = DemoOptions(),
                                progress: ProgressHandler? = nil) throws(SegueError) -> DemoReport {
         let jobs = options.jobs
@@ -111,6 +116,13 @@ extension Segue {
             try export(set, format: format, to: setPath)
             try export(bridge, format: format, to: bridgePath)
             files += [setPath, bridgePath]
+        }
+        if let seconds = options.transitionPreviewSeconds, set.tracks.count > 1 {
+            let reel = exports.appendingPathComponent("demo-set-transitions.flac").path
+            try timed("render transitions") { () throws(SegueError) in
+                _ = try Segue.render(try Segue.renderLayout(for: set), to: reel, options: RenderOptions(previewSeconds: seconds), progress: progress)
+            }
+            files.append(reel)
         }
         return DemoReport(directory: root.path, libraryPath: libraryPath, set: set, bridge: bridge, files: files, scan: scan,
                           imported: imported, trained: trained, timings: timings)

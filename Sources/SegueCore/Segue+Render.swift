@@ -1,0 +1,105 @@
+import DJModel
+import Foundation
+import Mixing
+
+/// A set laid out for rendering, and the tracks that cannot be played.
+public struct RenderLayout: Sendable {
+    /// The timeline of the tracks that can be played.
+    public var plan: MixPlan
+    /// The tracks whose files are missing ("Artist – Title (path)"), skipped with a short gap.
+    public var missing: [String]
+}
+
+extension Segue {
+    /// Seconds of silence where a track whose file is missing would have played.
+    static let missingTrackGap = 2.0
+
+    /// Lays out a set document for rendering: each transition mixed as its `mix` says (a set
+    /// document written before mixes existed gets a 16-beat blend on the beat grid 32 beats
+    /// before each track's end), each track from its mix-in cue. A track whose file is missing
+    /// is skipped: the track before it is cut at its out cue into the one after it, after two
+    /// seconds of silence.
+    /// - Throws: ``SegueError`` `.notFound` when no file of the set can be found (naming them),
+    ///   `.invalidInput` for a set that cannot be mixed (a track without tempo).
+    public static func renderLayout(for set: DJSet) throws(SegueError) -> RenderLayout {
+        var playable: [Int] = [], missing: [String] = []
+        for (index, entry) in set.tracks.enumerated() {
+            var isFolder: ObjCBool = false
+            if !entry.path.isEmpty, FileManager.default.fileExists(atPath: entry.path, isDirectory: &isFolder), !isFolder.boolValue {
+                playable.append(index)
+            } else {
+                missing.append("\(entry.artist) – \(entry.title) (\(entry.path.isEmpty ? "no file" : entry.path))")
+            }
+        }
+        guard !playable.isEmpty else {
+            throw SegueError(.notFound, "none of the set's files can be found: \(missing.prefix(5).joined(separator: "; "))"
+                + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
+                + "; a set planned on another machine needs --path-prefix FROM=TO")
+        }
+        let tracks = playable.map { index in
+            let entry = set.tracks[index]
+            return MixTrack(path: entry.path, name: "\(entry.artist) – \(entry.title)", bpm: entry.bpm, firstBeat: max(0, entry.firstBeat ?? 0),
+                            duration: entry.duration)
+        }
+        var mixes: [TransitionMix] = [], gaps: [Double] = []
+        for (from, to) in zip(playable, playable.dropFirst()) {
+            if to == from + 1 {
+                mixes.append(mix(from: set.tracks[from], to: set.tracks[to], planned: from < set.transitions.count ? set.transitions[from].mix : nil))
+                gaps.append(0)
+            } else {
+                // Tracks between them are missing: cut from A's out cue into C's in cue.
+                let outCue = set.transitions.indices.contains(from) ? set.transitions[from].mix?.outCue : nil
+                let inCue = set.transitions.indices.contains(to - 1) ? set.transitions[to - 1].mix?.inCue : nil
+                let fallback = mix(from: set.tracks[from], to: set.tracks[to], planned: nil)
+                mixes.append(TransitionMix(outCue: outCue ?? fallback.outCue, inCue: inCue ?? fallback.inCue, beats: 0, technique: .cut,
+                                           tempoFrom: set.tracks[from].bpm, tempoTo: set.tracks[to].bpm, confident: false))
+                gaps.append(missingTrackGap)
+            }
+        }
+        let first = set.tracks[playable[0]]
+        let firstIn = first.cues?.first { $0.kind == .mixIn }?.time ?? max(0, first.firstBeat ?? 0)
+        do {
+            return RenderLayout(plan: try MixPlan(tracks: tracks, mixes: mixes, firstInCue: firstIn, gaps: gaps), missing: missing)
+        } catch {
+            throw SegueError(.invalidInput, error.description)
+        }
+    }
+
+    /// The mix of a transition: the planned one, or a 16-beat blend on the grid 32 beats before
+    /// A's end into B's first beat.
+    static func mix(from: DJSet.Entry, to: DJSet.Entry, planned: TransitionMix?) -> TransitionMix {
+        if let planned { return planned }
+        let period = from.bpm > 0 ? 60 / from.bpm : 0.5, firstBeat = max(0, from.firstBeat ?? 0)
+        let beatsBeforeEnd = max(0, ((from.duration - firstBeat) / period).rounded(.down) - 32)
+        return TransitionMix(outCue: firstBeat + beatsBeforeEnd * period, inCue: max(0, to.firstBeat ?? 0), beats: 16, technique: .blend,
+                             tempoFrom: from.bpm, tempoTo: to.bpm, confident: false)
+    }
+
+    /// Renders a set document as one continuous mix to `path` (see ``MixRenderer``).
+    /// - Parameters:
+    ///   - isCancelled: polled as the render goes; true stops it, leaving nothing under `path`.
+    /// - Throws: ``SegueError``: `.notFound` when no file can be found, `.invalidInput` for bad
+    ///   options, `.ioFailure` when a file cannot be read or written, `.unsatisfiable` when cancelled.
+    public static func render(_ layout: RenderLayout, to path: String, options: RenderOptions, progress: ProgressHandler? = nil,
+                              isCancelled: () -> Bool = { false }) throws(SegueError) -> RenderReport {
+        do {
+            let renderer = try MixRenderer(plan: layout.plan, options: options)
+            var stage = ""
+            return try renderer.render(to: path, progress: { step in
+                if step.stage != stage {
+                    stage = step.stage
+                    progress?(.stage(name: step.stage, total: step.total))
+                }
+                progress?(.step(name: step.stage, done: step.done, total: step.total,
+                                item: step.stage == "measuring" ? "tracks" : String(format: "%d:%02d of the mix", step.done / 60, step.done % 60)))
+            }, isCancelled: isCancelled)
+        } catch {
+            switch error {
+            case .invalidParameter(let problem): throw SegueError(problem)
+            case .invalidSet(let reason): throw SegueError(.invalidInput, "cannot mix this set: \(reason)")
+            case .cancelled: throw SegueError(.unsatisfiable, error.description)
+            case .audio, .stretchFailed: throw SegueError(.ioFailure, error.description)
+            }
+        }
+    }
+}
