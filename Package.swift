@@ -64,7 +64,7 @@ let package = Package(
 
         // Layer 4: the HTTP server and the command line.
         .target(name: "SegueServer", dependencies: [
-            "SegueCore", "DJModel", "AudioIO", "PlaylistFormats", .product(name: "Hummingbird", package: "hummingbird"),
+            "SegueCore", "DJModel", "AudioIO", "Mixing", "PlaylistFormats", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),

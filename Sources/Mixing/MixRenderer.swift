@@ -66,7 +66,7 @@ public struct MixRenderer: Sendable {
         let writer: AudioFileWriter
         do { writer = try AudioFileWriter(path: path, channels: 2, sampleRate: options.sampleRate) } catch { throw .audio(error) }
         var stems = try StemWriters(plan: plan, folder: options.stemsFolder, sampleRate: options.sampleRate)
-        var limiter = PeakLimiter(ceilingDB: options.truePeakCeiling - 0.3, sampleRate: rate)
+        var limiter = PeakLimiter(ceilingDB: options.truePeakCeiling - 0.5, sampleRate: rate)
         let peakMeter = StereoLoudnessMeter(sampleRate: options.sampleRate, truePeak: true)
         let trackMeters = plan.decks.map { _ in StereoLoudnessMeter(sampleRate: options.sampleRate) }
         let ranges = ranges(sampleRate: rate)

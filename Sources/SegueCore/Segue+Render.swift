@@ -103,3 +103,23 @@ extension Segue {
         }
     }
 }
+
+extension Segue {
+    /// Seconds of a transition preview.
+    public static let transitionPreviewSeconds = 40.0
+
+    /// Renders about 40 seconds around transition `number` (1 = from the first track into the
+    /// second) of `set` to `path`: the two tracks as the set mixes them.
+    /// - Throws: ``SegueError`` `.invalidInput` for a number outside the set's transitions, else
+    ///   as ``render(_:to:options:progress:isCancelled:)``.
+    public static func renderTransitionPreview(of set: DJSet, number: Int, to path: String) throws(SegueError) -> RenderReport {
+        guard set.transitions.indices.contains(number - 1), set.tracks.indices.contains(number) else {
+            throw SegueError(.invalidInput, "transition must be 1…\(set.transitions.count), got \(number)", field: "transition")
+        }
+        var pair = set
+        pair.tracks = [set.tracks[number - 1], set.tracks[number]]
+        pair.transitions = [set.transitions[number - 1]]
+        pair.alternatives = nil
+        return try render(try renderLayout(for: pair), to: path, options: RenderOptions(previewSeconds: transitionPreviewSeconds))
+    }
+}

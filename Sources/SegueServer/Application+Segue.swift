@@ -43,6 +43,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     router.addRoutes(TracklistRoutes(core: core).routes)
     let scans = ScanJobs(core: core, stallLimit: .seconds(configuration.scanStallSeconds))
     router.addRoutes(ScanRoutes(scans: scans, maxBodyBytes: limit).routes)
+    router.addRoutes(RenderRoutes(core: core, renders: RenderJobs()).routes)
     router.addRoutes(WebPageRoutes.routes)
     router.addRoutes(NotFoundRoutes().routes)
 

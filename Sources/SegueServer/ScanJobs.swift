@@ -11,14 +11,7 @@ final class ScanJob: Sendable {
     enum State: String, Codable, Sendable { case running, finished, failed }
 
     /// One progress event as the API sends it.
-    struct Event: Codable, Sendable, Hashable {
-        var type: ScanEventType
-        var name: String?
-        var done: Int?
-        var total: Int?
-        var item: String?
-        var message: String?
-    }
+    typealias Event = JobEvent
 
     /// The job's state as `GET /scans/{id}` shows it.
     struct Status: Codable, Sendable {
@@ -67,13 +60,7 @@ final class ScanJob: Sendable {
 
     /// Appends a progress event.
     func add(_ event: ProgressEvent) {
-        let converted: Event
-        switch event {
-        case .stage(let name, let total): converted = Event(type: .stage, name: name, total: total)
-        case .step(let name, let done, let total, let item): converted = Event(type: .step, name: name, done: done, total: total, item: item)
-        case .warning(let message): converted = Event(type: .warning, message: message)
-        case .stageFinished(let name, let summary): converted = Event(type: .stageFinished, name: name, message: summary)
-        }
+        let converted = JobEvent(event)
         record.withLock { job in
             job.events.append(converted)
             job.lastActivity = .now

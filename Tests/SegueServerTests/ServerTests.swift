@@ -257,7 +257,9 @@ import DJModel
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
                                        "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace",
-                                       "/scans", "/scans/{id}", "/scans/{id}/events", "/tracklists", "/openapi.json"]
+                                       "/scans", "/scans/{id}", "/scans/{id}/events", "/tracklists", "/openapi.json",
+                                       "/sets/{id}/render", "/sets/{id}/transitions/{n}/preview", "/renders/{id}", "/renders/{id}/events",
+                                       "/renders/{id}/audio"]
             #expect(Set(paths.keys) == served)
             #expect(Set(APIRoute.allCases.map(\.rawValue)) == served, "the routes the page and the router share")
             // Every described GET answers something other than 404 for a real id.
@@ -265,9 +267,10 @@ import DJModel
             let body = try JSONSerialization.data(withJSONObject: ["seed": "\(seed)", "minutes": 3])
             let (_, set) = try await request(base.appendingPathComponent("sets"), method: "POST", body: body)
             let setId = try #require(set["id"] as? String)
-            for (path, operations) in paths where operations["get"] != nil && !path.hasPrefix("/scans/") {
+            for (path, operations) in paths where operations["get"] != nil && !path.hasPrefix("/scans/") && !path.hasPrefix("/renders/") {
                 let concrete = path.replacingOccurrences(of: "/tracks/{id}", with: "/tracks/\(seed)")
                     .replacingOccurrences(of: "/sets/{id}", with: "/sets/\(setId)").replacingOccurrences(of: "{position}", with: "1")
+                    .replacingOccurrences(of: "{n}", with: "1")
                     + (path.hasSuffix("export") ? "?format=m3u8" : "")
                 let (code, object) = try await request(URL(string: "\(base)\(concrete)")!)
                 #expect(code == 200, "GET \(concrete): \(code) \(object)")

@@ -117,6 +117,8 @@ async function plan(kind) {
 function show(set) {
   state.set = set;
   $("set-section").hidden = false;
+  for (const id of ["transition-player", "mix-player"]) { $(id).pause(); $(id).removeAttribute("src"); $(id).hidden = true; }
+  $("render-status").textContent = "";
   $("alternatives").hidden = true;
   $("set-title").textContent = "3. The " + (set.kind === "bridge" ? "bridge" : "set") + " from " + set.seed;
   $("set-note").hidden = !set.note;
@@ -133,7 +135,12 @@ function show(set) {
                text("td", track.bpm.toFixed(1), "num"));
     const key = text("td"); key.append(keyChip(track)); row.append(key, text("td", track.energy, "num"));
     const transition = index > 0 ? set.transitions[index - 1] : null;
-    row.append(text("td", transition ? transition.explanation : "", "explanation"));
+    const explanation = text("td", transition ? transition.explanation : "", "explanation");
+    if (transition) {
+      explanation.prepend(button("▶", () => playTransition(index), "secondary play-transition"));
+      explanation.querySelector("button").setAttribute("aria-label", "Play transition " + index + " (about 40 seconds)");
+    }
+    row.append(explanation);
     const swap = text("td"); swap.append(button("Swap", () => alternatives(index), "secondary swap")); row.append(swap);
     body.append(row);
   });
@@ -217,8 +224,42 @@ async function replace(position, track) {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ position, track: String(track.id) }) });
     show(edited);
     const swapped = $("set-table").querySelectorAll("tbody tr")[position];
-    if (swapped) swapped.querySelector("button").focus();
+    if (swapped) swapped.querySelector("button.swap").focus();
   } catch (error) { $("plan-status").textContent = error.message; }
+}
+
+// Plays about 40 seconds around transition `number` (1 = into the second track), rendered by the server.
+function playTransition(number) {
+  const player = $("transition-player");
+  $("transition-player-label").textContent = "Transition " + number + ": rendering…";
+  player.hidden = false;
+  player.src = route(ROUTE.transitionPreview, { id: state.set.id, n: number });
+  player.oncanplay = () => { $("transition-player-label").textContent = "Transition " + number + " (about 40 s)"; };
+  player.onerror = () => { $("transition-player-label").textContent = "Transition " + number + " could not be rendered (are the files on this machine?)"; };
+  player.play().catch(() => {});
+}
+
+// Renders the whole set as one mix on the server, following its progress, then offers a player.
+async function renderMix() {
+  const status = $("render-status"), progress = $("render-progress");
+  status.className = "";
+  try {
+    const job = await api(route(ROUTE.render, { id: state.set.id }), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    progress.hidden = false; progress.value = 0;
+    status.textContent = "Rendering…";
+    const events = new EventSource(route(ROUTE.renderEvents, { id: job.id }));
+    const handle = (message) => {
+      const event = JSON.parse(message.data);
+      if (event.type === SCAN_EVENT.step && event.total) { progress.max = event.total; progress.value = event.done; status.textContent = event.name + ": " + event.item; }
+      if (event.type === SCAN_EVENT.warning) status.textContent = event.message;
+      if (event.type === SCAN_EVENT.finished) {
+        events.close(); progress.hidden = true; status.textContent = "Done: " + event.message;
+        const player = $("mix-player"); player.hidden = false; player.src = route(ROUTE.renderAudio, { id: job.id });
+      }
+      if (event.type === SCAN_EVENT.failed) { events.close(); progress.hidden = true; status.textContent = "The render failed: " + event.message; status.className = "error"; }
+    };
+    for (const type of Object.values(SCAN_EVENT)) events.addEventListener(type, handle);
+  } catch (error) { status.textContent = error.message; status.className = "error"; }
 }
 
 async function scan(folder) {
@@ -250,6 +291,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("plan-form").addEventListener("submit", (event) => { event.preventDefault(); plan("set"); });
   $("plan-bridge").addEventListener("click", () => plan("bridge"));
   $("alternatives-close").addEventListener("click", () => { $("alternatives").hidden = true; });
+  $("render-mix").addEventListener("click", () => renderMix());
   $("scan-form").addEventListener("submit", (event) => { event.preventDefault(); if ($("scan-folder").value) scan($("scan-folder").value); });
   loadHealth();
   search(0);

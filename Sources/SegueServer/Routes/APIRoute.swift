@@ -25,6 +25,16 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case replace = "/sets/{id}/replace"
     /// `GET`: a stored set in a DJ-software format (a download).
     case export = "/sets/{id}/export"
+    /// `POST`: start rendering a stored set as one mix.
+    case render = "/sets/{id}/render"
+    /// `GET`: about 40 seconds around one transition of a stored set, as MP3.
+    case transitionPreview = "/sets/{id}/transitions/{n}/preview"
+    /// `GET`: a render job's state.
+    case renderJob = "/renders/{id}"
+    /// `GET`: a render job's progress as server-sent events.
+    case renderEvents = "/renders/{id}/events"
+    /// `GET`: a finished render's mix, as MP3.
+    case renderAudio = "/renders/{id}/audio"
     /// `POST`: import a tracklist file.
     case tracklists = "/tracklists"
     /// `POST`: start scanning a folder.

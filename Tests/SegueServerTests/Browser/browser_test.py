@@ -3,6 +3,7 @@
 Usage: browser_test.py BASE_URL ARTIFACT_DIR
 Steps: the library lists tracks; pick a seed; plan a 4-minute rising set; the table and the SVG
 plot show it; swap a track for one of its alternatives (keyboard focus lands on the choices);
+play the first transition (its preview renders on the server and the player's time advances);
 download the rekordbox export and parse it with pyrekordbox; plan a bridge. Screenshots of each
 step go to ARTIFACT_DIR (and failure.png when a step fails). Exits non-zero on any failure.
 Written for Segue's tests.
@@ -23,7 +24,8 @@ os.makedirs(downloads, exist_ok=True)
 
 options = webdriver.ChromeOptions()
 options.binary_location = os.environ.get("SEGUE_CHROMIUM", "/usr/bin/chromium")
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,1100", "--disable-gpu"]:
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,1100", "--disable-gpu",
+                 "--autoplay-policy=no-user-gesture-required"]:
     options.add_argument(argument)
 options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
 service = webdriver.ChromeService(executable_path=os.environ.get("SEGUE_CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -95,6 +97,12 @@ try:
     check(swapped, "some position has an alternative")
     shot("4-swapped")
 
+    # Listen to the first transition: the server renders it, the player plays it.
+    rows("set-table")[1].find_element(By.CSS_SELECTOR, "button.play-transition").click()
+    wait.until(lambda d: d.execute_script("return document.getElementById('transition-player').currentTime > 0.5"))
+    check(not driver.find_element(By.ID, "transition-player").get_attribute("hidden"), "the transition player shows")
+    shot("5-transition-playing")
+
     # Download the rekordbox export and parse it.
     titles = [row.find_element(By.CSS_SELECTOR, "td.title").text for row in rows("set-table")]
     driver.find_element(By.CSS_SELECTOR, "a.export-rekordbox").click()
@@ -125,8 +133,8 @@ try:
     wait.until(lambda d: "bridge" in d.find_element(By.ID, "set-title").text or d.find_element(By.ID, "plan-status").text not in ("", "Planning…"))
     status = driver.find_element(By.ID, "plan-status").text
     check("bridge" in driver.find_element(By.ID, "set-title").text or "no" in status.lower(), "the bridge is planned or explained: " + status)
-    shot("5-bridge")
-    print("browser test passed: %d tracks planned, swap, rekordbox export parsed, bridge" % planned)
+    shot("6-bridge")
+    print("browser test passed: %d tracks planned, swap, transition played, rekordbox export parsed, bridge" % planned)
 except Exception:
     shot("failure")
     raise

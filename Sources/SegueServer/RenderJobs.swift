@@ -1,0 +1,173 @@
+import DJModel
+import Dispatch
+import Foundation
+import Mixing
+import SegueCore
+import Synchronization
+
+/// One render of a stored set running (or run) in the background for the API.
+final class RenderJob: Sendable {
+    /// How far a job is.
+    enum State: String, Codable, Sendable { case running, finished, failed }
+
+    /// The job's state as `GET /renders/{id}` shows it.
+    struct Status: Codable, Sendable {
+        var id: String
+        var set: String
+        var state: State
+        var events: Int
+        var done: Int?
+        var total: Int?
+        /// The mix's length, seconds (when finished).
+        var duration: Double?
+        /// Files that could not be found and were skipped.
+        var missing: [String]?
+        var error: String?
+        /// Where to `GET` the mix (when finished).
+        var audio: String?
+    }
+
+    let id: String
+    let setId: String
+    /// The rendered file.
+    let path: String
+    private let record = Mutex<(state: State, events: [JobEvent], report: RenderReport?, missing: [String], error: String?)>((.running, [], nil, [], nil))
+
+    init(id: String, setId: String, path: String) {
+        self.id = id
+        self.setId = setId
+        self.path = path
+    }
+
+    /// Appends a progress event.
+    func add(_ event: ProgressEvent) { record.withLock { $0.events.append(JobEvent(event)) } }
+
+    /// Notes the tracks skipped for missing files, as warnings.
+    func noteMissing(_ missing: [String]) {
+        record.withLock { job in
+            job.missing = missing
+            job.events += missing.map { JobEvent(type: .warning, message: "cannot find \($0); skipped with a gap") }
+        }
+    }
+
+    /// Ends the job with its report or error.
+    func finish(_ result: Result<RenderReport, SegueError>) {
+        record.withLock { job in
+            switch result {
+            case .success(let report):
+                job.state = .finished
+                job.report = report
+                job.events.append(JobEvent(type: .finished, message: String(format: "%d:%02d of mix, %d tracks", Int(report.duration) / 60,
+                                                                           Int(report.duration) % 60, report.tracks.count)))
+            case .failure(let error):
+                job.state = .failed
+                job.error = error.message
+                job.events.append(JobEvent(type: .failed, message: error.message))
+            }
+        }
+    }
+
+    /// Events from `index` on, and whether the job has ended.
+    func events(from index: Int) -> (events: [JobEvent], ended: Bool) {
+        record.withLock { job in (Array(job.events.dropFirst(index)), job.state != .running) }
+    }
+
+    /// The job's state.
+    var state: State { record.withLock { $0.state } }
+
+    /// The state for `GET /renders/{id}`.
+    var status: Status {
+        record.withLock { job in
+            let lastStep = job.events.last { $0.type == .step }
+            return Status(id: id, set: setId, state: job.state, events: job.events.count, done: lastStep?.done, total: lastStep?.total,
+                          duration: job.report?.duration, missing: job.missing.isEmpty ? nil : job.missing, error: job.error,
+                          audio: job.state == .finished ? APIRoute.renderAudio.rawValue.replacingOccurrences(of: "{id}", with: id) : nil)
+        }
+    }
+}
+
+/// The API's renders: whole mixes as jobs (one at a time, the newest 10 kept with their files)
+/// and transition previews rendered on request and cached, all in a folder of the server's own
+/// (never a path from a request).
+final class RenderJobs: Sendable {
+    private let jobs = Mutex<[RenderJob]>([])
+    private let previewLocks = Mutex<[String: PreviewGate]>([:])
+    /// The folder holding the rendered files.
+    let folder: String
+
+    /// Renders into a fresh folder under the system's temporary folder.
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-renders-\(UUID().uuidString.prefix(8))").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// Starts rendering `set` (stored as `setId`) as MP3 on a background thread.
+    /// - Throws: ``ServerError`` 409 while another render runs, 404 when none of its files can be
+    ///   found, 400 for a set that cannot be mixed.
+    func start(set: DJSet, setId: String) throws -> RenderJob {
+        let layout: RenderLayout
+        do { layout = try Segue.renderLayout(for: set) } catch {
+            throw ServerError(status: error.kind == .notFound ? 404 : 400, message: error.message)
+        }
+        let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let job = RenderJob(id: id, setId: setId, path: "\(folder)/\(id).mp3")
+        try jobs.withLock { jobs in
+            if let running = jobs.first(where: { $0.state == .running }) {
+                throw ServerError(status: 409, message: "a render is running (\(running.id)); one at a time")
+            }
+            jobs.append(job)
+            if jobs.count > 10 {
+                let dropped = jobs.removeFirst()
+                try? FileManager.default.removeItem(atPath: dropped.path)
+            }
+        }
+        job.noteMissing(layout.missing)
+        DispatchQueue.global(qos: .utility).async {
+            job.finish(Result { () throws(SegueError) in
+                try Segue.render(layout, to: job.path, options: RenderOptions(), progress: { job.add($0) })
+            })
+        }
+        return job
+    }
+
+    /// The job with `id`.
+    /// - Throws: ``ServerError`` 404 for an unknown id.
+    func job(_ id: String) throws -> RenderJob {
+        guard let job = jobs.withLock({ $0.first { $0.id == id } }) else { throw ServerError(status: 404, message: "no render with id \(id)") }
+        return job
+    }
+
+    /// The preview of transition `number` of `set` (stored as `setId`), rendered on first request
+    /// and kept; concurrent requests for one preview render it once.
+    /// - Throws: ``ServerError`` 400 for a number outside the set, 404 when its files are
+    ///   missing, 500 when the render fails.
+    func preview(of set: DJSet, setId: String, number: Int) throws -> String {
+        guard setId.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw ServerError(status: 400, message: "bad set id") }
+        let path = "\(folder)/preview-\(setId)-\(number).mp3"
+        let lock = previewLocks.withLock { locks in
+            if let lock = locks[path] { return lock }
+            let lock = PreviewGate()
+            locks[path] = lock
+            return lock
+        }
+        return try lock.gate.withLock { _ in
+            if FileManager.default.fileExists(atPath: path) { return path }
+            do {
+                _ = try Segue.renderTransitionPreview(of: set, number: number, to: path)
+            } catch let error as SegueError {
+                let status = switch error.kind {
+                case .invalidInput: 400
+                case .notFound: 404
+                default: 500
+                }
+                throw ServerError(status: status, message: error.message)
+            }
+            return path
+        }
+    }
+}
+
+/// One preview's lock: requests for the same preview wait for the first to render it.
+final class PreviewGate: Sendable {
+    let gate = Mutex<Void>(())
+}
