@@ -73,7 +73,7 @@ extension Segue {
         }
         var bridge = try answer(found.paths, in: graph, kind: .bridge, seed: from.metadata.displayName, constraints: constraints) { path in
             var quality = SetQualityEvaluator.measure(path, in: graph, constraints: constraints)
-            quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: path.nodes.dropFirst().dropLast().map { graph.nodes[$0].duration },
+            quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: path.nodes.dropFirst().dropLast().map { graph.nodes[$0].bridgeSeconds },
                                                                            plannedSeconds: found.plannedSeconds)
             return quality
         }
@@ -85,8 +85,17 @@ extension Segue {
         return bridge
     }
 
-    /// A bridge's duration error, percent: the music between its two ends (the `middle` tracks'
-    /// lengths, played whole) against the length it was planned for.
+    /// A bridge's duration error, percent: the music between its two ends (what the `middle`
+    /// tracks fill, each from where it comes in to where the next comes in) against the length
+    /// it was planned for.
+    /// What a track of a set document fills between its neighbours: from its mix-in cue to its
+    /// mix-out cue, or its whole length without them.
+    static func bridgeSeconds(_ entry: DJSet.Entry) -> Double {
+        let cueIn = entry.cues?.first { $0.kind == .mixIn }?.time ?? 0
+        let cueOut = entry.cues?.first { $0.kind == .mixOut }?.time ?? entry.duration
+        return max(0, cueOut - cueIn)
+    }
+
     static func bridgeDurationErrorPercent(middle: [Double], plannedSeconds: Double) -> Double {
         guard plannedSeconds > 0 else { return 0 }
         return abs(middle.reduce(0, +) - plannedSeconds) / plannedSeconds * 100

@@ -94,7 +94,7 @@ extension Segue {
         if set.kind == .bridge {
             var quality = Self.quality(of: edited, arc: nil, targetSeconds: nil)
             if let minutes = set.targetMinutes, minutes > 0 {
-                quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: edited.tracks.dropFirst().dropLast().map(\.duration),
+                quality.durationErrorPercent = Self.bridgeDurationErrorPercent(middle: edited.tracks.dropFirst().dropLast().map(Self.bridgeSeconds),
                                                                                plannedSeconds: minutes * 60)
             }
             edited.quality = quality

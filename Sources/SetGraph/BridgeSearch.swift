@@ -138,7 +138,7 @@ struct BridgeSearch {
         let state = arena[entry.state]
         let edge = graph.edge(from: state.node, to: goal)
         arena.append(ArenaState(node: goal, parent: entry.state, edge: edge, cost: state.cost + 1 - edge.score,
-                                elapsed: state.elapsed + graph.nodes[goal].duration))
+                                elapsed: state.elapsed + graph.nodes[goal].bridgeSeconds))
         let goalEntry = OpenEntry(estimate: state.cost + 1 - edge.score, state: arena.count - 1, reachedGoal: true)
         open.insert(goalEntry)
         if cheapestGoal.map({ goalEntry < $0 }) ?? true { cheapestGoal = goalEntry }
@@ -164,7 +164,7 @@ struct BridgeSearch {
         let shortest = graph.shortestDuration
         for edge in stored + extra where edge.target != goal
             && constraints.allows(edge.target, after: visited, drift: drift, in: graph) {
-            let elapsed = state.elapsed + graph.nodes[edge.target].duration
+            let elapsed = state.elapsed + graph.nodes[edge.target].bridgeSeconds
             guard elapsed <= high,
                   let left = AStarBridgePlanner.transitionsLeft(from: edge.target, to: goal, bounds: bounds, distances: distances, in: graph),
                   // The tracks still needed after this one must fit in the time left.
@@ -190,7 +190,7 @@ struct BridgeSearch {
         var cursor = entry.state
         while cursor >= 0, let edge = arena[cursor].edge { edges.append(edge); cursor = arena[cursor].parent }
         let state = arena[entry.state]
-        return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - graph.nodes[goal].duration,
+        return PlannedPath(nodes: path(to: entry.state), edges: edges.reversed(), duration: state.elapsed - graph.nodes[goal].bridgeSeconds,
                            objective: state.cost)
     }
 }

@@ -50,7 +50,7 @@ public struct BruteForcePlanner: Sendable {
             }
             let successors = everyTrack ? graph.nodes.indices.map { graph.edge(from: last, to: $0) } : graph.adjacency[last]
             for edge in successors where edge.target != goal && constraints.allows(edge.target, after: path, drift: drift, in: graph) {
-                let grown = elapsed + graph.nodes[edge.target].duration
+                let grown = elapsed + graph.nodes[edge.target].bridgeSeconds
                 if grown <= high { visit(path + [edge.target], edges + [edge], cost + 1 - edge.score, grown) }
             }
         }

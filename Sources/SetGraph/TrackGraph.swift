@@ -28,9 +28,9 @@ public struct TrackGraph: Sendable {
     public let scorer: TransitionScorer
     /// The lowest cost (1 − score) of any stored edge, 0…1 (A*'s heuristic).
     public let cheapestEdgeCost: Double
-    /// The longest track, seconds (at least 1).
+    /// The most any track fills in a bridge (``TrackNode/bridgeSeconds``), seconds (at least 1).
     public let longestDuration: Double
-    /// The shortest track, seconds (0 for an empty graph).
+    /// The least any track fills in a bridge, seconds (0 for an empty graph).
     public let shortestDuration: Double
     /// Node indices in ascending tempo: the index a bridge search walks for tracks that close the
     /// tempo distance to its goal, and exact reachability uses (O(n log n) once per graph).
@@ -68,8 +68,8 @@ public struct TrackGraph: Sendable {
         var cheapest = 1.0
         for edges in adjacency { for edge in edges { cheapest = min(cheapest, 1 - edge.score) } }
         cheapestEdgeCost = max(0, cheapest)
-        longestDuration = max(1, nodes.map(\.duration).max() ?? 1)
-        shortestDuration = max(0, nodes.map(\.duration).min() ?? 0)
+        longestDuration = max(1, nodes.map(\.bridgeSeconds).max() ?? 1)
+        shortestDuration = max(0, nodes.map(\.bridgeSeconds).min() ?? 0)
         tempoOrder = nodes.indices.sorted { nodes[$0].bpm < nodes[$1].bpm }.map { Int32($0) }
         artistNumbers = Self.numbers(nodes.map(\.artist))
         albumNumbers = Self.numbers(nodes.map(\.album))

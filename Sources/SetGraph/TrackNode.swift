@@ -27,6 +27,10 @@ public struct TrackNode: Sendable, Hashable, Identifiable {
     /// unknown: the planners then start the next track the rules' overlap before this one ends.
     public var cueOut: Double?
 
+    /// Seconds the track fills between its neighbours in a bridge: from where it comes in to
+    /// where the next comes in (its whole length when its cues are unknown).
+    public var bridgeSeconds: Double { (cueOut ?? duration) - cueIn }
+
     /// Creates a node; vectors are normalised here.
     public init(id: TrackID, artist: String, duration: Double, bpm: Double, key: MusicalKey, energy: Int,
                 alsVector: [Float]?, contentVector: [Float], album: String = "", cueIn: Double = 0, cueOut: Double? = nil) {
