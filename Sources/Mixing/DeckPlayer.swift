@@ -36,9 +36,13 @@ final class DeckPlayer {
         stretcher = TimeStretcher(sampleRate: sampleRate, keyLock: keyLock)
         lowCut = LowCutFilter(sampleRate: Double(sampleRate))
         edgeFrames = max(1, Int(0.005 * Double(sampleRate)))
-        if let outgoing, outgoing.technique == .echoOut {
-            echo = EchoEffect(delayFrames: Int((deck.track.beatPeriod * Double(sampleRate)).rounded()), sampleRate: Double(sampleRate))
-        }
+        echo = freshEcho()
+    }
+
+    /// A new, silent echo of one of the track's beats for an echo-out; `nil` for other techniques.
+    private func freshEcho() -> EchoEffect? {
+        guard let outgoing, outgoing.technique == .echoOut else { return nil }
+        return EchoEffect(delayFrames: Int((deck.track.beatPeriod * sampleRate).rounded()), sampleRate: sampleRate)
     }
 
     /// The first and one past the last mix frame where the deck sounds.
@@ -57,9 +61,7 @@ final class DeckPlayer {
         guard from < to else { return output }
         if from != nextFrame {
             lowCut.reset()
-            if let outgoing, outgoing.technique == .echoOut {
-                echo = EchoEffect(delayFrames: Int((deck.track.beatPeriod * sampleRate).rounded()), sampleRate: sampleRate)
-            }
+            echo = freshEcho()
         }
         var dry = try source(from: from, to: to)
         // Levels per frame.

@@ -78,16 +78,19 @@ struct PeakLimiter {
     /// two samples in the middle of the last eight, per channel: the oversampled (×4) estimate of
     /// the true peak, from an eight-tap Hann-windowed sinc.
     private mutating func intersamplePeak(_ left: Float, _ right: Float) -> Float {
+        max(channelPeak(left, base: 0), channelPeak(right, base: 8))
+    }
+
+    /// One channel's part of ``intersamplePeak(_:_:)`` (its last eight samples start at `base`
+    /// in `history`), without building an array per sample on this hot path.
+    private mutating func channelPeak(_ value: Float, base: Int) -> Float {
+        for index in 0..<7 { history[base + index] = history[base + index + 1] }
+        history[base + 7] = value
         var peak: Float = 0
-        for (channel, value) in [left, right].enumerated() {
-            let base = channel * 8
-            for index in 0..<7 { history[base + index] = history[base + index + 1] }
-            history[base + 7] = value
-            for phase in 0..<3 {
-                var sum: Float = 0
-                for tap in 0..<8 { sum += history[base + tap] * Self.kernel[phase * 8 + tap] }
-                peak = max(peak, abs(sum))
-            }
+        for phase in 0..<3 {
+            var sum: Float = 0
+            for tap in 0..<8 { sum += history[base + tap] * Self.kernel[phase * 8 + tap] }
+            peak = max(peak, abs(sum))
         }
         return peak
     }
