@@ -37,7 +37,10 @@ let package = Package(
         // Layer 1: shared numerics, signal processing and audio input/output.
         .target(name: "SegueMath"),
         .target(name: "DSP", dependencies: ["DJModel", "CFFTW"]),
-        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CSampleRate", "DJModel"]),
+        // TagLib's C++ classes behind a small C interface: binary objects (GEOB frames, Vorbis comment
+        // fields) that its C API cannot reach.
+        .target(name: "CTagObjects", linkerSettings: [.linkedLibrary("tag")]),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CTagObjects", "CSampleRate", "DJModel"]),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
         .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"]),

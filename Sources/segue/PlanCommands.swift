@@ -49,11 +49,14 @@ struct PlanOutputOptions: ParsableArguments {
         if let note = set.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let formatName = format ?? out.map { ($0 as NSString).pathExtension }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
         let chosen = try SetFormat(name: formatName)
+        if exportOptions.writeTags && out == nil { throw ValidationError("--write-tags needs --out (the crate is written with the cues)") }
         if let out {
+            try exportOptions.checkWriteTags(format: chosen)
             let written = try Segue.export(set, format: chosen, to: out, options: try exportOptions.options())
             print(SetTable.render(set))
             print("\nTransitions:\n" + SetTable.explanations(set))
             print("\nWrote \(written)")
+            exportOptions.writeTagsIfAsked(set)
         } else if format != nil {
             FileHandle.standardOutput.write(try Segue.export(set, format: chosen, options: try exportOptions.options()))
         } else {
@@ -130,8 +133,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let set = try Segue.readSetDocument(at: setDocument)
-        let written = try Segue.export(set, format: try SetFormat(name: format), to: out, options: try exportOptions.options())
+        let chosen = try SetFormat(name: format)
+        try exportOptions.checkWriteTags(format: chosen)
+        let written = try Segue.export(set, format: chosen, to: out, options: try exportOptions.options())
         print("Wrote \(written)")
+        exportOptions.writeTagsIfAsked(set)
     }
 }
 
@@ -143,6 +149,29 @@ struct ExportOptionGroup: ParsableArguments {
     @Option(help: "Traktor: name of the system volume for absolute paths (default: Macintosh HD).") var volume: String = "Macintosh HD"
     @Option(help: "Serato: the drive root the crate paths are relative to (default: the path's drive, /Volumes/NAME, or /).")
     var volumeRoot: String?
+    @Flag(help: """
+        Serato: also write each track's cues (load, mix in, mix out, drop) into its audio file as Serato hot cues \
+        (MP3, AIFF, WAV, FLAC). This changes your audio files' tags; without this flag Segue never writes into them.
+        """)
+    var writeTags = false
+
+    /// Refuses `--write-tags` with a format other than Serato's.
+    func checkWriteTags(format: SetFormat) throws {
+        guard writeTags, format != .serato else { return }
+        throw ValidationError("--write-tags writes Serato's cues into the audio files; use it with --format serato")
+    }
+
+    /// With `--write-tags`, writes the set's cues into its files and names every file skipped.
+    func writeTagsIfAsked(_ set: DJSet) {
+        guard writeTags else { return }
+        let outcomes = Segue.writeSeratoCues(set)
+        let written = outcomes.filter { $0.status == .written }
+        print("Serato cues written into \(written.count) of \(outcomes.count) files")
+        for outcome in written { print("  \(outcome.path): \(outcome.detail)") }
+        for outcome in outcomes where outcome.status == .skipped {
+            FileHandle.standardError.write(Data("skipped \(outcome.path): \(outcome.detail)\n".utf8))
+        }
+    }
 
     /// The options for the exporters.
     func options() throws -> ExportOptions {
