@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Segue builds against, if any is missing (run as root, or with sudo).
 set -euo pipefail
-packages=(pkg-config libsndfile1-dev libfftw3-dev libtagc0-dev libebur128-dev libsamplerate0-dev librubberband-dev libsqlite3-dev)
+packages=(pkg-config libsndfile1-dev libfftw3-dev libtagc0-dev libtag1-dev libebur128-dev libsamplerate0-dev librubberband-dev libsqlite3-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,7 +2,7 @@
 # Installs what the integration tests use: a Java runtime (Debian) and, in the virtual environment
 # .venv-tools, pyspark and numpy (PyPI) for `segue train --engine spark`, and the third-party
 # readers the exports are checked with: pyrekordbox (rekordbox XML), traktor-nml-utils (Traktor
-# NML) and serato-tools (Serato crates), openapi-spec-validator for the API's OpenAPI document, and
+# NML) and serato-tools with mutagen (Serato crates, and the Serato cues in audio files), openapi-spec-validator for the API's OpenAPI document, and
 # Chromium with chromium-driver (Debian) and selenium (PyPI) for the web page's browser test, and
 # FluidSynth with two General MIDI soundfonts (Debian) for the analysis tests on sampled instruments,
 # and Node.js (Debian) to check the page's script file.
@@ -39,10 +39,10 @@ if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyspar
   python3 -m venv .venv-tools && .venv-tools/bin/pip install -q --disable-pip-version-check "pyspark>=3.5,<5" numpy \
     || echo "warning: could not install pyspark; the Spark engine test will be skipped" >&2
 fi
-if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyrekordbox, traktor_nml_utils, serato_tools, openapi_spec_validator, selenium" >/dev/null 2>&1; then
-  echo "installing: pyrekordbox, traktor-nml-utils, serato-tools, openapi-spec-validator and selenium into .venv-tools"
+if [ ! -x .venv-tools/bin/python ] || ! .venv-tools/bin/python -c "import pyrekordbox, traktor_nml_utils, serato_tools, mutagen, openapi_spec_validator, selenium" >/dev/null 2>&1; then
+  echo "installing: pyrekordbox, traktor-nml-utils, serato-tools (with mutagen, which it reads tags with), openapi-spec-validator and selenium into .venv-tools"
   [ -x .venv-tools/bin/python ] || python3 -m venv .venv-tools
-  .venv-tools/bin/pip install -q --disable-pip-version-check "pyrekordbox==0.5.0" "traktor-nml-utils==4.1.0" "serato-tools==2.4.0" \
+  .venv-tools/bin/pip install -q --disable-pip-version-check "pyrekordbox==0.5.0" "traktor-nml-utils==4.1.0" "serato-tools==2.4.0" "mutagen==1.48.1" \
     "openapi-spec-validator==0.9.0" "selenium==4.51.0" \
     || echo "warning: could not install the third-party playlist readers; their tests will be skipped (and fail under CI=true)" >&2
 fi

@@ -24,7 +24,7 @@ start, end), `introEnd` (where the build starts: the end of the mixable intro) a
 (where the outro starts), `bpm`, `key`. The index `arrangements/truth.csv` names the tuning and
 held-out halves (ids shuffled within each style by SPLIT_SEED, first half tuning).
 
-Usage: gm_arrangements.py --out DIR [--per-style 12]
+Usage: gm_arrangements.py --out DIR [--per-style 12] [--split tuning|held-out]
 Needs what gm_corpus.py needs.
 """
 import argparse, csv, json, os, random, sys
@@ -163,10 +163,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="/tmp/segue-gm-corpus")
     parser.add_argument("--per-style", type=int, default=12)
+    parser.add_argument("--split", choices=["tuning", "held-out"], help="render only this half (the split is unchanged)")
     args = parser.parse_args()
     folder = os.path.join(args.out, "arrangements")
     os.makedirs(os.path.join(folder, "midi"), exist_ok=True)
-    items = plan_items(args.per_style)
+    items = [item for item in plan_items(args.per_style) if args.split is None or item["split"] == args.split]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         rows = list(pool.map(lambda item: render(item, folder), items))
     with open(os.path.join(folder, "truth.csv"), "w", newline="") as handle:

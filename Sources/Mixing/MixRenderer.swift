@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// Renders a ``MixPlan`` to one audio file, block by block: every track matched to the target
-/// loudness (EBU R128, measured over the part of it that plays), the decks summed as the plan
+/// loudness (EBU R128, measured over its solo part, see `measuredSpan(of:)`), the decks summed as the plan
 /// lays them out, and a look-ahead limiter keeping the true peak under the ceiling. Memory stays
 /// flat: only the sounding decks hold a file, and a stretched passage is at most an overlap long.
 public struct MixRenderer: Sendable {
@@ -54,13 +54,30 @@ public struct MixRenderer: Sendable {
         let began = DispatchTime.now().uptimeNanoseconds
         let rate = Double(options.sampleRate)
         let decks = plan.decks.indices.map { DeckPlayer(index: $0, plan: plan, sampleRate: options.sampleRate, keyLock: options.keyLock) }
-        // 1. Loudness of each track over what plays of it, two tracks at a time.
-        let measured = try Self.measureSources(plan.decks, sampleRate: options.sampleRate, progress: progress, isCancelled: isCancelled)
+        // 1. Loudness of each track over its solo part (see measuredSpan), two tracks at a time.
+        let laidOut = plan.decks, sampleRate = options.sampleRate
+        let measured = try Self.measureSources(count: laidOut.count, progress: progress, isCancelled: isCancelled) { index throws(MixingError) in
+            try Self.sourceLoudness(of: laidOut[index], sampleRate: sampleRate)
+        }
+        var gains = measured.map { level in level.loudness.map { min(Self.largestGainDB, max(-24, options.loudness - $0)) } ?? 0 }
+        // A track boosted into the limiter comes out quieter than its gain says: measure those
+        // through the limiter and make up what it takes (once; the rest is within a few tenths).
+        let ceiling = options.truePeakCeiling - 0.5
+        let limited = plan.decks.indices.filter { gains[$0] < Self.largestGainDB && measured[$0].peakDB + gains[$0] > ceiling }
+        if !limited.isEmpty {
+            let through = try Self.measureSources(count: limited.count, progress: { _ in }, isCancelled: isCancelled) { [gains] item throws(MixingError) in
+                try Self.sourceLoudness(of: laidOut[limited[item]], sampleRate: sampleRate,
+                                        throughLimiter: (gainDB: gains[limited[item]], ceilingDB: ceiling))
+            }
+            for (index, level) in zip(limited, through) {
+                if let loudness = level.loudness { gains[index] = min(Self.largestGainDB, gains[index] + max(0, options.loudness - loudness)) }
+            }
+        }
         var levels: [RenderReport.TrackLevel] = []
-        for (deck, loudness) in zip(decks, measured) {
-            let gainDB = loudness.map { min(12, max(-24, options.loudness - $0)) } ?? 0
-            deck.gain = Float(pow(10, gainDB / 20))
-            levels.append(RenderReport.TrackLevel(name: deck.deck.track.name, sourceLoudness: loudness, gainDB: gainDB, mixLoudness: nil))
+        for (index, deck) in decks.enumerated() {
+            deck.gain = Float(pow(10, gains[index] / 20))
+            levels.append(RenderReport.TrackLevel(name: deck.deck.track.name, sourceLoudness: measured[index].loudness, gainDB: gains[index],
+                                                  mixLoudness: nil))
         }
         // 2. The mix.
         let writer: AudioFileWriter
@@ -186,51 +203,90 @@ public struct MixRenderer: Sendable {
         }
     }
 
-    /// The integrated loudness of each deck's played part, measured on as many threads as there
-    /// are cores (at most two files open per thread at once).
-    static func measureSources(_ decks: [MixPlan.Deck], sampleRate: Int, progress: (RenderProgress) -> Void,
-                               isCancelled: () -> Bool) throws(MixingError) -> [Double?] {
-        let results = Mutex<[Int: Result<Double?, MixingError>]>([:])
+    /// The largest gain a track is given, dB.
+    static let largestGainDB = 12.0
+
+    /// What the pre-pass learns of a track: its integrated loudness (nil when too short or
+    /// silent) and its sample peak, dBFS, over the measured span.
+    struct SourceLevel: Sendable {
+        var loudness: Double?
+        var peakDB: Double
+    }
+
+    /// `measure` applied to items `0..<count` (decks) on as many threads as there are cores (one
+    /// file open per thread at once), in order.
+    static func measureSources(count: Int, progress: (RenderProgress) -> Void, isCancelled: () -> Bool,
+                               measure: @Sendable (Int) throws(MixingError) -> SourceLevel) throws(MixingError) -> [SourceLevel] {
+        let results = Mutex<[Int: Result<SourceLevel, MixingError>]>([:])
         let next = Atomic<Int>(0)
-        let workers = max(1, min(decks.count, ProcessInfo.processInfo.activeProcessorCount))
-        progress(RenderProgress(stage: "measuring", done: 0, total: decks.count))
+        let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        progress(RenderProgress(stage: "measuring", done: 0, total: count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < decks.count else { return }
-                let result = Result { () throws(MixingError) in try sourceLoudness(of: decks[index], sampleRate: sampleRate) }
+                guard index < count else { return }
+                let result = Result { () throws(MixingError) in try measure(index) }
                 results.withLock { $0[index] = result }
             }
         }
         if isCancelled() { throw .cancelled }
-        progress(RenderProgress(stage: "measuring", done: decks.count, total: decks.count))
-        var loudness: [Double?] = []
-        for index in decks.indices {
+        progress(RenderProgress(stage: "measuring", done: count, total: count))
+        var levels: [SourceLevel] = []
+        for index in 0..<count {
             guard let result = results.withLock({ $0[index] }) else { throw .stretchFailed("track \(index + 1) was not measured") }
-            loudness.append(try result.get())
+            levels.append(try result.get())
         }
-        return loudness
+        return levels
     }
 
-    /// The integrated loudness of what plays of a deck's track (its passages' file span).
-    static func sourceLoudness(of deck: MixPlan.Deck, sampleRate: Int) throws(MixingError) -> Double? {
+    /// Solo parts shorter than this are not measured alone (seconds).
+    static let shortestMeasuredSolo = 10.0
+
+    /// The file span whose loudness sets a deck's gain: its solo part — what the listener hears of
+    /// it alone, and where the report measures it in the mix — or, when that is shorter than
+    /// ``shortestMeasuredSolo``, everything it plays.
+    static func measuredSpan(of deck: MixPlan.Deck) -> ClosedRange<Double>? {
         guard let first = deck.passages.first, let last = deck.passages.last else { return nil }
-        let period = deck.track.beatPeriod
-        let end = last.sourceStart + (last.ramp.map { $0.beats * period } ?? (last.mixEnd - last.mixStart))
+        let soloLength = deck.solo.upperBound - deck.solo.lowerBound
+        if soloLength >= shortestMeasuredSolo,
+           let straight = deck.passages.first(where: { $0.ramp == nil && abs($0.mixStart - deck.solo.lowerBound) < 1e-6 }) {
+            return straight.sourceStart...(straight.sourceStart + soloLength)
+        }
+        let end = last.sourceStart + (last.ramp.map { $0.beats * deck.track.beatPeriod } ?? (last.mixEnd - last.mixStart))
+        return first.sourceStart...max(first.sourceStart, end)
+    }
+
+    /// The integrated loudness and sample peak of a deck's track over ``measuredSpan(of:)``; with
+    /// `throughLimiter`, of the track with that gain through a limiter with that ceiling, as the
+    /// mix will play it.
+    static func sourceLoudness(of deck: MixPlan.Deck, sampleRate: Int,
+                               throughLimiter: (gainDB: Double, ceilingDB: Double)? = nil) throws(MixingError) -> SourceLevel {
+        guard let span = measuredSpan(of: deck) else { return SourceLevel(loudness: nil, peakDB: -.infinity) }
         let meter = StereoLoudnessMeter(sampleRate: sampleRate)
+        var limiter = throughLimiter.map { PeakLimiter(ceilingDB: $0.ceilingDB, sampleRate: Double(sampleRate)) }
+        let gain = Float(pow(10, (throughLimiter?.gainDB ?? 0) / 20))
+        var peak: Float = 0
         do {
             let reader = try AudioFileReader(path: deck.track.path, sampleRate: Double(sampleRate))
-            try reader.seek(to: Int(first.sourceStart * Double(sampleRate)))
-            var remaining = Int((end - first.sourceStart) * Double(sampleRate))
+            try reader.seek(to: Int(span.lowerBound * Double(sampleRate)))
+            var remaining = Int((span.upperBound - span.lowerBound) * Double(sampleRate))
             while remaining > 0 {
-                let block = try reader.read(frames: min(65_536, remaining))
+                var block = try reader.read(frames: min(65_536, remaining))
                 if block.isEmpty { break }
-                meter.add(block)
                 remaining -= block.count / 2
+                if var active = limiter {
+                    for index in block.indices { block[index] *= gain }
+                    block = active.process(block)
+                    limiter = active
+                } else {
+                    for sample in block { peak = max(peak, abs(sample)) }
+                }
+                meter.add(block)
             }
+            if var active = limiter { meter.add(active.flush()) }
         } catch {
             throw .audio(error)
         }
-        return meter.integrated
+        return SourceLevel(loudness: meter.integrated, peakDB: peak > 0 ? 20 * log10(Double(peak)) : -.infinity)
     }
 }
