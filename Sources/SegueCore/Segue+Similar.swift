@@ -26,9 +26,12 @@ public struct SimilarTrack: Sendable, Codable, Hashable {
 
 extension Segue {
     /// The `limit` tracks most similar to the one `query` names (id, path or "Artist - Title"),
-    /// best first, ranked `by` ALS, content or the combined transition score.
-    /// - Throws: ``SegueError`` (not found, invalid limit, or ALS asked for a track without factors).
-    public func similarTracks(to query: String, by kind: NeighbourRanking = .combined, limit: Int = 10) throws(SegueError) -> [SimilarTrack] {
+    /// best first, ranked `by` ALS, content or the combined transition score, among the tracks
+    /// `filter` lets through (key, tempo, genre, energy relative to the seed).
+    /// - Throws: ``SegueError`` (not found, invalid limit, ALS asked for a track without factors,
+    ///   or a key or genre rule for a seed without a key or a genre).
+    public func similarTracks(to query: String, by kind: NeighbourRanking = .combined, limit: Int = 10,
+                              filter: SimilarFilter = SimilarFilter()) throws(SegueError) -> [SimilarTrack] {
         guard (1...500).contains(limit) else { throw SegueError(.invalidInput, "limit must be 1…500, got \(limit)") }
         let seed = try resolveTrack(query)
         let nodes = try graphNodes()
@@ -39,10 +42,25 @@ extension Segue {
             throw SegueError(.invalidInput, "'\(seed.metadata.artist) - \(seed.metadata.title)' appears in no imported tracklist, so it has "
                              + "no ALS factors; use --by content or --by combined")
         }
+        let seedName = "'\(seed.metadata.artist) - \(seed.metadata.title)'"
+        if filter.key != .any && seed.analysis?.key == nil {
+            throw SegueError(.invalidInput, "\(seedName) has no key, so key=\(filter.key.rawValue) cannot apply; use key=any", field: "key")
+        }
+        if filter.genre != .any && SimilarFilter.normalised(seed.metadata.genre).isEmpty {
+            throw SegueError(.invalidInput, "\(seedName) has no genre tag, so genre=\(filter.genre.rawValue) cannot apply; use genre=any",
+                             field: "genre")
+        }
+        let tracks = try libraryCall { try library.allTracks() }
+        let byId = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let scorer = TransitionScorer(weights: try storedWeights())
         var scored: [(node: TrackNode, score: Double, components: Transition.Components)] = []
         for node in nodes where node.id != seed.id {
             if kind == .als && node.alsVector == nil { continue }
+            if !filter.isOpen {
+                guard let track = byId[node.id], let analysis = track.analysis, let seedAnalysis = seed.analysis,
+                      filter.admits(bpm: analysis.tempo.bpm, key: analysis.key, genre: track.metadata.genre, energy: analysis.energy,
+                                    seedBPM: seedAnalysis.tempo.bpm, seedKey: seedAnalysis.key, seedGenre: seed.metadata.genre) else { continue }
+            }
             let (combined, components) = scorer.score(from: seedNode, to: node)
             let score: Double
             switch kind {
@@ -53,8 +71,6 @@ extension Segue {
             scored.append((node, score, components))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.node.id < $1.node.id) }
-        let tracks = try libraryCall { try library.allTracks() }
-        let byId = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return scored.prefix(limit).compactMap { item in
             guard let entry = byId[item.node.id]?.setEntry else { return nil }
             return SimilarTrack(track: entry, score: item.score, components: item.components)

@@ -10,7 +10,7 @@ import DJModel
 /// ``BridgeRoutes``, ``TracklistRoutes``, ``ScanRoutes``, ``WebPageRoutes``), each path from
 /// ``APIRoute``. Routes (described at `GET /openapi.json`): `GET /health`, `GET /tracks?query=&limit=&offset=&bpmMin=&bpmMax=&key=&energyMin=&energyMax=&genre=`,
 /// `GET /tracks/{id}`,
-/// `GET /tracks/{id}/similar?by=als|content|combined&limit=`, `POST /sets`, `POST /bridges` (the
+/// `GET /tracks/{id}/similar?by=als|content|combined&limit=&key=&bpmTolerance=&genre=&energy=`, `POST /sets`, `POST /bridges` (the
 /// planned set, stored under its `id`), `GET /sets/{id}`, and
 /// `GET /sets/{id}/export?format=&pathPrefix=FROM=TO&name=&volume=&volumeRoot=` (a download),
 /// `GET /sets/{id}/positions/{position}/alternatives?limit=` and `POST /sets/{id}/replace`

@@ -160,6 +160,15 @@ import DJModel
             let neighbours = similar["similar"] as? [[String: Any]] ?? []
             #expect(neighbours.count == 3)
             #expect(neighbours.allSatisfy { ($0["components"] as? [String: Any])?["content"] is Double && $0["score"] is Double })
+            // The seed project's "same key, ±3 BPM, other genre", in one request.
+            let (filteredStatus, filtered) = try await request(URL(string: "\(base)/tracks/\(seed.id)/similar?key=compatible&bpmTolerance=8&genre=other&limit=50")!)
+            #expect(filteredStatus == 200, "\(filtered)")
+            for neighbour in filtered["similar"] as? [[String: Any]] ?? [] {
+                let track = neighbour["track"] as? [String: Any] ?? [:]
+                #expect((track["genre"] as? String)?.lowercased() != seed.genre?.lowercased(), "\(track)")
+                let bpm = track["bpm"] as? Double ?? 0
+                #expect([0.5, 1, 2].map { abs(bpm * $0 - seed.bpm) / seed.bpm }.min()! <= 0.08 + 1e-9, "\(track)")
+            }
 
             let last = demo.bridge.tracks[demo.bridge.tracks.count - 1]
             let bridgeBody = try JSONSerialization.data(withJSONObject: ["from": "\(seed.id)", "to": "\(last.id)", "minutes": 2])
@@ -205,6 +214,10 @@ import DJModel
                 ("tracks/abc/similar", "GET", nil, 400),
                 ("tracks/999999/similar", "GET", nil, 404),
                 ("tracks/1/similar?limit=0", "GET", nil, 400),
+                ("tracks/1/similar?key=major", "GET", nil, 400),
+                ("tracks/1/similar?bpmTolerance=abc", "GET", nil, 400),
+                ("tracks/1/similar?genre=jazz", "GET", nil, 400),
+                ("tracks/1/similar?energy=0-11", "GET", nil, 400),
             ]
             try await expectErrors(base, cases)
         }

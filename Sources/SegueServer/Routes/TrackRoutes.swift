@@ -49,7 +49,9 @@ struct TrackRoutes {
                 throw ServerError(status: 400, message: "by must be one of \(NeighbourRanking.allCases.map(\.rawValue).joined(separator: ", ")), got '\(byName)'")
             }
             guard let count = Int(parameters.get("limit") ?? "10") else { throw ServerError(status: 400, message: "limit must be an integer") }
-            let similar = try await BlockingWork.run { try core.similarTracks(to: id, by: kind, limit: count) }
+            let filter = try SimilarFilter(key: parameters.get("key"), bpmTolerance: parameters.get("bpmTolerance"),
+                                           genre: parameters.get("genre"), energy: parameters.get("energy"))
+            let similar = try await BlockingWork.run { try core.similarTracks(to: id, by: kind, limit: count, filter: filter) }
             return try JSONResponses.encode(SimilarResponse(by: kind, similar: similar))
         }
         return collection
