@@ -98,7 +98,7 @@ public struct StructureAnalyzer: Sendable {
         let mixIn = sections.first { $0.label != .intro }?.start ?? (phrases.count > 1 ? phrases[1] : sections.last?.end ?? duration)
         let mixOut = sections.first { $0.label == .outro }?.start ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)
         return TrackStructure(downbeat: beats[phase], barConfidence: confidence, phrases: phrases, sections: sections,
-                              mixIn: mixIn, mixOut: mixOut)
+                              mixIn: mixIn, mixOut: mixOut, overview: Self.overview(spectral, duration: duration))
     }
 
     /// One bar's features for the novelty: log power per band, log onset flux, the coarse log-mel
@@ -161,4 +161,17 @@ public struct StructureAnalyzer: Sendable {
     }
 
     static func decibels(_ power: Float) -> Double { 10 * log10(Double(power) + 1e-12) }
+
+    /// The loudness overview: the power of all bands in ``TrackStructure/overviewPoints`` equal
+    /// slices of the track, in dB, mapped so the loudest slice is 100 and 45 dB under it is 0.
+    static func overview(_ spectral: FrameSeries, duration: Double) -> [Int] {
+        let points = TrackStructure.overviewPoints, floor = 45.0
+        let slice = duration / Double(points)
+        let levels = (0..<points).map { index -> Double in
+            let mean = spectral.mean(from: Double(index) * slice, to: Double(index + 1) * slice)
+            return decibels(mean[StructureColumns.low] + mean[StructureColumns.mid] + mean[StructureColumns.high])
+        }
+        let loudest = levels.max() ?? 0
+        return levels.map { Int((100 * max(0, $0 - loudest + floor) / floor).rounded()) }
+    }
 }

@@ -37,6 +37,9 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// Named points in the file for the DJ's software (load, mix in, mix out, drop), in
         /// time order; absent in documents written before cues existed.
         public var cues: [TrackCue]?
+        /// Whether the DJ pinned the track where it is: a re-plan keeps it at its position
+        /// (written only when true).
+        public var pinned: Bool?
 
         /// The Camelot code of the key, e.g. `8A` (empty when unknown).
         public var camelot: String { key?.camelot ?? "" }
@@ -61,7 +64,7 @@ public struct DJSet: Hashable, Sendable, Codable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat, cues
+            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat, cues, pinned
         }
 
         /// Reads an entry; the key from `key` or, failing that, `camelot` (either may be absent or unknown).
@@ -81,6 +84,7 @@ public struct DJSet: Hashable, Sendable, Codable {
             genre = try container.decodeIfPresent(String.self, forKey: .genre)
             firstBeat = try container.decodeIfPresent(Double.self, forKey: .firstBeat)
             cues = try container.decodeIfPresent([TrackCue].self, forKey: .cues)
+            pinned = try container.decodeIfPresent(Bool.self, forKey: .pinned)
         }
 
         /// Writes the entry with its key as `key` (name) and `camelot`, both empty when unknown.
@@ -100,11 +104,14 @@ public struct DJSet: Hashable, Sendable, Codable {
             try container.encodeIfPresent(genre, forKey: .genre)
             try container.encodeIfPresent(firstBeat, forKey: .firstBeat)
             try container.encodeIfPresent(cues, forKey: .cues)
+            if pinned == true { try container.encode(true, forKey: .pinned) }
         }
     }
 
     /// The id under which the library keeps the set (API answers; absent in files).
     public var id: String?
+    /// The name the DJ saved it under (absent until it is named).
+    public var name: String?
     /// Why the set differs from the request, when it does (e.g. shorter than asked because no
     /// longer set fits the rules), in words a DJ can act on.
     public var note: String?

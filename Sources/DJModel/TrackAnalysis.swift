@@ -16,7 +16,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 7: the kick's bar in the octave decision (downtempo with a quiet side stick and
     ///   eighth-note shakers no longer at double tempo).
     /// - 8: bars, phrases, sections and mix points (``structure``).
-    public static let currentVersion = 8
+    /// - 9: a loudness overview of the whole track for the page's waveform
+    ///   (``TrackStructure/overview``).
+    public static let currentVersion = 9
 
     /// Duration in seconds.
     public var duration: Double

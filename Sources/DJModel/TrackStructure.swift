@@ -19,15 +19,31 @@ public struct TrackStructure: Hashable, Sendable, Codable {
     public var mixIn: Double
     /// The start of the mixable outro: where a DJ starts bringing the next track in.
     public var mixOut: Double
+    /// The track's loudness over its length in ``overviewPoints`` equal slices, 0 (45 dB or more
+    /// under the loudest slice) to 100 (the loudest): the waveform overview a page draws.
+    /// Absent in analyses from before version 9.
+    public var overview: [Int]?
+
+    /// How many slices ``overview`` has.
+    public static let overviewPoints = 120
 
     /// Creates a structure.
-    public init(downbeat: Double, barConfidence: Double, phrases: [Double], sections: [TrackSection], mixIn: Double, mixOut: Double) {
+    public init(downbeat: Double, barConfidence: Double, phrases: [Double], sections: [TrackSection], mixIn: Double, mixOut: Double,
+                overview: [Int]? = nil) {
+        self.overview = overview
         self.downbeat = downbeat
         self.barConfidence = barConfidence
         self.phrases = phrases
         self.sections = sections
         self.mixIn = mixIn
         self.mixOut = mixOut
+    }
+
+    /// Where a listener previewing the track starts: the first main part (the drop), else the
+    /// end of the intro, else the second phrase; never in the last 20 seconds when it can help.
+    public func previewStart(duration: Double) -> Double {
+        let start = sections.first { $0.label == .main }?.start ?? (mixIn > musicStart ? mixIn : (phrases.count > 1 ? phrases[1] : musicStart))
+        return max(0, min(start, duration - 20))
     }
 
     /// Where the music starts: the first phrase (the first downbeat when there is none).

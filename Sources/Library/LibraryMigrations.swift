@@ -12,6 +12,7 @@ enum LibraryMigrations {
         migrator.registerMigration("v5-planning-revision", migrate: addPlanningRevision)
         migrator.registerMigration("v6-canonical-paths", migrate: canonicalPaths)
         migrator.registerMigration("v7-analysis-structure", migrate: addAnalysisStructure)
+        migrator.registerMigration("v8-saved-set-names", migrate: addSavedSetNames)
         return migrator
     }
 
@@ -98,6 +99,15 @@ enum LibraryMigrations {
         try db.alter(table: "analysis") { t in
             t.add(column: "structure", .text)
         }
+    }
+
+    /// Migration v8: the name a DJ gave a stored set (null for the versions the planner and
+    /// every edit store on their own); named sets are listed and never pruned.
+    static func addSavedSetNames(_ db: Database) throws {
+        try db.alter(table: "savedSet") { t in
+            t.add(column: "name", .text)
+        }
+        try db.create(index: "savedSet_name", on: "savedSet", columns: ["name"])
     }
 
     /// Migration v3: one row per source track with its edges packed in a blob (EdgeBlob): a

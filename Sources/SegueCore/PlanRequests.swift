@@ -30,6 +30,20 @@ public struct SetRequest: Sendable, Hashable, Codable {
         self.rules = rules
         self.pins = pins
     }
+
+    private enum CodingKeys: String, CodingKey { case seed, minutes, energy, beamWidth, rules, pins, alternatives }
+
+    /// Decodes a request; `seed` and the pins' tracks may be strings or integer ids.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decodeTrackReference(forKey: .seed)
+        minutes = try container.decode(Double.self, forKey: .minutes)
+        energy = try container.decodeIfPresent(EnergyCurve.self, forKey: .energy)
+        beamWidth = try container.decodeIfPresent(Int.self, forKey: .beamWidth)
+        rules = try container.decodeIfPresent(PlanRules.self, forKey: .rules)
+        pins = try container.decodeIfPresent([Int: TrackReference].self, forKey: .pins)?.mapValues(\.text)
+        alternatives = try container.decodeIfPresent(Int.self, forKey: .alternatives)
+    }
 }
 
 /// A request for a bridge between two tracks (`segue bridge`, `POST /bridges`).
@@ -56,6 +70,19 @@ public struct BridgeRequest: Sendable, Hashable, Codable {
         self.minutes = minutes
         self.toleranceMinutes = toleranceMinutes
         self.rules = rules
+    }
+
+    private enum CodingKeys: String, CodingKey { case from, to, minutes, toleranceMinutes, rules, alternatives }
+
+    /// Decodes a request; `from` and `to` may be strings or integer ids.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decodeTrackReference(forKey: .from)
+        to = try container.decodeTrackReference(forKey: .to)
+        minutes = try container.decode(Double.self, forKey: .minutes)
+        toleranceMinutes = try container.decodeIfPresent(Double.self, forKey: .toleranceMinutes)
+        rules = try container.decodeIfPresent(PlanRules.self, forKey: .rules)
+        alternatives = try container.decodeIfPresent(Int.self, forKey: .alternatives)
     }
 }
 
@@ -97,6 +124,25 @@ public struct PlanRules: Sendable, Hashable, Codable {
         self.exclude = exclude
         self.excludeTags = excludeTags
         self.includeTags = includeTags
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case keyRule, keyLock, halfDoubleTime, maxStepPercent, maxDriftPercent, artistSpacing, albumSpacing, exclude, excludeTags, includeTags
+    }
+
+    /// Decodes rules; the tracks in `exclude` may be strings or integer ids.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        keyRule = try container.decodeIfPresent(KeyMoveRule.self, forKey: .keyRule)
+        keyLock = try container.decodeIfPresent(Bool.self, forKey: .keyLock)
+        halfDoubleTime = try container.decodeIfPresent(Bool.self, forKey: .halfDoubleTime)
+        maxStepPercent = try container.decodeIfPresent(Double.self, forKey: .maxStepPercent)
+        maxDriftPercent = try container.decodeIfPresent(Double.self, forKey: .maxDriftPercent)
+        artistSpacing = try container.decodeIfPresent(Int.self, forKey: .artistSpacing)
+        albumSpacing = try container.decodeIfPresent(Int.self, forKey: .albumSpacing)
+        exclude = try container.decodeTrackReferencesIfPresent(forKey: .exclude)
+        excludeTags = try container.decodeIfPresent([String].self, forKey: .excludeTags)
+        includeTags = try container.decodeIfPresent([String].self, forKey: .includeTags)
     }
 }
 

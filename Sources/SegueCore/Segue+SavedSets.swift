@@ -2,7 +2,30 @@ import DJModel
 import Foundation
 import PlaylistFormats
 
+/// One named set in the list of saved sets (`GET /sets`, `segue sets`).
+public struct SavedSetSummary: Sendable, Hashable, Codable {
+    /// The id of the named version.
+    public var id: String
+    /// The DJ's name for it.
+    public var name: String
+    /// `set` or `bridge`.
+    public var kind: DJSet.Kind
+    /// Its first track, as the list shows it (`Artist – Title`).
+    public var firstTrack: String
+    /// How many tracks it has.
+    public var tracks: Int
+    /// Its length in seconds.
+    public var duration: Double
+    /// When this version was stored, as ISO 8601.
+    public var savedAt: String
+}
+
 extension Segue {
+    /// The longest name a saved set may have, in characters.
+    public static let maxSetNameCharacters = 100
+    /// The most named sets ``namedSets()`` lists.
+    public static let maxListedSets = 500
+
     /// Stores `set` in the library under a new id (the newest 1000 are kept) and returns it with
     /// that id.
     public func save(_ set: DJSet) throws(SegueError) -> DJSet { try saveDocument(set).set }
@@ -12,6 +35,7 @@ extension Segue {
     public func saveDocument(_ set: DJSet) throws(SegueError) -> (set: DJSet, json: Data) {
         var saved = set
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        saved.name = nil
         let document: Data
         do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError.wrap(error, as: .invalidInput) }
         try libraryCall { try library.saveSet(id: saved.id!, document: document) }
@@ -26,5 +50,43 @@ extension Segue {
         }
         guard let data = try libraryCall({ try library.savedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
         do { return try JSONSetDocument().decode(data, source: "set \(id)") } catch { throw SegueError(.ioFailure, error.description) }
+    }
+
+    /// Names the set stored under `id` (the version a DJ keeps): `name` is trimmed, 1–100
+    /// characters; another version holding the same name loses it.
+    /// - Throws: ``SegueError`` `.notFound` for an unknown id, `.invalidInput` for an empty or
+    ///   long name.
+    public func nameSet(id: String, name: String) throws(SegueError) -> DJSet {
+        let trimmed = name.trimmingWhitespace
+        guard !trimmed.isEmpty, trimmed.count <= Self.maxSetNameCharacters, !trimmed.contains(where: { $0.isNewline }) else {
+            throw SegueError(.invalidInput, "a set's name is 1–\(Self.maxSetNameCharacters) characters on one line", field: "name")
+        }
+        var set = try savedSet(id: id)
+        set.name = trimmed
+        let document: Data
+        do { document = try JSONSetDocument().compact(set) } catch { throw SegueError.wrap(error, as: .invalidInput) }
+        guard try libraryCall({ try library.nameSavedSet(id: id, name: trimmed, document: document) }) else {
+            throw SegueError(.notFound, "no set with id \(id)")
+        }
+        return set
+    }
+
+    /// The named sets, newest first (at most ``maxListedSets``).
+    public func namedSets() throws(SegueError) -> [SavedSetSummary] {
+        let rows = try libraryCall { try library.namedSets(limit: Self.maxListedSets) }
+        let formatter = ISO8601DateFormatter()
+        return rows.compactMap { row in
+            guard let set = try? JSONSetDocument().decode(row.document, source: "set \(row.id)") else { return nil }
+            let first = set.tracks.first.map { ($0.artist.isEmpty ? "" : $0.artist + " – ") + $0.title } ?? ""
+            return SavedSetSummary(id: row.id, name: row.name, kind: set.kind, firstTrack: first, tracks: set.tracks.count,
+                                   duration: set.duration, savedAt: formatter.string(from: Date(timeIntervalSince1970: row.createdAt)))
+        }
+    }
+
+    /// Deletes the set stored under `id`.
+    /// - Throws: ``SegueError`` `.notFound` for an unknown id.
+    public func deleteSet(id: String) throws(SegueError) {
+        _ = try savedSet(id: id)
+        guard try libraryCall({ try library.deleteSavedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
     }
 }

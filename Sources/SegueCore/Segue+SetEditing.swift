@@ -71,16 +71,70 @@ extension Segue {
     /// - Throws: ``SegueError`` for a position outside the set, an unknown track, or a track
     ///   already in the set.
     public func replacing(in set: DJSet, position: Int, with query: String) throws(SegueError) -> DJSet {
-        guard set.tracks.indices.contains(position) else {
-            throw SegueError(.invalidInput, "position must be 0…\(set.tracks.count - 1), got \(position)")
+        try editing(set, with: [.replace(position: position, track: query)])
+    }
+
+    /// `set` after `operations`, applied in order (moves, deletions, insertions, replacements,
+    /// pins): transitions, mix plans, explanations and quality computed again, against the set's
+    /// energy arc and target time. The result has no id or name (store it to get one).
+    /// - Throws: ``SegueError`` `.invalidInput` naming the operation (1 = first) whose position is
+    ///   outside the set, whose track is unknown or already in the set, or that would leave fewer
+    ///   than two tracks; more than ``SetEdit/maxPerRequest`` operations.
+    public func editing(_ set: DJSet, with operations: [SetEdit]) throws(SegueError) -> DJSet {
+        guard operations.count <= SetEdit.maxPerRequest else {
+            throw SegueError(.invalidInput, "an edit may have at most \(SetEdit.maxPerRequest) operations, got \(operations.count)")
         }
-        let track = try resolveTrack(query)
-        guard !set.tracks.enumerated().contains(where: { $0.offset != position && $0.element.id == track.id }) else {
-            throw SegueError(.invalidInput, "\(track.metadata.displayName) is already in the set")
+        var order = set.tracks.map { (id: $0.id, pinned: $0.pinned == true) }
+        for (offset, operation) in operations.enumerated() {
+            let step = "operation \(offset + 1)"
+            func check(_ position: Int, allowEnd: Bool = false) throws(SegueError) {
+                let last = order.count - (allowEnd ? 0 : 1)
+                guard (0...max(0, last)).contains(position), allowEnd || !order.isEmpty else {
+                    throw SegueError(.invalidInput, "\(step): position must be 0…\(last), got \(position)")
+                }
+            }
+            func resolve(_ query: String, replacing position: Int?) throws(SegueError) -> TrackID {
+                let track: Track
+                do { track = try resolveTrack(query, suggestClosest: false) } catch {
+                    throw SegueError(error.kind, "\(step): \(error.message)")
+                }
+                guard !order.enumerated().contains(where: { $0.offset != position && $0.element.id == track.id }) else {
+                    throw SegueError(.invalidInput, "\(step): \(track.metadata.displayName) is already in the set")
+                }
+                return track.id
+            }
+            switch operation {
+            case .move(let from, let to):
+                try check(from)
+                try check(to)
+                order.insert(order.remove(at: from), at: to)
+            case .delete(let position):
+                try check(position)
+                guard order.count > 2 else { throw SegueError(.invalidInput, "\(step): a set keeps at least two tracks") }
+                order.remove(at: position)
+            case .insert(let position, let query):
+                try check(position, allowEnd: true)
+                order.insert((try resolve(query, replacing: nil), false), at: position)
+            case .replace(let position, let query):
+                try check(position)
+                order[position] = (try resolve(query, replacing: position), order[position].pinned)
+            case .pin(let position, let pinned):
+                try check(position)
+                order[position].pinned = pinned
+            }
         }
+        var edited = try rebuilt(set, order: order.map(\.id))
+        for index in edited.tracks.indices where order[index].pinned { edited.tracks[index].pinned = true }
+        return edited
+    }
+
+    /// `set` with its tracks in `order`: the document built again from the graph, measured
+    /// against the set's own energy arc and target time (a bridge against its minutes between
+    /// the ends).
+    func rebuilt(_ set: DJSet, order: [TrackID]) throws(SegueError) -> DJSet {
         let graph = try loadGraph()
         var nodes: [Int] = []
-        for id in set.tracks.map(\.id).enumerated().map({ $0.offset == position ? track.id : $0.element }) {
+        for id in order {
             guard let node = graph.index(of: id) else { throw SegueError(.notFound, "track \(id) is not in the graph; run `segue graph`") }
             nodes.append(node)
         }

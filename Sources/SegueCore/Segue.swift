@@ -55,12 +55,16 @@ public final class Segue: Sendable {
     /// Number of tracks and analysed tracks.
     public func counts() throws(SegueError) -> (tracks: Int, analysed: Int) { try libraryCall { try library.counts() } }
 
-    /// Analysed tracks matching every word of `query`, paged.
+    /// Analysed tracks matching every word of `query` and `filter`, paged; keys, tempos and
+    /// energies written in the query (`7A`, `D minor`, `128 bpm`, `energy 5-8`) filter too
+    /// (``SearchText``).
     public func search(_ query: String, filter: TrackFilter = .none, limit: Int = 50, offset: Int = 0) throws(SegueError) -> (tracks: [Track], total: Int) {
         guard (1...1000).contains(limit), offset >= 0 else { throw SegueError(.invalidInput, "limit must be 1…1000 and offset ≥ 0") }
         try Self.checkQuerySize(query)
         if let low = filter.minBPM, let high = filter.maxBPM, low > high { throw SegueError(.invalidInput, "the BPM range is empty (\(low) > \(high))") }
         if let low = filter.minEnergy, let high = filter.maxEnergy, low > high { throw SegueError(.invalidInput, "the energy range is empty (\(low) > \(high))") }
-        return try libraryCall { try library.search(query, filter: filter, limit: limit, offset: offset) }
+        let text = SearchText(query)
+        guard let narrowed = text.narrowing(filter) else { return ([], 0) }
+        return try libraryCall { try library.search(text.words, filter: narrowed, limit: limit, offset: offset) }
     }
 }

@@ -17,6 +17,9 @@ public struct TrackDetail: Sendable, Codable, Hashable {
     public var inTracklists: Bool
     /// Bars, phrases, sections and mix points; absent when the track is too short for them.
     public var structure: TrackStructure?
+    /// Where a preview of the track starts, seconds: its first main part (the drop), else the
+    /// end of its intro; a quarter in when it has no structure.
+    public var previewStart: Double
 
     /// The detail of an analysed track, or `nil` when it has no analysis.
     init?(_ track: Track, inTracklists: Bool) {
@@ -30,6 +33,7 @@ public struct TrackDetail: Sendable, Codable, Hashable {
         (loudness, loudnessRange, energy) = (analysis.loudness, analysis.loudnessRange, analysis.energy)
         self.inTracklists = inTracklists
         structure = analysis.structure
+        previewStart = analysis.structure?.previewStart(duration: analysis.duration) ?? (analysis.duration / 4).rounded()
     }
 }
 

@@ -125,6 +125,20 @@ import Testing
         #expect(try library.graphEdges().isEmpty)
     }
 
+    @Test func namedSetsAreNeverPrunedAndANameMeansOneSet() throws {
+        let library = try temporaryLibrary()
+        try library.saveSet(id: "a", document: Data("a".utf8), keep: 2)
+        #expect(try library.nameSavedSet(id: "a", name: "Keep", document: Data("a named".utf8)))
+        #expect(try !library.nameSavedSet(id: "zz", name: "Keep", document: Data()))
+        for name in ["b", "c", "d", "e"] { try library.saveSet(id: name, document: Data(name.utf8), keep: 2) }
+        #expect(try library.savedSet(id: "a") == Data("a named".utf8), "a named set outlives the unnamed newest two")
+        #expect(try library.savedSetCount() == 3 && library.savedSet(id: "c") == nil)
+        #expect(try library.nameSavedSet(id: "e", name: "Keep", document: Data("e named".utf8)))
+        #expect(try library.namedSets(limit: 10).map(\.id) == ["e"])
+        #expect(try library.savedSetName(id: "a") == nil && library.savedSetName(id: "e") == "Keep")
+        #expect(try library.deleteSavedSet(id: "e") && !library.deleteSavedSet(id: "e"))
+    }
+
     @Test func savedSetsKeepTheNewestAndReadManyTracksAtOnce() throws {
         let library = try temporaryLibrary()
         for name in ["a", "b", "c", "d", "e"] { try library.saveSet(id: name, document: Data(name.utf8), keep: 3) }

@@ -142,7 +142,7 @@ import DJModel
 
             // Rules, a custom energy curve: every transition of the answer obeys the strict key rule.
             let ruledBody = try JSONSerialization.data(withJSONObject: [
-                "seed": "\(seed.id)", "minutes": 3, "energy": [[0, 5], [1, 7]],
+                "seed": seed.id.rawValue, "minutes": 3, "energy": [[0, 5], [1, 7]],
                 "rules": ["keyRule": "strict", "keyLock": true, "maxStepPercent": 6, "artistSpacing": 2]] as [String: Any])
             let (ruledStatus, ruled) = try await request(base.appendingPathComponent("sets"), method: "POST", body: ruledBody)
             #expect(ruledStatus == 200 || ruledStatus == 422, "\(ruled)")
@@ -195,7 +195,9 @@ import DJModel
         try await withServer(transport: .inProcess) { base in
             let cases: [(String, String, Data?, Int)] = [
                 ("sets", "POST", Data("{not json".utf8), 400),
-                ("sets", "POST", Data("{\"seed\": 5, \"minutes\": 10}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": 5.5, \"minutes\": 10}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": true, \"minutes\": 10}".utf8), 400),
+                ("sets", "POST", Data("{\"seed\": 999999, \"minutes\": 10}".utf8), 404),
                 ("sets", "POST", Data("{\"minutes\": 10}".utf8), 400),
                 ("sets", "POST", Data("{\"seed\": \"no such track at all\", \"minutes\": 10}".utf8), 404),
                 ("sets", "POST", Data("{\"seed\": \"1\", \"minutes\": -3}".utf8), 400),
@@ -268,7 +270,8 @@ import DJModel
             #expect(status == 200)
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/similar", "/sets", "/bridges", "/sets/{id}",
+            let served: Set<String> = ["/health", "/tracks", "/tracks/{id}", "/tracks/{id}/audio", "/tracks/{id}/similar", "/sets", "/bridges",
+                                       "/sets/{id}", "/sets/{id}/edit",
                                        "/sets/{id}/export", "/sets/{id}/positions/{position}/alternatives", "/sets/{id}/replace",
                                        "/scans", "/scans/{id}", "/scans/{id}/events", "/tracklists", "/openapi.json",
                                        "/sets/{id}/render", "/sets/{id}/transitions/{n}/preview", "/renders/{id}", "/renders/{id}/events",

@@ -7,7 +7,8 @@ struct SavedSetRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
 
     /// The table's columns.
     enum Columns {
-        static let id = Column(CodingKeys.id), createdAt = Column(CodingKeys.createdAt), document = Column(CodingKeys.document)
+        static let id = Column(CodingKeys.id), createdAt = Column(CodingKeys.createdAt), document = Column(CodingKeys.document),
+            name = Column(CodingKeys.name)
     }
 
     /// The set's id (letters and digits).
@@ -16,4 +17,6 @@ struct SavedSetRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var createdAt: Double
     /// The JSON set document.
     var document: Data
+    /// The DJ's name for it (nil for versions nobody named).
+    var name: String?
 }

@@ -11,18 +11,22 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case tracks = "/tracks"
     /// `GET`: one track with its analysis.
     case track = "/tracks/{id}"
+    /// `GET`: a library track's audio file (Range requests answered).
+    case trackAudio = "/tracks/{id}/audio"
     /// `GET`: the tracks most similar to one.
     case similarTracks = "/tracks/{id}/similar"
-    /// `POST`: plan a set from a seed.
+    /// `POST`: plan a set from a seed; `GET`: the named sets.
     case sets = "/sets"
     /// `POST`: plan a bridge between two tracks.
     case bridges = "/bridges"
-    /// `GET`: a stored set or bridge.
+    /// `GET`: a stored set or bridge; `PATCH`: name it; `DELETE`: forget it.
     case set = "/sets/{id}"
     /// `GET`: the alternatives for one position of a stored set.
     case alternatives = "/sets/{id}/positions/{position}/alternatives"
     /// `POST`: a stored set with one position replaced.
     case replace = "/sets/{id}/replace"
+    /// `POST`: a stored set after a list of edits (move, delete, insert, replace, pin).
+    case edit = "/sets/{id}/edit"
     /// `GET`: a stored set in a DJ-software format (a download).
     case export = "/sets/{id}/export"
     /// `POST`: start rendering a stored set as one mix.

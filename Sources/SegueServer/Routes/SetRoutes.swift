@@ -9,22 +9,49 @@ struct AlternativesResponse: Codable, Sendable {
     var alternatives: [PositionAlternative]
 }
 
-/// The body of `POST /sets/{id}/replace`: the position (0 = first track) and the new track (id,
-/// path or "Artist - Title").
-struct ReplaceRequest: Codable, Sendable {
+/// The body of `POST /sets/{id}/replace`: the position (0 = first track) and the new track (id
+/// as a number or a string, path or "Artist - Title").
+struct ReplaceRequest: Decodable, Sendable {
     var position: Int
     var track: String
+
+    private enum CodingKeys: String, CodingKey { case position, track }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        position = try container.decode(Int.self, forKey: .position)
+        track = try container.decodeTrackReference(forKey: .track)
+    }
 }
 
-/// `POST /sets` (plan and store a set), `GET /sets/{id}`, its alternatives, `POST
-/// /sets/{id}/replace` (the edited set, stored under a new id) and `GET /sets/{id}/export`.
+/// The body of `POST /sets/{id}/edit`: operations applied in order, and optionally a name to
+/// save the result under (no operations and a name duplicates a set).
+struct EditRequest: Decodable, Sendable {
+    var operations: [SetEdit]
+    var name: String?
+}
+
+/// The body of `PATCH /sets/{id}`.
+struct RenameRequest: Decodable, Sendable {
+    var name: String
+}
+
+/// The answer of `GET /sets`.
+struct SavedSetList: Codable, Sendable {
+    var sets: [SavedSetSummary]
+}
+
+/// `POST /sets` (plan and store a set), `GET /sets` (the named ones), `GET`, `PATCH` (name) and
+/// `DELETE /sets/{id}`, its alternatives, `POST /sets/{id}/replace` and `POST /sets/{id}/edit`
+/// (the edited set, stored under a new id, so every version stays reachable for undo) and `GET
+/// /sets/{id}/export`.
 struct SetRoutes {
     /// The use cases (answering remote clients).
     let core: Segue
     /// The largest request body accepted, in bytes.
     let maxBodyBytes: Int
 
-    /// The five routes.
+    /// The routes.
     var routes: RouteCollection<BasicRequestContext> {
         let collection = RouteCollection(context: BasicRequestContext.self)
         let limit = maxBodyBytes
@@ -32,9 +59,32 @@ struct SetRoutes {
             let body = try await JSONResponses.decode(SetRequest.self, from: request, limit: limit)
             return JSONResponses.json(try await BlockingWork.run { try core.saveDocument(try core.planSet(body)).json })
         }
+        collection.get(RouterPath(APIRoute.sets.routerPath)) { [core] _, _ -> Response in
+            try JSONResponses.encode(SavedSetList(sets: try await BlockingWork.run { try core.namedSets() }))
+        }
         collection.get(RouterPath(APIRoute.set.routerPath)) { [core] _, context -> Response in
             let id = context.parameters.get("id") ?? ""
             return try JSONResponses.encode(try await BlockingWork.run { try core.savedSet(id: id) })
+        }
+        collection.patch(RouterPath(APIRoute.set.routerPath)) { [core] request, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            let body = try await JSONResponses.decode(RenameRequest.self, from: request, limit: limit)
+            return try JSONResponses.encode(try await BlockingWork.run { try core.nameSet(id: id, name: body.name) })
+        }
+        collection.delete(RouterPath(APIRoute.set.routerPath)) { [core] _, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            try await BlockingWork.run { try core.deleteSet(id: id) }
+            return Response(status: .noContent)
+        }
+        collection.post(RouterPath(APIRoute.edit.routerPath)) { [core] request, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            let body = try await JSONResponses.decode(EditRequest.self, from: request, limit: limit)
+            let edited = try await BlockingWork.run {
+                let stored = try core.save(try core.editing(try core.savedSet(id: id), with: body.operations))
+                guard let name = body.name else { return stored }
+                return try core.nameSet(id: stored.id ?? "", name: name)
+            }
+            return try JSONResponses.encode(edited)
         }
         collection.get(RouterPath(APIRoute.alternatives.routerPath)) { [core] request, context -> Response in
             let id = context.parameters.get("id") ?? ""

@@ -15,12 +15,13 @@ struct SimilarResponse: Codable, Sendable {
     var similar: [SimilarTrack]
 }
 
-/// `GET /tracks` (search with filters, paged), `GET /tracks/{id}` and `GET /tracks/{id}/similar`.
+/// `GET /tracks` (search with filters, paged), `GET /tracks/{id}`, its audio file and `GET
+/// /tracks/{id}/similar`.
 struct TrackRoutes {
     /// The use cases (answering remote clients).
     let core: Segue
 
-    /// The three routes.
+    /// The four routes.
     var routes: RouteCollection<BasicRequestContext> {
         let collection = RouteCollection(context: BasicRequestContext.self)
         collection.get(RouterPath(APIRoute.tracks.routerPath)) { [core] request, _ -> Response in
@@ -38,6 +39,12 @@ struct TrackRoutes {
                 throw ServerError(status: 400, message: "the track id must be an integer")
             }
             return try JSONResponses.encode(try await BlockingWork.run { try core.trackDetail(id: id) })
+        }
+        collection.get(RouterPath(APIRoute.trackAudio.routerPath)) { [core] request, context -> Response in
+            guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+                throw ServerError(status: 400, message: "the track id must be an integer")
+            }
+            return try LibraryAudioResponse.make(try await BlockingWork.run { try core.trackAudioFile(id: id) }, request: request)
         }
         collection.get(RouterPath(APIRoute.similarTracks.routerPath)) { [core] request, context -> Response in
             guard let id = context.parameters.get("id"), Int64(id) != nil else {

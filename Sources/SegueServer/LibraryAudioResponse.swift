@@ -1,0 +1,51 @@
+import AudioIO
+import Foundation
+import Hummingbird
+import SegueCore
+
+/// A library track's audio file as a player wants it: the whole file or the one byte range the
+/// request's `Range` header asks for (206, `Content-Range`), with `Accept-Ranges: bytes`, read
+/// piece by piece. The file comes from the library by track id, never from a request's path.
+enum LibraryAudioResponse {
+    /// The response for `file` to `request`.
+    /// - Throws: ``ServerError`` 404 when the file cannot be opened (named pipe, gone).
+    static func make(_ file: TrackAudioFile, request: Request) throws -> Response {
+        let descriptor: Int32
+        do { descriptor = try RegularFile.open(file.path) } catch { throw ServerError(status: 404, message: error.description) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let size = Int64((try? handle.seekToEnd()) ?? 0)
+        var headers: HTTPFields = [.contentType: file.contentType, .acceptRanges: "bytes", .cacheControl: "no-cache"]
+        let range: ByteRange
+        let status: HTTPResponse.Status
+        switch ByteRange.parse(request.headers[.range], size: size) {
+        case .whole:
+            range = ByteRange(start: 0, end: size - 1)
+            status = .ok
+        case .range(let asked):
+            range = asked
+            status = .partialContent
+            headers[.contentRange] = "bytes \(asked.start)-\(asked.end)/\(size)"
+        case .unsatisfiable:
+            try? handle.close()
+            headers[.contentRange] = "bytes */\(size)"
+            headers[.contentType] = "application/json"
+            let body = Data("{\"error\":\"the range starts past the end of the \(size)-byte file\"}".utf8)
+            headers[.contentLength] = String(body.count)
+            return Response(status: .rangeNotSatisfiable, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        headers[.contentLength] = String(max(0, range.length))
+        let body = ResponseBody { writer in
+            defer { try? handle.close() }
+            if range.length > 0 {
+                try handle.seek(toOffset: UInt64(range.start))
+                var remaining = range.length
+                while remaining > 0, let piece = try handle.read(upToCount: Int(min(remaining, 256 * 1024))), !piece.isEmpty {
+                    try await writer.write(ByteBuffer(bytes: piece))
+                    remaining -= Int64(piece.count)
+                }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: status, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,90 @@
+import DJModel
+import Foundation
+import SegueCore
+import Testing
+
+/// Editing a stored set: moves, deletions, insertions, replacements and pins apply in order, the
+/// transitions and quality are measured again for the new order, and bad operations are refused
+/// with the operation named; saved sets are named, listed and deleted.
+@Suite struct SetEditingTests {
+    @Test func operationsApplyInOrderAndTheSetIsMeasuredAgain() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let set = try segue.save(try segue.planSet(SetRequest(seed: "\(report.set.tracks[0].id)", minutes: 4, energy: .preset(.rise))))
+        let ids = set.tracks.map(\.id)
+        try #require(ids.count >= 3, "\(ids)")
+        let outside = try #require(try segue.search("", limit: 100).tracks.map(\.id).first { !ids.contains($0) })
+
+        let edited = try segue.editing(set, with: [.move(from: 0, to: 2), .insert(position: 1, track: "\(outside.rawValue)"),
+                                                   .delete(position: 0), .pin(position: 1, pinned: true)])
+        var expected = ids
+        expected.insert(expected.remove(at: 0), at: 2)
+        expected.insert(outside, at: 1)
+        expected.remove(at: 0)
+        #expect(edited.tracks.map(\.id) == expected)
+        #expect(edited.tracks.map { $0.pinned == true } == expected.indices.map { $0 == 1 })
+        #expect(edited.transitions.count == expected.count - 1)
+        for (transition, pair) in zip(edited.transitions, zip(expected, expected.dropFirst())) {
+            #expect(transition.from == pair.0 && transition.to == pair.1 && !transition.explanation.isEmpty)
+        }
+        #expect(edited.quality != nil && edited.targetMinutes == set.targetMinutes && edited.energyTargets == set.energyTargets)
+        for (entry, next) in zip(edited.tracks, edited.tracks.dropFirst()) { #expect(next.start > entry.start) }
+        // A pin travels with its track, and unpinning clears it.
+        let moved = try segue.editing(edited, with: [.move(from: 1, to: 0)])
+        #expect(moved.tracks[0].pinned == true && moved.tracks.dropFirst().allSatisfy { $0.pinned != true })
+        #expect(try segue.editing(moved, with: [.pin(position: 0, pinned: false)]).tracks.allSatisfy { $0.pinned != true })
+        // No operations: the same order, measured the same way.
+        #expect(try segue.editing(set, with: []).tracks.map(\.id) == ids)
+    }
+
+    @Test func badOperationsAreRefusedByNumber() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let set = report.bridge
+        let count = set.tracks.count
+        let cases: [([SetEdit], String)] = [
+            ([.move(from: 0, to: count)], "operation 1: position must be 0…\(count - 1)"),
+            ([.pin(position: 0, pinned: true), .delete(position: -1)], "operation 2: position"),
+            ([.insert(position: count + 1, track: "1")], "operation 1: position must be 0…\(count)"),
+            ([.replace(position: 0, track: "\(set.tracks[1].id.rawValue)")], "is already in the set"),
+            ([.insert(position: 0, track: "no such track anywhere")], "operation 1: no track matches"),
+            (Array(repeating: SetEdit.pin(position: 0, pinned: true), count: SetEdit.maxPerRequest + 1), "at most \(SetEdit.maxPerRequest)"),
+            (Array(repeating: SetEdit.delete(position: 0), count: count - 1), "at least two tracks"),
+        ]
+        for (operations, message) in cases {
+            let error = #expect(throws: SegueError.self) { try segue.editing(set, with: operations) }
+            #expect(error?.message.contains(message) == true, "\(operations): \(error?.message ?? "")")
+        }
+    }
+
+    @Test func setsAreNamedListedAndDeleted() throws {
+        let report = try SmallDemo.report.get()
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("segue-named-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        try FileManager.default.copyItem(atPath: report.libraryPath, toPath: library)
+        let segue = try Segue(libraryPath: library)
+        let first = try segue.save(report.set), second = try segue.save(report.bridge)
+        #expect(try segue.namedSets().isEmpty, "versions nobody named are not listed")
+        let named = try segue.nameSet(id: try #require(first.id), name: "  Friday warm-up ")
+        #expect(try named.name == "Friday warm-up" && segue.savedSet(id: first.id!).name == "Friday warm-up")
+        _ = try segue.nameSet(id: try #require(second.id), name: "Bridge")
+        let list = try segue.namedSets()
+        #expect(list.map(\.name) == ["Bridge", "Friday warm-up"] || list.map(\.name) == ["Friday warm-up", "Bridge"])
+        let friday = try #require(list.first { $0.name == "Friday warm-up" })
+        #expect(friday.id == first.id && friday.tracks == report.set.tracks.count && friday.kind == .set && !friday.firstTrack.isEmpty)
+        // Saving an edited version under the same name moves the name to it.
+        let edited = try segue.save(try segue.editing(first, with: [.move(from: 0, to: 1)]))
+        _ = try segue.nameSet(id: try #require(edited.id), name: "Friday warm-up")
+        #expect(try segue.namedSets().filter { $0.name == "Friday warm-up" }.map(\.id) == [edited.id!])
+        #expect(try segue.savedSet(id: first.id!).tracks.count == report.set.tracks.count, "the older version is still there for undo")
+        for bad in ["", "   ", String(repeating: "x", count: 101), "two\nlines"] {
+            #expect(throws: SegueError.self) { try segue.nameSet(id: first.id!, name: bad) }
+        }
+        #expect(throws: SegueError.self) { try segue.nameSet(id: "ffff", name: "x") }
+        try segue.deleteSet(id: second.id!)
+        #expect(try segue.namedSets().map(\.name) == ["Friday warm-up"])
+        let gone = #expect(throws: SegueError.self) { try segue.savedSet(id: second.id!) }
+        #expect(gone?.kind == .notFound)
+        #expect((#expect(throws: SegueError.self) { try segue.deleteSet(id: second.id!) })?.kind == .notFound)
+    }
+}
