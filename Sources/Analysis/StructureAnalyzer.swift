@@ -162,16 +162,18 @@ public struct StructureAnalyzer: Sendable {
 
     static func decibels(_ power: Float) -> Double { 10 * log10(Double(power) + 1e-12) }
 
-    /// The loudness overview: the power of all bands in ``TrackStructure/overviewPoints`` equal
-    /// slices of the track, in dB, mapped so the loudest slice is 100 and 45 dB under it is 0.
+    /// The loudness overview: the amplitude (square root of the power of all bands) in
+    /// ``TrackStructure/overviewPoints`` equal slices of the track, as a percentage of the
+    /// loudest slice's, so 6 dB quieter draws half as high, as DJ software's overviews do.
     static func overview(_ spectral: FrameSeries, duration: Double) -> [Int] {
-        let points = TrackStructure.overviewPoints, floor = 45.0
+        let points = TrackStructure.overviewPoints
         let slice = duration / Double(points)
-        let levels = (0..<points).map { index -> Double in
+        let amplitudes = (0..<points).map { index -> Double in
             let mean = spectral.mean(from: Double(index) * slice, to: Double(index + 1) * slice)
-            return decibels(mean[StructureColumns.low] + mean[StructureColumns.mid] + mean[StructureColumns.high])
+            return Double(mean[StructureColumns.low] + mean[StructureColumns.mid] + mean[StructureColumns.high]).squareRoot()
         }
-        let loudest = levels.max() ?? 0
-        return levels.map { Int((100 * max(0, $0 - loudest + floor) / floor).rounded()) }
+        let loudest = amplitudes.max() ?? 0
+        guard loudest > 0 else { return [Int](repeating: 0, count: points) }
+        return amplitudes.map { Int((100 * $0 / loudest).rounded()) }
     }
 }

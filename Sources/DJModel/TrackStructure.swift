@@ -19,8 +19,8 @@ public struct TrackStructure: Hashable, Sendable, Codable {
     public var mixIn: Double
     /// The start of the mixable outro: where a DJ starts bringing the next track in.
     public var mixOut: Double
-    /// The track's loudness over its length in ``overviewPoints`` equal slices, 0 (45 dB or more
-    /// under the loudest slice) to 100 (the loudest): the waveform overview a page draws.
+    /// The track's amplitude over its length in ``overviewPoints`` equal slices, as a percentage
+    /// of the loudest slice's (6 dB quieter is 50): the waveform overview a page draws.
     /// Absent in analyses from before version 9.
     public var overview: [Int]?
 

@@ -21,7 +21,9 @@ public enum TransitionExplainer {
             parts.append("\(keyText), a key clash: mix on drums only")
         }
         let change = CompatibilityRules.tempoChange(from: from.bpm, to: to.bpm)
-        let percent = String(format: "%+.1f%%", change.percent)
+        // Rounded first, so a change of −0.03 % reads "0.0%", never "-0.0%".
+        let tenths = (change.percent * 10).rounded()
+        let percent = tenths == 0 ? "0.0%" : String(format: "%+.1f%%", tenths / 10)
         let tempoText = "\(format(from.bpm)) → \(format(to.bpm)) BPM (\(percent)\(change.halfOrDouble ? ", half/double time" : ""))"
         parts.append(tempoText)
         if components.als >= 0.8 {
@@ -34,7 +36,9 @@ public enum TransitionExplainer {
         return parts.joined(separator: "; ")
     }
 
-    private static func format(_ bpm: Double) -> String {
-        bpm == bpm.rounded() ? String(Int(bpm)) : String(format: "%.1f", bpm)
+    /// A tempo as DJs read it and as the page shows it: whole within 0.05 BPM (`128`), else one
+    /// decimal (`127.5`).
+    public static func format(_ bpm: Double) -> String {
+        abs(bpm - bpm.rounded()) < 0.05 ? String(Int(bpm.rounded())) : String(format: "%.1f", bpm)
     }
 }

@@ -51,5 +51,11 @@ import Testing
         let (_, components) = TransitionScorer().score(from: a, to: b)
         let text = TransitionExplainer.explain(from: a, to: b, components: components)
         #expect(text == "8A → 9A, +1 on the Camelot wheel; 124 → 126 BPM (+1.6%); often played together in DJ sets")
+        // A change too small to show reads 0.0 %, not "-0.0%"; 127.98 reads as the 128 the page shows.
+        let c = TrackNode(id: TrackID(3), artist: "c", duration: 300, bpm: 127.98, key: key("8A"), energy: 5, alsVector: [0, 1], contentVector: [1])
+        let d = TrackNode(id: TrackID(4), artist: "d", duration: 300, bpm: 127.95, key: key("8A"), energy: 5, alsVector: [0, 1], contentVector: [1])
+        let small = TransitionExplainer.explain(from: c, to: d, components: TransitionScorer().score(from: c, to: d).components)
+        #expect(small.contains("128 → 128 BPM (0.0%)") && !small.contains("-0.0"), "\(small)")
+        #expect(TransitionExplainer.format(127.5) == "127.5" && TransitionExplainer.format(128.04) == "128")
     }
 }
