@@ -13,6 +13,7 @@ enum LibraryMigrations {
         migrator.registerMigration("v6-canonical-paths", migrate: canonicalPaths)
         migrator.registerMigration("v7-analysis-structure", migrate: addAnalysisStructure)
         migrator.registerMigration("v8-saved-set-names", migrate: addSavedSetNames)
+        migrator.registerMigration("v9-service-features", migrate: createServiceFeatures)
         return migrator
     }
 
@@ -108,6 +109,21 @@ enum LibraryMigrations {
             t.add(column: "name", .text)
         }
         try db.create(index: "savedSet_name", on: "savedSet", columns: ["name"])
+    }
+
+    /// Migration v9: what a streaming service says about a library track (Spotify's tempo, key,
+    /// energy and loudness from a playlist export), one row per track and service.
+    static func createServiceFeatures(_ db: Database) throws {
+        try db.create(table: "serviceFeatures") { t in
+            t.column("trackId", .integer).notNull().references("track", onDelete: .cascade)
+            t.column("service", .text).notNull()
+            t.column("externalId", .text).notNull()
+            t.column("bpm", .double)
+            t.column("key", .text)
+            t.column("energy", .double)
+            t.column("loudness", .double)
+            t.primaryKey(["trackId", "service"])
+        }
     }
 
     /// Migration v3: one row per source track with its edges packed in a blob (EdgeBlob): a

@@ -56,9 +56,14 @@ public struct PlaylistEntry: Sendable, Hashable {
     public var bpm: Double?
     /// Key, when stored.
     public var key: MusicalKey?
+    /// What a streaming service says about the track, when the file carries it (Spotify's
+    /// audio features in an Exportify CSV).
+    public var service: ServiceFeatures?
 
     /// Creates an entry.
-    public init(path: String, artist: String, title: String, duration: Double? = nil, bpm: Double? = nil, key: MusicalKey? = nil) {
+    public init(path: String, artist: String, title: String, duration: Double? = nil, bpm: Double? = nil, key: MusicalKey? = nil,
+                service: ServiceFeatures? = nil) {
+        self.service = service
         self.path = path
         self.artist = artist
         self.title = title

@@ -4,7 +4,8 @@ import Foundation
 import PlaylistFormats
 
 /// Reads the playlists or tracklists of a file, by its extension: tracklist CSV
-/// (`set_id,position,artist,title`) or Segue's set CSV, text tracklists, M3U/M3U8, rekordbox XML
+/// (`set_id,position,artist,title`), Segue's set CSV or a Spotify playlist exported by Exportify
+/// (each told by its header), text tracklists, M3U/M3U8, rekordbox XML
 /// (every playlist, history included), Traktor NML (collection playlists and history files),
 /// Serato crates (paths relative to the drive the crate is on), XSPF and Segue set documents.
 extension Segue {
@@ -47,6 +48,8 @@ enum PlaylistFileReader {
             switch fileExtension {
             case "csv" where text.hasPrefix(CSVSetTable.headerWithoutCues):
                 lists = [ImportedTracklist(setId: name, entries: try CSVSetTable().readTracks(data, source: file))]
+            case "csv" where ExportifyCSV.matches(text: text):
+                lists = [ImportedTracklist(setId: name, entries: try ExportifyCSV.read(text, source: file))]
             case "csv": lists = try TracklistCSV.read(text, source: file)
             case "txt", "text": lists = [try TextTracklist.read(text, setId: name, source: file)]
             case "m3u", "m3u8": lists = [ImportedTracklist(setId: name, entries: try m3u(data, file: file))]

@@ -19,11 +19,17 @@ public struct ImportReport: Sendable, Hashable, Codable {
     public var ambiguous: Int = 0
     /// "artist - title" of up to 20 ambiguous entries, for the user to check.
     public var ambiguousExamples: [String] = []
+    /// Matched library tracks that got a streaming service's numbers (Spotify's tempo, key and
+    /// energy from an Exportify CSV), shown beside Segue's own.
+    public var serviceFeatures: Int = 0
+    /// The first 100 distinct library tracks the files matched, in file order: seeds to offer.
+    public var matchedTrackIds: [Int64] = []
 }
 
 extension Segue {
     /// Imports tracklist and playlist files (see ``PlaylistFileReader``): CSV
-    /// (`set_id,position,artist,title`), plain-text tracklists (``TextTracklist``, `.txt`),
+    /// (`set_id,position,artist,title`), Spotify playlists exported by Exportify (their tempo,
+    /// key and energy stored beside the matched tracks' own analysis), plain-text tracklists (``TextTracklist``, `.txt`),
     /// M3U/M3U8, rekordbox XML and Traktor NML (every playlist, history included, is a set),
     /// Serato crates, XSPF and Segue set documents. Entries match library files by path first,
     /// then by artist and title. Each file is parsed whole
@@ -48,6 +54,11 @@ extension Segue {
             guard let matcher = indexedMatcher else { continue }
             let source = sourceNames.flatMap { index < $0.count ? $0[index] : nil } ?? CanonicalPath.of(file)
             var resolved: [(externalId: String, name: String, entries: [TrackLibrary.EntryTrack])] = []
+            var features: [(track: TrackID, features: ServiceFeatures)] = []
+            func matchedLibraryTrack(_ id: TrackID, _ entry: PlaylistEntry) {
+                if let service = entry.service { features.append((id, service)) }
+                if report.matchedTrackIds.count < 100, !report.matchedTrackIds.contains(id.rawValue) { report.matchedTrackIds.append(id.rawValue) }
+            }
             var cache: [String: (entry: TrackLibrary.EntryTrack, matched: Bool)] = [:]
             for list in lists {
                 var ids: [TrackLibrary.EntryTrack] = []
@@ -55,12 +66,14 @@ extension Segue {
                     if !entry.path.isEmpty, let track = try libraryCall({ try library.track(path: entry.path) }) {
                         ids.append(.existing(track.id))
                         report.matched += 1
+                        matchedLibraryTrack(track.id, entry)
                         continue
                     }
                     let key = MatchKey.make(artist: entry.artist, title: entry.title)
                     if let known = cache[key] {
                         ids.append(known.entry)
                         if known.matched { report.matched += 1 } else { report.unmatched += 1 }
+                        if known.matched, case .existing(let trackId) = known.entry { matchedLibraryTrack(trackId, entry) }
                         continue
                     }
                     let matches = try libraryCall { try library.tracks(matchingArtist: entry.artist, title: entry.title) }
@@ -83,6 +96,7 @@ extension Segue {
                         }
                     }
                     if matched { report.matched += 1 } else { report.unmatched += 1 }
+                    if matched, case .existing(let trackId) = id { matchedLibraryTrack(trackId, entry) }
                     cache[key] = (id, matched)
                     ids.append(id)
                 }
@@ -90,6 +104,8 @@ extension Segue {
             }
             try libraryCall { try library.replaceTracklists(source: source, resolved) }
             report.tracklists += resolved.count
+            try libraryCall { try library.storeServiceFeatures(features) }
+            report.serviceFeatures += Set(features.map(\.track)).count
         }
         return report
     }

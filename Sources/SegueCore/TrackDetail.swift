@@ -20,9 +20,12 @@ public struct TrackDetail: Sendable, Codable, Hashable {
     /// Where a preview of the track starts, seconds: its first main part (the drop), else the
     /// end of its intro; a quarter in when it has no structure.
     public var previewStart: Double
+    /// What streaming services say about the track (Spotify's tempo, key and energy from an
+    /// imported playlist export), beside Segue's own analysis; empty when nothing was imported.
+    public var services: [ServiceFeatures]
 
     /// The detail of an analysed track, or `nil` when it has no analysis.
-    init?(_ track: Track, inTracklists: Bool) {
+    init?(_ track: Track, inTracklists: Bool, services: [ServiceFeatures] = []) {
         guard let entry = track.setEntry, let analysis = track.analysis else { return nil }
         self.track = entry
         (album, genre, comment) = (track.metadata.album, track.metadata.genre, track.metadata.comment)
@@ -32,6 +35,7 @@ public struct TrackDetail: Sendable, Codable, Hashable {
         (keyConfidence, tuningCents) = (analysis.keyConfidence, analysis.tuningCents)
         (loudness, loudnessRange, energy) = (analysis.loudness, analysis.loudnessRange, analysis.energy)
         self.inTracklists = inTracklists
+        self.services = services
         structure = analysis.structure
         previewStart = analysis.structure?.previewStart(duration: analysis.duration) ?? (analysis.duration / 4).rounded()
     }
@@ -43,7 +47,8 @@ extension Segue {
     public func trackDetail(id: Int64) throws(SegueError) -> TrackDetail {
         guard let track = try libraryCall({ try library.track(id: TrackID(id)) }) else { throw SegueError(.notFound, "no track with id \(id)") }
         let inTracklists = try libraryCall { try library.isInTracklists(TrackID(id)) }
-        guard let detail = TrackDetail(track, inTracklists: inTracklists) else { throw SegueError(.notFound, "track \(id) is not analysed") }
+        let services = try libraryCall { try library.serviceFeatures(of: TrackID(id)) }
+        guard let detail = TrackDetail(track, inTracklists: inTracklists, services: services) else { throw SegueError(.notFound, "track \(id) is not analysed") }
         return detail
     }
 }

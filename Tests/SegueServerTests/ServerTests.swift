@@ -444,6 +444,15 @@ import DJModel
             #expect(status == 200, "\(report)")
             #expect(report["tracklists"] as? Int == 1)
             #expect(report["matched"] as? Int == demo.set.tracks.count)
+            // A Spotify playlist (Exportify's columns): matched, with Spotify's numbers on the track.
+            let track = demo.set.tracks[0]
+            let csv = "Track URI,Track Name,Artist Name(s),Tempo,Key,Mode,Energy\nspotify:track:abc,\"\(track.title)\",\"\(track.artist)\",\(track.bpm),9,0,0.75\n"
+            let (spotifyStatus, spotify) = try await request(URL(string: "\(base)/tracklists?format=csv&name=spotify")!, method: "POST", body: Data(csv.utf8))
+            #expect(spotifyStatus == 200 && spotify["matched"] as? Int == 1 && spotify["serviceFeatures"] as? Int == 1, "\(spotify)")
+            #expect(spotify["matchedTrackIds"] as? [Int] == [Int(track.id.rawValue)])
+            let (_, detail) = try await request(base.appendingPathComponent("tracks/\(track.id)"))
+            let services = detail["services"] as? [[String: Any]] ?? []
+            #expect(services.first?["camelot"] as? String == "8A" && services.first?["energy"] as? Double == 0.75, "\(services)")
             try await expectErrors(base, [("tracklists?format=doc", Data("x".utf8), 400), ("tracklists", Data("x".utf8), 400),
                                           ("tracklists?format=nml", Data("<NML><COLLECTION>".utf8), 400),
                                           ("tracklists?format=csv", Data(repeating: 0x41, count: 17 << 20), 413)].map { ($0.0, "POST", $0.1, $0.2) })

@@ -443,25 +443,31 @@ function setRow(set, track, index) {
   return row;
 }
 
-// A small loudness overview under each track's title, from the analysis.
+// A small loudness overview under each track's title, from the analysis, and what Spotify says
+// about the track when a playlist export brought it.
 async function drawOverviews(set) {
   const rows = $("set-table").querySelectorAll("tbody tr");
   await Promise.all(set.tracks.map(async (track, index) => {
     const info = await detail(track.id);
-    const points = info && info.structure && info.structure.overview;
-    if (!points || state.set !== set || !rows[index]) return;
-    const ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 " + points.length + " 20");
-    svg.setAttribute("preserveAspectRatio", "none");
-    svg.setAttribute("class", "overview");
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Loudness over the track");
-    const shape = points.map((v, i) => i + "," + (10 - v / 10)).concat(points.map((v, i) => i + "," + (10 + v / 10)).reverse());
-    const polygon = document.createElementNS(ns, "polygon");
-    polygon.setAttribute("points", shape.join(" "));
-    polygon.setAttribute("fill", "#7b8fd6");
-    svg.append(polygon);
-    rows[index].querySelector("td.title").append(svg);
+    if (!info || state.set !== set || !rows[index]) return;
+    const title = rows[index].querySelector("td.title");
+    const points = info.structure && info.structure.overview;
+    if (points) {
+      const ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", "0 0 " + points.length + " 20");
+      svg.setAttribute("preserveAspectRatio", "none");
+      svg.setAttribute("class", "overview");
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "Loudness over the track");
+      const shape = points.map((v, i) => i + "," + (10 - v / 10)).concat(points.map((v, i) => i + "," + (10 + v / 10)).reverse());
+      const polygon = document.createElementNS(ns, "polygon");
+      polygon.setAttribute("points", shape.join(" "));
+      polygon.setAttribute("fill", "#7b8fd6");
+      svg.append(polygon);
+      title.append(svg);
+    }
+    const service = serviceText(info);
+    if (service) title.append(text("div", service, "explanation service"));
   }));
 }
 
@@ -692,6 +698,49 @@ async function removeSaved(saved) {
   } catch (error) { say("saved-status", error.message, "error"); }
 }
 
+// ---- Playlists ----
+
+// What a service says, in a DJ's words: "Spotify: 128 BPM · 8A · energy 0.82".
+function serviceText(info) {
+  if (!info || !info.services || info.services.length === 0) return "";
+  return info.services.map((s) => s.service.charAt(0).toUpperCase() + s.service.slice(1) + ": " +
+    [s.bpm ? bpm(s.bpm) + " BPM" : null, s.camelot || null, s.energy !== undefined ? "energy " + s.energy.toFixed(2) : null]
+      .filter(Boolean).join(" · ")).join("; ");
+}
+
+async function importPlaylist(event) {
+  event.preventDefault();
+  const file = $("import-file").files[0], body = $("import-results").querySelector("tbody");
+  say("import-status", "");
+  body.replaceChildren();
+  if (!file) { say("import-status", "Choose a playlist file first.", "error"); return; }
+  const dot = file.name.lastIndexOf("."), format = dot > 0 ? file.name.slice(dot + 1).toLowerCase() : "";
+  const known = ["csv", "txt", "text", "m3u", "m3u8", "xml", "nml", "crate", "xspf", "json"];
+  if (!known.includes(format)) { say("import-status", file.name + ": Segue reads ." + known.join(", .") + " files.", "error"); return; }
+  say("import-status", "Importing " + file.name + "…", "info");
+  try {
+    const report = await api(ROUTE.tracklists + "?" + queryString({ format, name: file.name.slice(0, dot) }),
+                             { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: file });
+    say("import-status", file.name + ": " + report.matched + " tracks matched to your library, " + report.unmatched + " not in it" +
+        (report.serviceFeatures ? "; Spotify's numbers kept for " + report.serviceFeatures : "") + ".", report.matched ? "ok" : "error");
+    // The import may have brought Spotify's numbers: read the tracks again.
+    for (const id of report.matchedTrackIds) state.details.delete(id);
+    for (const id of report.matchedTrackIds.slice(0, 20)) {
+      const info = await detail(id);
+      if (!info) continue;
+      const track = info.track, row = document.createElement("tr");
+      row.dataset.id = track.id;
+      row.append(cell(name(track), "title"), cell(bpm(track.bpm), "num", "BPM"), keyCell(track), cell(serviceText(info), "explanation service", ""));
+      const actions = cell(null, "actions");
+      actions.append(button("▶", () => playTrack(track), "secondary icon play-track", "Play " + name(track)),
+                     button("Seed", () => choose("seed", track), "use-seed"));
+      row.append(actions);
+      body.append(row);
+    }
+    loadHealth();
+  } catch (error) { say("import-status", error.message, "error"); }
+}
+
 // ---- Render and scan ----
 
 // Renders the whole set as one mix on the server, following its progress, then offers a player.
@@ -768,6 +817,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("plan-form").addEventListener("submit", (event) => { event.preventDefault(); plan("set"); });
   $("plan-bridge").addEventListener("click", () => plan("bridge"));
   $("save-form").addEventListener("submit", save);
+  $("import-form").addEventListener("submit", importPlaylist);
   $("undo").addEventListener("click", () => goTo(state.cursor - 1));
   $("redo").addEventListener("click", () => goTo(state.cursor + 1));
   $("replan").addEventListener("click", replan);

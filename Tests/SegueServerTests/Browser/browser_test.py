@@ -302,6 +302,26 @@ try:
     check("bridge" in driver.find_element(By.ID, "set-title").text or status != "", "the bridge is planned or explained: " + status)
     shot("11-bridge")
 
+    # A Spotify playlist exported by Exportify: imported, matched, Spotify's numbers shown, a seed offered.
+    search("")
+    wait.until(lambda d: len(rows("search-results")) >= 2)
+    picked = [(r.find_elements(By.TAG_NAME, "td")[0].text.split(" – ", 1)) for r in rows("search-results")[:2]]
+    playlist = os.path.join(artifacts, "Spotify Friday.csv")
+    with open(playlist, "w", encoding="utf-8") as file:
+        file.write("Track URI,Track Name,Album Name,Artist Name(s),Energy,Key,Loudness,Mode,Tempo\n")
+        for index, (artist, title) in enumerate(picked):
+            file.write('spotify:track:browser%d,"%s",,"%s",0.8%d,9,-7,0,%d.9\n' % (index, title, artist, index, 120 + index))
+    driver.find_element(By.ID, "import-file").send_keys(playlist)
+    driver.find_element(By.ID, "import-button").click()
+    wait.until(lambda d: "matched" in d.find_element(By.ID, "import-status").text)
+    check("2 tracks matched" in driver.find_element(By.ID, "import-status").text, driver.find_element(By.ID, "import-status").text)
+    wait.until(lambda d: len(rows("import-results")) == 2)
+    check(all("Spotify: " in r.find_element(By.CSS_SELECTOR, "td.service").text and "8A" in r.text for r in rows("import-results")),
+          "Spotify's numbers beside Segue's")
+    rows("import-results")[1].find_element(By.CSS_SELECTOR, "button.use-seed").click()
+    check(picked[1][1] in driver.find_element(By.ID, "seed-name").text, "an imported track seeds a set")
+    shot("12-imported")
+
     # A phone: no sideways scroll; the set becomes cards.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     time.sleep(0.5)
@@ -310,9 +330,7 @@ try:
     check(js("return getComputedStyle(document.querySelector('#set-table thead')).display") == "none", "the set shows as cards")
     swap = rows("set-table")[0].find_element(By.CSS_SELECTOR, "button.swap")
     check(js("const r = arguments[0].getBoundingClientRect(); return r.right <= window.innerWidth && r.left >= 0", swap), "Swap is on screen")
-    shot("12-phone")
-    js("window.scrollTo(0, document.getElementById('set-section').offsetTop)")
-    shot("12b-phone-set")
+    shot("13-phone")
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # The server unreachable: the page says how to start it, and recovers when it answers.
@@ -322,13 +340,13 @@ try:
     wait.until(lambda d: d.find_element(By.ID, "server-status").is_displayed())
     check("segue serve" in driver.find_element(By.ID, "server-status").text, "the banner says how to start Segue")
     check("segue serve" in driver.find_element(By.ID, "search-status").text, "the failed search says so too")
-    shot("13-server-down")
+    shot("14-server-down")
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     wait.until(lambda d: not d.find_element(By.ID, "server-status").is_displayed())
     errors = [m for m in severe_logs() if "ERR_INTERNET_DISCONNECTED" not in m and "Failed to fetch" not in m]
     check(errors == [], "no other errors: %r" % errors)
     print("browser test passed: %d tracks planned; Camelot search, preview, similar, keyboard move, delete, undo, pin, swap, "
-          "save and reopen, transition, rekordbox export, bridge, 360 px, server down" % planned)
+          "save and reopen, transition, rekordbox export, bridge, Spotify import, 360 px, server down" % planned)
 except Exception:
     shot("failure")
     raise
