@@ -1,5 +1,6 @@
 import DJModel
 import Foundation
+import Mixing
 import SetGraph
 
 /// A track that could take one position of a set, with the transitions it would make.
@@ -18,7 +19,7 @@ extension Segue {
     /// The `limit` best tracks to play at `position` of `set` instead of the one there: tracks not
     /// in the set that the previous track leads to, or that lead to the next one, in the graph,
     /// within the default tempo step of both neighbours, ranked by the mean score of the two
-    /// transitions they would make.
+    /// transitions they would make, each explained and mix-planned as the set's own are.
     /// - Throws: ``SegueError`` for a position outside the set or a set whose tracks left the graph.
     public func alternatives(in set: DJSet, position: Int, limit: Int = 10) throws(SegueError) -> [PositionAlternative] {
         guard set.tracks.indices.contains(position) else {
@@ -52,13 +53,27 @@ extension Segue {
             ranked.append((candidate, scores.reduce(0, +) / Double(max(1, scores.count)), incoming, outgoing))
         }
         ranked.sort { ($0.score, graph.nodes[$1.node].id.rawValue) > ($1.score, graph.nodes[$0.node].id.rawValue) }
+        // Each transition explained as the set explains its own: the pair, then how it is mixed.
+        var analyses: [Int: TrackAnalysis] = [:]
+        for node in [previous, next].compactMap({ $0 }) {
+            analyses[node] = try libraryCall { try library.track(id: graph.nodes[node].id) }?.analysis
+        }
+        let mixPlanner = TransitionMixPlanner()
         var result: [PositionAlternative] = []
         for item in ranked.prefix(limit) {
             guard let track = try libraryCall({ try library.track(id: graph.nodes[item.node].id) }), let entry = track.setEntry else { continue }
+            analyses[item.node] = track.analysis
             func transition(_ edge: TrackGraph.Edge?, from: Int?, to: Int?) -> Transition? {
                 guard let edge, let from, let to else { return nil }
+                var explanation = TransitionExplainer.explain(from: graph.nodes[from], to: graph.nodes[to], components: edge.components)
+                var mix: TransitionMix?
+                if let a = analyses[from], let b = analyses[to] {
+                    let planned = mixPlanner.plan(from: a, to: b)
+                    explanation += ". " + planned.explanation.prefix(1).uppercased() + planned.explanation.dropFirst()
+                    mix = planned.mix
+                }
                 return Transition(from: graph.nodes[from].id, to: graph.nodes[to].id, score: edge.score, components: edge.components,
-                                  explanation: TransitionExplainer.explain(from: graph.nodes[from], to: graph.nodes[to], components: edge.components))
+                                  explanation: explanation, mix: mix)
             }
             result.append(PositionAlternative(track: entry, score: item.score, incoming: transition(item.incoming, from: previous, to: item.node),
                                               outgoing: transition(item.outgoing, from: item.node, to: next)))

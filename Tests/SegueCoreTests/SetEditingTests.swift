@@ -37,6 +37,25 @@ import Testing
         #expect(try segue.editing(set, with: []).tracks.map(\.id) == ids)
     }
 
+    /// An alternative's transitions read as the set's would once it is chosen: the same
+    /// explanation (pair and mix plan) and the same mix.
+    @Test func alternativesExplainTheirTransitionsAsTheSetWould() throws {
+        let report = try SmallDemo.report.get()
+        let segue = try Segue(libraryPath: report.libraryPath)
+        let set = try segue.save(try segue.planSet(SetRequest(seed: "\(report.set.tracks[0].id)", minutes: 4, energy: .preset(.flat))))
+        var checked = 0
+        for position in 1..<max(1, set.tracks.count - 1) {
+            guard let alternative = try segue.alternatives(in: set, position: position, limit: 3).first else { continue }
+            let chosen = try segue.editing(set, with: [.replace(position: position, track: "\(alternative.track.id.rawValue)")])
+            let incoming = try #require(alternative.incoming), outgoing = try #require(alternative.outgoing)
+            #expect(incoming.explanation == chosen.transitions[position - 1].explanation && incoming.mix == chosen.transitions[position - 1].mix)
+            #expect(outgoing.explanation == chosen.transitions[position].explanation && outgoing.mix == chosen.transitions[position].mix)
+            #expect(incoming.mix != nil)
+            checked += 1
+        }
+        #expect(checked > 0, "no inner position had an alternative")
+    }
+
     @Test func badOperationsAreRefusedByNumber() throws {
         let report = try SmallDemo.report.get()
         let segue = try Segue(libraryPath: report.libraryPath)

@@ -786,7 +786,7 @@ async function scan(folder) {
 function handleScanEvent(event, source, folder) {
   const progress = $("scan-progress");
   if (event.type === SCAN_EVENT.step && event.total) { progress.max = event.total; progress.value = event.done; say("scan-status", event.done + " of " + event.total + ": " + event.item, "info"); }
-  if (event.type === SCAN_EVENT.warning) $("scan-warnings").append(text("li", "Skipped: " + event.message));
+  if (event.type === SCAN_EVENT.warning) $("scan-warnings").append(text("li", event.message));
   if (event.type === SCAN_EVENT.finished) {
     source.close(); progress.value = progress.max;
     if (event.total === 0) say("scan-status", "No audio files in " + folder + ". Segue reads WAV, FLAC, OGG, MP3 and AIFF; check the folder.", "error");
