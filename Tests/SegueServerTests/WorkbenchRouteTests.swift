@@ -93,6 +93,11 @@ extension ServerTests {
             let several = try await fetch(base.appendingPathComponent("tracks/\(track.id)/audio"), headers: ["Range": "bytes=0-1,5-9"])
             #expect(several.status == 200 && several.data == file, "several ranges: the whole file")
 
+            let foreign = try await fetch(base.appendingPathComponent("tracks/\(track.id)/audio"), headers: ["Sec-Fetch-Site": "cross-site"])
+            #expect(foreign.status == 403 && foreign.data.count < 500, "another site's page plays nothing")
+            let own = try await fetch(base.appendingPathComponent("tracks/\(track.id)/audio"), headers: ["Sec-Fetch-Site": "same-origin", "Range": "bytes=0-9"])
+            #expect(own.status == 206 && own.data == file.prefix(10))
+
             let (_, detail) = try await request(base.appendingPathComponent("tracks/\(track.id)"))
             let previewStart = try #require(detail["previewStart"] as? Double)
             #expect(previewStart > 0 && previewStart < track.duration - 19)
