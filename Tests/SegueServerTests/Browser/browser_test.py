@@ -8,7 +8,7 @@ Steps, each with a screenshot in ARTIFACT_DIR (failure.png when a step fails):
     the track's drop, not from 0:00);
  4. similar to the seed with "same key, ±3 BPM, other genre": every answer passes;
  5. plan a set; the table and the SVG plot show it; too many minutes are refused in the page;
- 6. reorder by keyboard (Alt+Down on a row), delete a track, undo the deletion, pin a track;
+ 6. reorder by keyboard (Alt+Down on a row) and by dragging, delete a track, undo the deletion, pin a track;
  7. swap a track for an alternative (focus lands on the choices; Escape closes them);
  8. save the set under a name, reload the page: the same set and name come back from the
     address, and the saved list holds it;
@@ -195,6 +195,22 @@ try:
     wait.until(lambda d: set_ids() == moved)
     shot("6-moved")
 
+    # Drag the first row onto the third (the page's drag handlers, with the events a drag fires).
+    version = js("return new URL(location.href).searchParams.get('set')")
+    before_drag = set_ids()
+    js("""
+        const rows = document.querySelectorAll('#set-table tbody tr'), data = new DataTransfer();
+        rows[0].dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+        rows[2].dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+        rows[2].dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+        rows[0].dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: data }));
+    """)
+    wait_for_edit(version)
+    dragged = before_drag[1:3] + [before_drag[0]] + before_drag[3:]
+    wait.until(lambda d: set_ids() == dragged)
+    driver.find_element(By.ID, "undo").click()
+    wait.until(lambda d: set_ids() == moved)
+
     # Delete the last track, then undo.
     version = js("return new URL(location.href).searchParams.get('set')")
     rows("set-table")[-1].find_element(By.CSS_SELECTOR, "button.delete").click()
@@ -345,7 +361,7 @@ try:
     wait.until(lambda d: not d.find_element(By.ID, "server-status").is_displayed())
     errors = [m for m in severe_logs() if "ERR_INTERNET_DISCONNECTED" not in m and "Failed to fetch" not in m]
     check(errors == [], "no other errors: %r" % errors)
-    print("browser test passed: %d tracks planned; Camelot search, preview, similar, keyboard move, delete, undo, pin, swap, "
+    print("browser test passed: %d tracks planned; Camelot search, preview, similar, keyboard move, drag, delete, undo, pin, swap, "
           "save and reopen, transition, rekordbox export, bridge, Spotify import, 360 px, server down" % planned)
 except Exception:
     shot("failure")
