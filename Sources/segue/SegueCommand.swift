@@ -10,7 +10,7 @@ struct SegueCommand: AsyncParsableCommand {
         subcommands: [DemoCommand.self, ScanCommand.self, AnalyzeCommand.self, ImportTracklistsCommand.self, TrainCommand.self,
                       GraphCommand.self, ALSCommand.self, SetCommand.self, BridgeCommand.self, ExportCommand.self,
                       SearchCommand.self, SimilarCommand.self, ServeCommand.self, SynthCommand.self, SynthCatalogueCommand.self, EvaluateSetCommand.self, BenchQualityCommand.self,
-                      BenchPlanCommand.self, BenchGraphCommand.self, RenderCommand.self])
+                      BenchPlanCommand.self, BenchGraphCommand.self, RenderCommand.self, SetsCommand.self])
 }
 
 /// The `--library` option shared by commands that use a library.

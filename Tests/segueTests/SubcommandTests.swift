@@ -58,6 +58,38 @@ struct SubcommandTests {
         #expect(missing.status != 0 && missing.errors.contains("Nobody - Nothing"), "\(missing.errors)")
     }
 
+    @Test func namedSetsAreSavedListedShownRenamedAndDeleted() throws {
+        let folder = try Self.scratch("sets")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = try Self.copyOfLibrary(in: folder)
+        let json = folder.appendingPathComponent("set.json").path
+        let planned = try CLI.run(["set", "--seed", "Artist 1 - Track 1", "--minutes", "3", "--library", library, "--out", json])
+        #expect(planned.status == 0, "\(planned.errors)")
+        let empty = try CLI.run(["sets", "--library", library])
+        #expect(empty.status == 0 && empty.output.contains("No named sets yet"), "\(empty.output)")
+        let saved = try CLI.run(["sets", "save", json, "--name", "Friday warm-up", "--library", library])
+        #expect(saved.status == 0 && saved.output.contains("Saved “Friday warm-up”"), "\(saved.errors)")
+        let id = try #require(saved.output.split(separator: " ").first { $0.count == 32 && $0.allSatisfy(\.isHexDigit) }.map(String.init),
+                              "\(saved.output)")
+        let listed = try CLI.run(["sets", "list", "--library", library])
+        #expect(listed.status == 0 && listed.output.contains(id) && listed.output.contains("Friday warm-up"), "\(listed.output)")
+        let shown = try CLI.run(["sets", "show", id, "--library", library])
+        #expect(shown.status == 0 && shown.output.contains("“Friday warm-up”") && shown.output.contains("Artist 1 – Track 1"), "\(shown.output)")
+        let document = try CLI.run(["sets", "show", id, "--format", "json", "--library", library])
+        let object = try JSONSerialization.jsonObject(with: Data(document.output.utf8)) as? [String: Any]
+        #expect(object?["name"] as? String == "Friday warm-up")
+        let renamed = try CLI.run(["sets", "rename", id, "Saturday", "--library", library])
+        let afterRename = try CLI.run(["sets", "--library", library])
+        #expect(renamed.status == 0 && afterRename.output.contains("Saturday"))
+        let deleted = try CLI.run(["sets", "delete", id, "--library", library])
+        let afterDelete = try CLI.run(["sets", "--library", library])
+        #expect(deleted.status == 0 && afterDelete.output.contains("No named sets yet"))
+        let gone = try CLI.run(["sets", "show", id, "--library", library])
+        #expect(gone.status != 0 && gone.errors.contains(id), "\(gone.errors)")
+        let badName = try CLI.run(["sets", "save", json, "--name", " ", "--library", library])
+        #expect(badName.status != 0 && badName.errors.contains("name"), "\(badName.errors)")
+    }
+
     @Test func aSetDocumentExportsAndEvaluates() throws {
         let (_, library) = try CLI.library.get()
         let folder = try Self.scratch("export")
