@@ -185,14 +185,19 @@ extension Segue {
             }
         }
         let transitions = path.edges.enumerated().map { offset, edge in
-            let from = graph.nodes[path.nodes[offset]], to = graph.nodes[path.nodes[offset + 1]]
-            var explanation = TransitionExplainer.explain(from: from, to: to, components: edge.components)
-            if let planned = mixes[offset] { explanation += ". " + planned.explanation.prefix(1).uppercased() + planned.explanation.dropFirst() }
-            return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components, explanation: explanation,
-                              mix: mixes[offset]?.mix)
+            Self.transition(from: graph.nodes[path.nodes[offset]], to: graph.nodes[path.nodes[offset + 1]], edge: edge, planned: mixes[offset])
         }
         let duration = path.nodes.last.map { start + constraints.playedSeconds(graph.nodes[$0]) } ?? 0
         return DJSet(kind: kind, seed: seed, duration: duration, tracks: entries, transitions: transitions)
+    }
+
+    /// The transition `edge` makes from `from` to `to` as a set document writes it: the pair in
+    /// a DJ's words (keys, tempi, why they fit) and, when its mix is `planned`, how to play it.
+    static func transition(from: TrackNode, to: TrackNode, edge: TrackGraph.Edge,
+                           planned: (mix: TransitionMix, explanation: String)?) -> Transition {
+        var explanation = TransitionExplainer.explain(from: from, to: to, components: edge.components)
+        if let planned { explanation += ". " + planned.explanation.prefix(1).uppercased() + planned.explanation.dropFirst() }
+        return Transition(from: from.id, to: to.id, score: edge.score, components: edge.components, explanation: explanation, mix: planned?.mix)
     }
 
     /// A track's cues in a set: its first downbeat (load), where it comes in (the incoming mix's

@@ -53,7 +53,7 @@ extension Segue {
             ranked.append((candidate, scores.reduce(0, +) / Double(max(1, scores.count)), incoming, outgoing))
         }
         ranked.sort { ($0.score, graph.nodes[$1.node].id.rawValue) > ($1.score, graph.nodes[$0.node].id.rawValue) }
-        // Each transition explained as the set explains its own: the pair, then how it is mixed.
+        // Each transition explained and mix-planned as the set's own (``transition(from:to:edge:planned:)``).
         var analyses: [Int: TrackAnalysis] = [:]
         for node in [previous, next].compactMap({ $0 }) {
             analyses[node] = try libraryCall { try library.track(id: graph.nodes[node].id) }?.analysis
@@ -65,15 +65,8 @@ extension Segue {
             analyses[item.node] = track.analysis
             func transition(_ edge: TrackGraph.Edge?, from: Int?, to: Int?) -> Transition? {
                 guard let edge, let from, let to else { return nil }
-                var explanation = TransitionExplainer.explain(from: graph.nodes[from], to: graph.nodes[to], components: edge.components)
-                var mix: TransitionMix?
-                if let a = analyses[from], let b = analyses[to] {
-                    let planned = mixPlanner.plan(from: a, to: b)
-                    explanation += ". " + planned.explanation.prefix(1).uppercased() + planned.explanation.dropFirst()
-                    mix = planned.mix
-                }
-                return Transition(from: graph.nodes[from].id, to: graph.nodes[to].id, score: edge.score, components: edge.components,
-                                  explanation: explanation, mix: mix)
+                let planned = analyses[from].flatMap { a in analyses[to].map { b in mixPlanner.plan(from: a, to: b) } }
+                return Self.transition(from: graph.nodes[from], to: graph.nodes[to], edge: edge, planned: planned)
             }
             result.append(PositionAlternative(track: entry, score: item.score, incoming: transition(item.incoming, from: previous, to: item.node),
                                               outgoing: transition(item.outgoing, from: item.node, to: next)))
