@@ -14,11 +14,13 @@ public struct NamedSetRow: Sendable, Hashable {
 }
 
 extension TrackLibrary {
-    /// Stores a planned set's document under `id` and keeps only the newest `keep` unnamed sets
-    /// (named sets stay until they are deleted or their name moves to another version).
-    public func saveSet(id: String, document: Data, keep: Int = 1000) throws(LibraryError) {
+    /// Stores a planned set's document under `id` (and `name`, which another version holding it
+    /// loses) and keeps only the newest `keep` unnamed sets (named sets stay until they are
+    /// deleted or their name moves to another version).
+    public func saveSet(id: String, document: Data, name: String? = nil, keep: Int = 1000) throws(LibraryError) {
         try write { db in
-            try SavedSetRecord(id: id, createdAt: Date().timeIntervalSince1970, document: document, name: nil).insert(db, onConflict: .replace)
+            if let name { try db.execute(sql: "UPDATE savedSet SET name = NULL WHERE name = ?", arguments: [name]) }
+            try SavedSetRecord(id: id, createdAt: Date().timeIntervalSince1970, document: document, name: name).insert(db, onConflict: .replace)
             // The newest `keep` unnamed ones by insertion order (a replaced set gets a new rowid): the
             // rowid of the (keep + 1)-th newest bounds the rest.
             try db.execute(sql: """

@@ -26,28 +26,28 @@ extension Segue {
     /// The most named sets ``namedSets()`` lists.
     public static let maxListedSets = 500
 
-    /// Stores `set` in the library under a new id (the newest 1000 are kept) and returns it with
-    /// that id.
-    public func save(_ set: DJSet) throws(SegueError) -> DJSet { try saveDocument(set).set }
+    /// Stores `set` in the library under a new id and returns it with that id; with a `name`
+    /// (``nameSet(id:name:)``'s rules), stored under that name in the same write. The newest 1000
+    /// unnamed sets are kept, and every named one.
+    public func save(_ set: DJSet, name: String? = nil) throws(SegueError) -> DJSet { try saveDocument(set, name: name).set }
 
-    /// Stores `set` under a new id and returns it with its stored document: compact JSON with
-    /// sorted keys, the same bytes the API answers with, so a service encodes each set once.
-    public func saveDocument(_ set: DJSet) throws(SegueError) -> (set: DJSet, json: Data) {
+    /// Stores `set` under a new id (and `name`, when given) and returns it with its stored
+    /// document: compact JSON with sorted keys, the same bytes the API answers with, so a service
+    /// encodes each set once.
+    /// - Throws: ``SegueError`` `.invalidInput` for a name ``nameSet(id:name:)`` refuses.
+    public func saveDocument(_ set: DJSet, name: String? = nil) throws(SegueError) -> (set: DJSet, json: Data) {
         var saved = set
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        saved.name = nil
-        let document: Data
-        do { document = try JSONSetDocument().compact(saved) } catch { throw SegueError.wrap(error, as: .invalidInput) }
-        try libraryCall { try library.saveSet(id: saved.id!, document: document) }
+        saved.name = try name.map { name throws(SegueError) in try Self.checkedSetName(name) }
+        let document = try Self.document(of: saved)
+        try libraryCall { try library.saveSet(id: saved.id!, document: document, name: saved.name) }
         return (saved, document)
     }
 
     /// The set stored under `id`.
     /// - Throws: ``SegueError`` `.notFound` for an unknown id.
     public func savedSet(id: String) throws(SegueError) -> DJSet {
-        guard id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw SegueError(.invalidInput, "a set id is letters and digits, got '\(id.prefix(64))'")
-        }
+        try Self.checkSetId(id)
         guard let data = try libraryCall({ try library.savedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
         do { return try JSONSetDocument().decode(data, source: "set \(id)") } catch { throw SegueError(.ioFailure, error.description) }
     }
@@ -57,15 +57,10 @@ extension Segue {
     /// - Throws: ``SegueError`` `.notFound` for an unknown id, `.invalidInput` for an empty or
     ///   long name.
     public func nameSet(id: String, name: String) throws(SegueError) -> DJSet {
-        let trimmed = name.trimmingWhitespace
-        guard !trimmed.isEmpty, trimmed.count <= Self.maxSetNameCharacters, !trimmed.contains(where: { $0.isNewline }) else {
-            throw SegueError(.invalidInput, "a set's name is 1–\(Self.maxSetNameCharacters) characters on one line", field: "name")
-        }
+        let trimmed = try Self.checkedSetName(name)
         var set = try savedSet(id: id)
         set.name = trimmed
-        let document: Data
-        do { document = try JSONSetDocument().compact(set) } catch { throw SegueError.wrap(error, as: .invalidInput) }
-        guard try libraryCall({ try library.nameSavedSet(id: id, name: trimmed, document: document) }) else {
+        guard try libraryCall({ try library.nameSavedSet(id: id, name: trimmed, document: try Self.document(of: set)) }) else {
             throw SegueError(.notFound, "no set with id \(id)")
         }
         return set
@@ -84,9 +79,31 @@ extension Segue {
     }
 
     /// Deletes the set stored under `id`.
-    /// - Throws: ``SegueError`` `.notFound` for an unknown id.
+    /// - Throws: ``SegueError`` `.invalidInput` for an id that cannot be one, `.notFound` for an
+    ///   unknown id.
     public func deleteSet(id: String) throws(SegueError) {
-        _ = try savedSet(id: id)
+        try Self.checkSetId(id)
         guard try libraryCall({ try library.deleteSavedSet(id: id) }) else { throw SegueError(.notFound, "no set with id \(id)") }
+    }
+
+    /// Refuses an id that cannot be a stored set's (letters and digits, at most 64).
+    static func checkSetId(_ id: String) throws(SegueError) {
+        guard id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw SegueError(.invalidInput, "a set id is letters and digits, got '\(id.prefix(64))'")
+        }
+    }
+
+    /// `name` trimmed, when it is a name a set may have: 1–``maxSetNameCharacters`` characters on one line.
+    static func checkedSetName(_ name: String) throws(SegueError) -> String {
+        let trimmed = name.trimmingWhitespace
+        guard !trimmed.isEmpty, trimmed.count <= maxSetNameCharacters, !trimmed.contains(where: { $0.isNewline }) else {
+            throw SegueError(.invalidInput, "a set's name is 1–\(maxSetNameCharacters) characters on one line", field: "name")
+        }
+        return trimmed
+    }
+
+    /// The stored form of `set`: compact JSON with sorted keys.
+    static func document(of set: DJSet) throws(SegueError) -> Data {
+        do { return try JSONSetDocument().compact(set) } catch { throw SegueError.wrap(error, as: .invalidInput) }
     }
 }

@@ -60,9 +60,8 @@ struct SetsCommand: ParsableCommand {
 
         func run() throws {
             let segue = try library.open()
-            let stored = try segue.save(try Segue.readSetDocument(at: setDocument))
-            let named = try segue.nameSet(id: stored.id ?? "", name: name)
-            print("Saved “\(named.name ?? name)”, id \(stored.id ?? "") — on the page of `segue serve`: /?set=\(stored.id ?? "")")
+            let stored = try segue.save(try Segue.readSetDocument(at: setDocument), name: name)
+            print("Saved “\(stored.name ?? name)”, id \(stored.id ?? "") — on the page of `segue serve`: /?set=\(stored.id ?? "")")
         }
     }
 

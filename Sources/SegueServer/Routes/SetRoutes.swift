@@ -79,11 +79,7 @@ struct SetRoutes {
         collection.post(RouterPath(APIRoute.edit.routerPath)) { [core] request, context -> Response in
             let id = context.parameters.get("id") ?? ""
             let body = try await JSONResponses.decode(EditRequest.self, from: request, limit: limit)
-            let edited = try await BlockingWork.run {
-                let stored = try core.save(try core.editing(try core.savedSet(id: id), with: body.operations))
-                guard let name = body.name else { return stored }
-                return try core.nameSet(id: stored.id ?? "", name: name)
-            }
+            let edited = try await BlockingWork.run { try core.save(try core.editing(try core.savedSet(id: id), with: body.operations), name: body.name) }
             return try JSONResponses.encode(edited)
         }
         collection.get(RouterPath(APIRoute.alternatives.routerPath)) { [core] request, context -> Response in
