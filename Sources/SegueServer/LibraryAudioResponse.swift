@@ -34,18 +34,7 @@ enum LibraryAudioResponse {
             return Response(status: .rangeNotSatisfiable, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
         headers[.contentLength] = String(max(0, range.length))
-        let body = ResponseBody { writer in
-            defer { try? handle.close() }
-            if range.length > 0 {
-                try handle.seek(toOffset: UInt64(range.start))
-                var remaining = range.length
-                while remaining > 0, let piece = try handle.read(upToCount: Int(min(remaining, 256 * 1024))), !piece.isEmpty {
-                    try await writer.write(ByteBuffer(bytes: piece))
-                    remaining -= Int64(piece.count)
-                }
-            }
-            try await writer.finish(nil)
-        }
-        return Response(status: status, headers: headers, body: body)
+        return Response(status: status, headers: headers,
+                        body: AudioFileResponse.pieces(of: handle, from: UInt64(max(0, range.start)), length: max(0, range.length)))
     }
 }

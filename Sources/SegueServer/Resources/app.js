@@ -189,9 +189,14 @@ function trackRow(track) {
                  button("Seed", () => choose("seed", track), "use-seed"),
                  button("Bridge end", () => choose("end", track), "secondary use-end"),
                  button("Similar", () => openSimilar(track), "secondary similar"));
-  if (state.set) actions.append(button("Add to set", () => edit([{ op: "insert", position: state.set.tracks.length, track: track.id }]), "secondary add-to-set"));
+  if (state.set) actions.append(addToSetButton(track.id));
   row.append(actions);
   return row;
+}
+
+// Appends track `id` to the set on show (whatever the set is when it is pressed).
+function addToSetButton(id) {
+  return button("Add to set", () => edit([{ op: "insert", position: state.set.tracks.length, track: id }]), "secondary add-to-set");
 }
 
 function markChosen() {
@@ -381,8 +386,7 @@ function show(set) {
   for (const row of document.querySelectorAll("#search-results tbody tr")) {
     const actions = row.querySelector("td.actions");
     if (actions && !actions.querySelector(".add-to-set")) {
-      const id = Number(row.dataset.id);
-      actions.append(button("Add to set", () => edit([{ op: "insert", position: state.set.tracks.length, track: id }]), "secondary add-to-set"));
+      actions.append(addToSetButton(Number(row.dataset.id)));
     }
   }
 }
