@@ -72,7 +72,7 @@ public struct BackbeatEvidence: Sendable {
             if let withoutKick { envelopes.append(withoutKick) }
         }
         func autocorrelation(_ onset: [Float]) -> OnsetAutocorrelation? {
-            let maxLag = min(onset.count - 1, Int(6 * longestBeat * frameRate) + 4)
+            let maxLag = min(onset.count - 1, Int(saturating: 6 * longestBeat * frameRate) + 4)
             guard onset.count > 8, maxLag > 2 else { return nil }
             return OnsetAutocorrelation(onset: onset, maxLag: maxLag)
         }

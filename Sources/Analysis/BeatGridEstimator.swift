@@ -22,7 +22,7 @@ public struct BeatGridEstimator: Sendable {
             var score: Float = 0
             var position = phase
             while position < Double(onset.count - 1) {
-                let index = Int(position)
+                let index = Int(saturating: position)
                 let fraction = Float(position - Double(index))
                 score += onset[index] * (1 - fraction) + onset[index + 1] * fraction
                 position += period

@@ -30,7 +30,7 @@ public struct BeatGridRefiner: Sendable {
     public func refine(onset: [Float], frameRate: Double, bpm: Double, firstBeat: Double) -> (bpm: Double, firstBeat: Double) {
         guard bpm > 0, onset.count > 16 else { return (bpm, firstBeat) }
         var (offset, period) = bestComb(onset: onset, frameRate: frameRate, offset: firstBeat, period: 60 / bpm)
-        let beatCount = Int(Double(onset.count) / frameRate / period)
+        let beatCount = Int(saturating: Double(onset.count) / frameRate / period)
         for (spanShare, share) in [(1.0 / 3, searchShare), (2.0 / 3, searchShare * 0.75), (1.0, searchShare / 2)] {
             let half = Double(beatCount) * spanShare / 2, middle = Double(beatCount) / 2
             let matches = self.matches(onset: onset, frameRate: frameRate, offset: offset, period: period, share: share)
@@ -59,7 +59,7 @@ public struct BeatGridRefiner: Sendable {
             let predicted = (offset + Double(beat) * period) * frameRate - centerOffsetFrames
             if predicted - radius > Double(onset.count - 2) { break }
             defer { beat += 1 }
-            let low = max(1, Int((predicted - radius).rounded(.up))), high = min(onset.count - 2, Int(predicted + radius))
+            let low = max(1, Int(saturating: (predicted - radius).rounded(.up))), high = min(onset.count - 2, Int(saturating: predicted + radius))
             guard low <= high else { continue }
             var peak = low
             for frame in low...high where onset[frame] > onset[peak] { peak = frame }
@@ -82,17 +82,17 @@ public struct BeatGridRefiner: Sendable {
     func bestComb(onset: [Float], frameRate: Double, offset: Double, period: Double) -> (offset: Double, period: Double) {
         func value(at position: Double) -> Float {
             guard position >= 0, position < Double(onset.count - 1) else { return 0 }
-            let index = Int(position), fraction = Float(position - Double(index))
+            let index = Int(saturating: position), fraction = Float(position - Double(index))
             return onset[index] * (1 - fraction) + onset[index + 1] * fraction
         }
         let bpm = 60 / period
-        let middleBeat = Int(Double(onset.count) / frameRate / period / 2)
+        let middleBeat = Int(saturating: Double(onset.count) / frameRate / period / 2)
         let middle = (offset + Double(middleBeat) * period) * frameRate - centerOffsetFrames
         var best = (offset: offset, period: period), bestScore: Float = -1
         var candidate = bpm * 0.996
         while candidate <= bpm * 1.004 {
             let periodFrames = 60 / candidate * frameRate
-            let beatCount = Int(Double(onset.count) / periodFrames)
+            let beatCount = Int(saturating: Double(onset.count) / periodFrames)
             var shift = -periodFrames / 4
             while shift <= periodFrames / 4 {
                 let start = middle + shift - Double(middleBeat) * periodFrames

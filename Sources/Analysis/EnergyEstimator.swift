@@ -21,6 +21,6 @@ public struct EnergyEstimator: Sendable {
         func unit(_ value: Double) -> Double { value.isFinite ? max(0, min(1, value)) : 0 }
         let score = 0.45 * unit((loudness + 20) / 13) + 0.25 * unit((onsetRate - 2) / 4) + 0.10 * unit(highShare / 0.25)
             + 0.20 * unit((bpm - 80) / 90)
-        return 1 + Int((9 * score).rounded())
+        return 1 + Int(saturating: (9 * score).rounded())
     }
 }

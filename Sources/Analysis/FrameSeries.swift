@@ -37,12 +37,12 @@ public struct FrameSeries: Sendable {
     public func mean(from start: Double, to end: Double) -> [Float] {
         var sums = [Float](repeating: 0, count: width)
         guard count > 0, end > start else { return sums }
-        var first = Int(((start - origin) * frameRate).rounded(.up))
-        var last = Int(((end - origin) * frameRate).rounded(.up)) - 1
+        var first = Int(saturating: ((start - origin) * frameRate).rounded(.up))
+        var last = Int(saturating: ((end - origin) * frameRate).rounded(.up)) - 1
         first = max(0, first)
         last = min(count - 1, last)
         if first > last {
-            let nearest = Int(((start + end) / 2 - origin) * frameRate + 0.5)
+            let nearest = Int(saturating: ((start + end) / 2 - origin) * frameRate + 0.5)
             guard nearest >= 0, nearest < count else { return sums }
             (first, last) = (nearest, nearest)
         }

@@ -39,7 +39,7 @@ public struct KeyProfile: Sendable, Hashable {
         func expand(_ weights: [Double]) -> [Double] {
             var expanded = [Double](repeating: 0, count: 12)
             for harmonic in 1...count {
-                let shift = Int((12 * log2(Double(harmonic))).rounded()) % 12
+                let shift = Int(saturating: (12 * log2(Double(harmonic))).rounded()) % 12
                 let weight = pow(slope, Double(harmonic - 1))
                 for pitchClass in 0..<12 { expanded[(pitchClass + shift) % 12] += weight * weights[pitchClass] }
             }

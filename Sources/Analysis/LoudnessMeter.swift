@@ -14,7 +14,7 @@ public final class LoudnessMeter {
     /// Starts a measurement at `sampleRate` Hz for a file of `sourceChannels` channels.
     public init(sampleRate: Double, sourceChannels: Int) throws(AnalysisError) {
         guard sampleRate >= 1, sampleRate < 4_000_000,
-              let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_I.rawValue | EBUR128_MODE_LRA.rawValue)) else {
+              let state = ebur128_init(1, UInt(saturating: sampleRate), Int32(EBUR128_MODE_I.rawValue | EBUR128_MODE_LRA.rawValue)) else {
             throw .backend("libebur128 could not start at \(sampleRate) Hz")
         }
         self.state = state

@@ -23,7 +23,7 @@ struct OnsetAutocorrelation: Sendable {
 
     /// The value at a fractional lag in frames; 0 outside the computed lags.
     func value(at lag: Double) -> Float {
-        let index = Int(lag)
+        let index = Int(saturating: lag)
         guard index >= 0, index + 1 < values.count else { return 0 }
         let fraction = Float(lag - Double(index))
         return values[index] * (1 - fraction) + values[index + 1] * fraction

@@ -7,7 +7,7 @@ public enum OnsetEnvelope {
     /// The onset strength per frame of `flux` at `frameRate` frames per second. O(frames).
     public static func compute(flux: [Float], frameRate: Double) -> [Float] {
         guard flux.count > 1 else { return [Float](repeating: 0, count: flux.count) }
-        let radius = max(1, Int(frameRate * 0.25))
+        let radius = max(1, Int(saturating: frameRate * 0.25))
         var prefix = [Double](repeating: 0, count: flux.count + 1)
         for index in flux.indices { prefix[index + 1] = prefix[index] + Double(flux[index]) }
         return flux.indices.map { index in

@@ -9,8 +9,8 @@ public enum OnsetRate {
         let mean = onset.reduce(0, +) / Float(onset.count)
         let deviation = (onset.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Float(onset.count)).squareRoot()
         let threshold = mean + deviation
-        let gap = max(1, Int(0.05 * frameRate))
-        let window = max(1, Int(8 * frameRate))
+        let gap = max(1, Int(saturating: 0.05 * frameRate))
+        let window = max(1, Int(saturating: 8 * frameRate))
         var counts = [Int](repeating: 0, count: (onset.count + window - 1) / window)
         var last = -gap
         for index in 1..<(onset.count - 1) where onset[index] > threshold && onset[index] >= onset[index - 1]

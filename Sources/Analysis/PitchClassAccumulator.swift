@@ -44,8 +44,8 @@ public final class PitchClassAccumulator {
         let frameSize = sampleRate > 30000 ? 16384 : 8192
         stft = try STFT(configuration: STFTConfiguration(frameSize: frameSize, hopSize: frameSize / 4))
         binHz = sampleRate / Double(frameSize)
-        lowBin = max(2, Int(lowHz / binHz))
-        highBin = max(lowBin, min(stft.binCount - 2, Int(highHz / binHz)))
+        lowBin = max(2, Int(saturating: lowHz / binHz))
+        highBin = max(lowBin, min(stft.binCount - 2, Int(saturating: highHz / binHz)))
         magnitude = [Float](repeating: 0, count: stft.binCount)
         frames = FrameSeries(frameRate: sampleRate / Double(frameSize / 4), origin: Double(frameSize) / 2 / sampleRate, width: PitchColumns.width)
     }
@@ -94,7 +94,7 @@ public final class PitchClassAccumulator {
             let frequency = (Double(bin) + offset) * binHz
             let midi = 69 + 12 * log2(frequency / 440)
             let folded = (midi.truncatingRemainder(dividingBy: 12) + 12).truncatingRemainder(dividingBy: 12)
-            let index = Int((folded * 10).rounded()) % 120
+            let index = Int(saturating: (folded * 10).rounded()) % 120
             let strength = Double(center / frameMax)
             let weight = strength * (frequency < bassRampHz ? frequency / bassRampHz : 1)
             frameFine[index] += weight

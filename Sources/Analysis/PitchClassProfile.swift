@@ -29,7 +29,7 @@ public struct PitchClassProfile: Sendable, Hashable {
         }
         let tuning = (sine == 0 && cosine == 0) ? 0 : atan2(sine, cosine) / (2 * Double.pi) * 100
         tuningCents = tuning
-        let shift = Int((tuning / 10).rounded())
+        let shift = Int(saturating: (tuning / 10).rounded())
         func fold(_ bins: [Double]) -> [Double] {
             var chroma = [Double](repeating: 0, count: 12)
             // Cosine-squared weighting around each tuned semitone (full weight at the centre, none

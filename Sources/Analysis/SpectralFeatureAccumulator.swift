@@ -52,15 +52,15 @@ public final class SpectralFeatureAccumulator {
         backbeatFluxes = Array(repeating: [], count: Self.backbeatBandsHz.count)
         backbeatFrame = [Float](repeating: 0, count: Self.backbeatBandsHz.count)
         binHz = sampleRate / Double(frameSize)
-        lowBin = Int(150 / binHz)
-        midBin = Int(2000 / binHz)
+        lowBin = Int(saturating: 150 / binHz)
+        midBin = Int(saturating: 2000 / binHz)
         bands = [Float](repeating: 0, count: Self.melBandCount)
         previousLogMel = [Float](repeating: 0, count: Self.melBandCount)
         logMel = previousLogMel
         previousMel = [Float](repeating: 0, count: Self.melBandCount)
         let frameRate = sampleRate / Double(hopSize)
         structure = FrameGrouper(sourceRate: frameRate, sourceOrigin: Double(frameSize) / 2 / sampleRate,
-                                 groupSize: max(1, Int((frameRate / 10).rounded())), width: StructureColumns.width)
+                                 groupSize: max(1, Int(saturating: (frameRate / 10).rounded())), width: StructureColumns.width)
     }
 
     /// Adds a block of mono samples.

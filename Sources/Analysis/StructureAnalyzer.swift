@@ -25,7 +25,7 @@ public struct StructureAnalyzer: Sendable {
         guard bpm > 0, duration > 0 else { return nil }
         let period = 60 / bpm
         // Eighth-note level: the bar phase, which may also move the grid by half a beat.
-        let eighthCount = Int((duration - firstBeat - period) / (period / 2))
+        let eighthCount = Int(saturating: (duration - firstBeat - period) / (period / 2))
         guard eighthCount >= 32 else { return nil }
         let eighths = (0..<eighthCount).map { firstBeat + Double($0) * period / 2 }
         var harmonicChange = [Double](repeating: 0, count: eighthCount)
@@ -42,7 +42,7 @@ public struct StructureAnalyzer: Sendable {
         let (eighthPhase, confidence) = downbeats.phase(harmonicChange: harmonicChange, kick: kick, highRise: highRise)
         let gridStart = firstBeat + Double(eighthPhase % 2) * period / 2
         let phase = eighthPhase / 2
-        let beatCount = Int((duration - gridStart) / period)
+        let beatCount = Int(saturating: (duration - gridStart) / period)
         guard beatCount >= 16 else { return nil }
         let beats = (0..<beatCount).map { gridStart + Double($0) * period }
         let beatKick = (0..<beatCount).map { kick[min(eighthCount - 1, 2 * $0 + eighthPhase % 2)] }
@@ -174,6 +174,6 @@ public struct StructureAnalyzer: Sendable {
         }
         let loudest = amplitudes.max() ?? 0
         guard loudest > 0 else { return [Int](repeating: 0, count: points) }
-        return amplitudes.map { Int((100 * $0 / loudest).rounded()) }
+        return amplitudes.map { Int(saturating: (100 * $0 / loudest).rounded()) }
     }
 }

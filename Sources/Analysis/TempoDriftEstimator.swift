@@ -20,10 +20,10 @@ public struct TempoDriftEstimator: Sendable {
     /// The local tempi (one per usable window) and the drift in percent of `bpm`.
     /// O(windows · w log w) for windows of w frames.
     public func measure(onset: [Float], frameRate: Double, bpm: Double) -> (localBPMs: [Double], drift: Double) {
-        let window = Int(windowSeconds * frameRate), hop = max(1, Int(hopSeconds * frameRate))
+        let window = Int(saturating: windowSeconds * frameRate), hop = max(1, Int(saturating: hopSeconds * frameRate))
         guard bpm > 0, onset.count >= window, window > 0 else { return ([], 0) }
         let beatLag = 60 * frameRate / bpm
-        let maxLag = min(window - 1, Int(beatLag * 4 * 1.1) + 2)
+        let maxLag = min(window - 1, Int(saturating: beatLag * 4 * 1.1) + 2)
         var locals: [Double] = []
         var start = 0
         while start + window <= onset.count {
@@ -33,27 +33,27 @@ public struct TempoDriftEstimator: Sendable {
             let centered = segment.map { $0 - mean }
             guard let acf = try? Autocorrelation.compute(centered, maxLag: maxLag), let energy = acf.first, energy > 1e-9 else { continue }
             // Coarse: the strongest peak within ±8 % of one beat; it must stand out.
-            let low = max(1, Int(beatLag * 0.92)), high = min(acf.count - 2, Int(beatLag * 1.08) + 1)
+            let low = max(1, Int(saturating: beatLag * 0.92)), high = min(acf.count - 2, Int(saturating: beatLag * 1.08) + 1)
             guard low < high else { continue }
             var peak = low
             for lag in low...high where acf[lag] > acf[peak] { peak = lag }
             guard acf[peak] / energy > 0.1, peak > low, peak < high else { continue }
             // Fine: the four-beat peak near four times the coarse lag.
             var localLag = Self.interpolatedPeak(acf, near: Double(peak), radius: 1) ?? Double(peak)
-            if let four = Self.interpolatedPeak(acf, near: localLag * 4, radius: max(2, Int(localLag * 0.1))) {
+            if let four = Self.interpolatedPeak(acf, near: localLag * 4, radius: max(2, Int(saturating: localLag * 0.1))) {
                 localLag = four / 4
             }
             locals.append(60 * frameRate / localLag)
         }
         guard locals.count >= 2 else { return (locals, 0) }
         let sorted = locals.sorted()
-        let p10 = sorted[Int(Double(sorted.count - 1) * 0.1)], p90 = sorted[Int((Double(sorted.count - 1) * 0.9).rounded())]
+        let p10 = sorted[Int(saturating: Double(sorted.count - 1) * 0.1)], p90 = sorted[Int(saturating: (Double(sorted.count - 1) * 0.9).rounded())]
         return (locals, (p90 - p10) / bpm * 100)
     }
 
     /// The parabolically interpolated position of the largest value within `radius` of `center`.
     static func interpolatedPeak(_ values: [Float], near center: Double, radius: Int) -> Double? {
-        let low = max(1, Int(center.rounded()) - radius), high = min(values.count - 2, Int(center.rounded()) + radius)
+        let low = max(1, Int(saturating: center.rounded()) - radius), high = min(values.count - 2, Int(saturating: center.rounded()) + radius)
         guard low <= high else { return nil }
         var peak = low
         for index in low...high where values[index] > values[peak] { peak = index }

@@ -38,7 +38,7 @@ public struct TempoEstimator: Sendable {
         let fallback = (bpm: configuration.priorCenterBPM, confidence: 0.0)
         guard Double(onset.count) >= 4 * frameRate else { return fallback }
         let longestBeat = 60 * frameRate / configuration.minimumBPM
-        let maxLag = min(onset.count - 1, Int(longestBeat * 8) + 4)
+        let maxLag = min(onset.count - 1, Int(saturating: longestBeat * 8) + 4)
         guard let acf = OnsetAutocorrelation(onset: onset, maxLag: maxLag) else { return fallback }
         func salience(_ bpm: Double) -> Float {
             let lag = 60 * frameRate / bpm
@@ -84,8 +84,8 @@ public struct TempoEstimator: Sendable {
         let lag = 60 * frameRate / bpm
         for multiple in [8, 4, 2, 1] {
             let target = lag * Double(multiple)
-            let radius = max(2, Int(target * 0.01))
-            let low = Int(target) - radius, high = Int(target) + radius
+            let radius = max(2, Int(saturating: target * 0.01))
+            let low = Int(saturating: target) - radius, high = Int(saturating: target) + radius
             guard low >= 1, high + 1 < acf.count else { continue }
             var peak = low
             for index in low...high where acf[index] > acf[peak] { peak = index }

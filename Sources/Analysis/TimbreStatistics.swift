@@ -22,7 +22,7 @@ public struct TimbreStatistics: Sendable {
 
     static func bucket(forPower power: Double) -> Int {
         let decibels = 10 * log10(max(power, 1e-30))
-        return max(0, min(bucketCount - 1, Int((decibels - lowestDecibels) / decibelsPerBucket)))
+        return max(0, min(bucketCount - 1, Int(saturating: (decibels - lowestDecibels) / decibelsPerBucket)))
     }
 
     /// Adds one frame.

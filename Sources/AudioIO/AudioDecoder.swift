@@ -64,7 +64,7 @@ public struct AudioDecoder: Sendable {
         let targetRate = sampleRate ?? sourceRate
         let resampler = targetRate == sourceRate ? nil : try StreamingResampler(inputRate: sourceRate, outputRate: targetRate)
         let announced = info.frames > 0 && info.frames < Int64.max / 2
-            ? Int(Double(info.frames) * targetRate / sourceRate) + blockFrames : nil
+            ? Int(saturating: Double(info.frames) * targetRate / sourceRate) + blockFrames : nil
         let format = StreamFormat(sampleRate: targetRate, sourceChannels: channels, sourceSampleRate: sourceRate,
                                   expectedFrames: announced)
         onStart(format)

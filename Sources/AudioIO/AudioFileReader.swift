@@ -28,10 +28,13 @@ public final class AudioFileReader {
     private let blockFrames = 16_384
 
     /// Opens `path` for reading at `sampleRate` Hz.
-    /// - Throws: ``AudioIOError/unreadable(path:reason:)`` for a missing, corrupt or non-audio file.
-    public init(path: String, sampleRate: Double) throws(AudioIOError) {
+    /// - Parameter scanned: what the library recorded about the file, when it is a library
+    ///   track's: the file is then opened without following a link and checked to be that file.
+    /// - Throws: ``AudioIOError/unreadable(path:reason:)`` for a missing, corrupt or non-audio
+    ///   file, or one that is no longer the scanned file.
+    public init(path: String, sampleRate: Double, scanned: ScannedFile? = nil) throws(AudioIOError) {
         var info = SF_INFO()
-        let descriptor = try RegularFile.open(path)
+        let descriptor = if let scanned { try scanned.open(path) } else { try RegularFile.open(path) }
         guard let file = sf_open_fd(descriptor, Int32(SFM_READ), &info, 1) else {
             let reason = RegularFile.describeUnrecognised(path: path, library: String(validatingCString: sf_strerror(nil)) ?? "unknown error")
             throw .unreadable(path: path, reason: reason)
@@ -45,7 +48,7 @@ public final class AudioFileReader {
         self.sampleRate = sampleRate
         channels = Int(info.channels)
         sourceSampleRate = Double(info.samplerate)
-        frameCount = info.frames > 0 && info.frames < Int64.max / 2 ? Int(Double(info.frames) * sampleRate / sourceSampleRate) : 0
+        frameCount = info.frames > 0 && info.frames < Int64.max / 2 ? Int(saturating: Double(info.frames) * sampleRate / sourceSampleRate) : 0
         do {
             resampler = sourceSampleRate == sampleRate
                 ? nil : try StreamingResampler(inputRate: sourceSampleRate, outputRate: sampleRate, quality: .medium, channels: 2)
@@ -63,7 +66,7 @@ public final class AudioFileReader {
     public func seek(to frame: Int) throws(AudioIOError) {
         let target = max(0, frame)
         if target == position { return }
-        let sourceFrame = Int64((Double(target) * sourceSampleRate / sampleRate).rounded())
+        let sourceFrame = Int64(saturating: (Double(target) * sourceSampleRate / sampleRate).rounded())
         guard sf_seek(file, sf_count_t(sourceFrame), SEEK_SET) >= 0 else {
             throw .unreadable(path: path, reason: "cannot seek to \((Double(target) / sampleRate * 1000).rounded() / 1000) s")
         }

@@ -7,7 +7,8 @@ import Glibc
 /// Writes interleaved Float frames to an audio file block by block (WAV, AIFF, FLAC, OGG/Vorbis,
 /// MP3; the container from the extension), so a two-hour mix is never held in memory.
 ///
-/// The audio goes to a hidden file beside the final one (`.NAME.part`), renamed to the final name
+/// The audio goes to a hidden file beside the final one (`.NAME.part-RANDOM.EXT`, created
+/// exclusively: ``ExclusiveFile``), renamed to the final name
 /// only by ``finish()``: a render that fails, is cancelled or is killed leaves no half-written
 /// file under the final name. ``cancel()`` (or dropping an unfinished writer) deletes the part.
 public final class AudioFileWriter {
@@ -31,19 +32,18 @@ public final class AudioFileWriter {
         guard (8000...192_000).contains(sampleRate) else {
             throw .invalidParameter(InvalidParameter("sample rate", "\(sampleRate) Hz is out of 8000…192000"))
         }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        // The part keeps the final extension: libsndfile checks formats by name for some containers.
-        partPath = folder + "." + name + ".part." + fileExtension
-        self.path = path
-        self.channels = channels
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = Int32(channels)
         info.format = container.sndfileFormat(bitDepth: bitDepth)
         guard sf_format_check(&info) != 0 else { throw .unwritable(path: path, reason: "libsndfile rejects this format") }
-        guard let file = sf_open(partPath, Int32(SFM_WRITE), &info) else {
+        // A new file under a random name, never a link or another writer's part (ExclusiveFile).
+        let part = try ExclusiveFile.createPart(beside: path)
+        partPath = part.partPath
+        self.path = path
+        self.channels = channels
+        guard let file = sf_open_fd(part.descriptor, Int32(SFM_WRITE), &info, 1) else {
+            unlink(part.partPath)
             throw .unwritable(path: path, reason: String(validatingCString: sf_strerror(nil)) ?? "open failed")
         }
         self.file = file
@@ -80,11 +80,7 @@ public final class AudioFileWriter {
             unlink(partPath)
             throw .unwritable(path: path, reason: "close failed")
         }
-        guard rename(partPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(partPath)
-            throw .unwritable(path: path, reason: reason)
-        }
+        try ExclusiveFile.commit(partPath, to: path)
     }
 
     /// Abandons the file: closes and deletes the part; the final name is left untouched.

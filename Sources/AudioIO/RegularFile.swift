@@ -7,13 +7,17 @@ import Glibc
 public enum RegularFile {
     /// Opens `path` read-only and non-blocking and checks, on the open descriptor, that it is a
     /// regular file (so a file swapped for a pipe after a scan listed it is still refused).
+    /// - Parameter followingLinks: false to refuse a path whose last component is a symbolic
+    ///   link (`O_NOFOLLOW`), for files the library stores by their resolved path.
     /// - Returns: the descriptor, in blocking mode again; the caller closes it.
     /// - Throws: ``AudioIOError/unreadable(path:reason:)`` naming what the path is instead.
-    public static func open(_ path: String) throws(AudioIOError) -> Int32 {
-        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    public static func open(_ path: String, followingLinks: Bool = true) throws(AudioIOError) -> Int32 {
+        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             let code = errno
-            let reason = code == ENAMETOOLONG ? "the path is longer than the system allows" : String(cString: strerror(code))
+            let reason = code == ENAMETOOLONG ? "the path is longer than the system allows"
+                : code == ELOOP && !followingLinks ? "a symbolic link now stands where the scanned file was; scan its folder again"
+                : String(cString: strerror(code))
             throw .unreadable(path: path, reason: reason)
         }
         var info = stat()

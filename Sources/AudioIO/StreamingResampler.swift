@@ -56,7 +56,7 @@ public final class StreamingResampler {
     /// (possibly empty) to flush.
     /// - Returns: the output samples (interleaved) produced by this call.
     public func process(_ input: [Float], endOfInput: Bool) throws(AudioIOError) -> [Float] {
-        let capacity = (Int(Double(input.count / channels) * ratio) + 256) * channels
+        let capacity = (Int(saturating: Double(input.count / channels) * ratio) + 256) * channels
         var produced: [Float] = []
         produced.reserveCapacity(capacity)
         var consumed = 0

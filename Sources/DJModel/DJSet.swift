@@ -74,15 +74,15 @@ public struct DJSet: Hashable, Sendable, Codable {
             path = try container.decode(String.self, forKey: .path)
             artist = try container.decode(String.self, forKey: .artist)
             title = try container.decode(String.self, forKey: .title)
-            duration = try container.decode(Double.self, forKey: .duration)
-            bpm = try container.decode(Double.self, forKey: .bpm)
+            duration = try container.decodeNumber(.duration, in: DocumentLimits.seconds)
+            bpm = try container.decodeNumber(.bpm, in: DocumentLimits.bpm)
             key = try container.decodeIfPresent(String.self, forKey: .key).flatMap(MusicalKey.init(parsing:))
                 ?? container.decodeIfPresent(String.self, forKey: .camelot).flatMap(MusicalKey.init(parsing:))
-            energy = try container.decode(Int.self, forKey: .energy)
-            start = try container.decode(Double.self, forKey: .start)
+            energy = try container.decodeInteger(.energy, in: 0...10)
+            start = try container.decodeNumber(.start, in: DocumentLimits.seconds)
             album = try container.decodeIfPresent(String.self, forKey: .album)
             genre = try container.decodeIfPresent(String.self, forKey: .genre)
-            firstBeat = try container.decodeIfPresent(Double.self, forKey: .firstBeat)
+            firstBeat = try container.decodeNumberIfPresent(.firstBeat, in: DocumentLimits.signedSeconds)
             cues = try container.decodeIfPresent([TrackCue].self, forKey: .cues)
             pinned = try container.decodeIfPresent(Bool.self, forKey: .pinned)
         }
@@ -137,6 +137,32 @@ public struct DJSet: Hashable, Sendable, Codable {
     public var quality: Quality?
     /// Other good sets for the same request, each really different (when asked for).
     public var alternatives: [DJSet]?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, note, targetMinutes, requestedMinutes, energyTargets, kind, seed, duration, tracks, transitions, quality, alternatives
+    }
+
+    /// Reads a set document, refusing numbers that are not finite or outside their range
+    /// (``DocumentLimits``) before anything can convert them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        targetMinutes = try container.decodeNumberIfPresent(.targetMinutes, in: DocumentLimits.minutes)
+        requestedMinutes = try container.decodeNumberIfPresent(.requestedMinutes, in: DocumentLimits.minutes)
+        energyTargets = try container.decodeIfPresent([[Double]].self, forKey: .energyTargets)
+        if let targets = energyTargets, targets.contains(where: { $0.contains { !$0.isFinite || abs($0) > 1000 } }) {
+            throw DecodingError.dataCorruptedError(forKey: .energyTargets, in: container, debugDescription: "must hold finite numbers in -1000…1000")
+        }
+        kind = try container.decode(Kind.self, forKey: .kind)
+        seed = try container.decode(String.self, forKey: .seed)
+        duration = try container.decodeNumber(.duration, in: DocumentLimits.seconds)
+        tracks = try container.decode([Entry].self, forKey: .tracks)
+        transitions = try container.decode([Transition].self, forKey: .transitions)
+        quality = try container.decodeIfPresent(Quality.self, forKey: .quality)
+        alternatives = try container.decodeIfPresent([DJSet].self, forKey: .alternatives)
+    }
 
     /// Creates a set document.
     public init(kind: Kind, seed: String, duration: Double, tracks: [Entry], transitions: [Transition], quality: Quality? = nil) {

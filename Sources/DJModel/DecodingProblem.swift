@@ -10,7 +10,11 @@ public enum DecodingProblem {
         case .keyNotFound(let key, let context)?: return "\(field(context.codingPath + [key])) is missing"
         case .typeMismatch(_, let context)?: return "\(field(context.codingPath)) has the wrong type"
         case .valueNotFound(_, let context)?: return "\(field(context.codingPath)) is null"
-        case .dataCorrupted(let context)?: return context.codingPath.isEmpty ? "not valid JSON" : "\(field(context.codingPath)) has an invalid value"
+        case .dataCorrupted(let context)?:
+            if context.codingPath.isEmpty { return "not valid JSON" }
+            // The range checks of the set document say what the field must be, never its value.
+            if context.debugDescription.hasPrefix("must be") { return "\(field(context.codingPath)) \(context.debugDescription.split(separator: ",").first ?? "")" }
+            return "\(field(context.codingPath)) has an invalid value"
         default: return "unreadable"
         }
     }

@@ -8,6 +8,16 @@ public struct TrackCue: Hashable, Sendable, Codable {
     /// Seconds from the start of the file.
     public var time: Double
 
+    private enum CodingKeys: String, CodingKey { case name, kind, time }
+
+    /// Reads a cue, refusing a time that is not finite or outside the file's possible length.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(CueKind.self, forKey: .kind)
+        time = try container.decodeNumber(.time, in: DocumentLimits.seconds)
+    }
+
     /// Creates a cue.
     public init(name: String, kind: CueKind, time: Double) {
         self.name = name

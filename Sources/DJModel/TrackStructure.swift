@@ -49,9 +49,9 @@ public struct TrackStructure: Hashable, Sendable, Codable {
     /// Where the music starts: the first phrase (the first downbeat when there is none).
     public var musicStart: Double { phrases.first ?? downbeat }
     /// Where the intro ends and the outro starts, as a length in bars at `bpm`.
-    public func introBars(bpm: Double) -> Int { Int(((mixIn - musicStart) * bpm / 240).rounded()) }
+    public func introBars(bpm: Double) -> Int { Int(saturating: ((mixIn - musicStart) * bpm / 240).rounded()) }
     /// The outro's length in bars at `bpm`, from ``mixOut`` to the end of the last section.
-    public func outroBars(bpm: Double) -> Int { Int((((sections.last?.end ?? mixOut) - mixOut) * bpm / 240).rounded()) }
+    public func outroBars(bpm: Double) -> Int { Int(saturating: (((sections.last?.end ?? mixOut) - mixOut) * bpm / 240).rounded()) }
 }
 
 /// One labelled part of a track.

@@ -13,6 +13,18 @@ public struct Transition: Hashable, Sendable, Codable {
         /// Energy step compatibility.
         public var energy: Double
 
+        private enum CodingKeys: String, CodingKey { case als, content, bpm, key, energy }
+
+        /// Reads components, each finite and in -1000…1000.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            als = try container.decodeNumber(.als, in: DocumentLimits.score)
+            content = try container.decodeNumber(.content, in: DocumentLimits.score)
+            bpm = try container.decodeNumber(.bpm, in: DocumentLimits.score)
+            key = try container.decodeNumber(.key, in: DocumentLimits.score)
+            energy = try container.decodeNumber(.energy, in: DocumentLimits.score)
+        }
+
         /// Creates components.
         public init(als: Double, content: Double, bpm: Double, key: Double, energy: Double) {
             self.als = als
@@ -36,6 +48,19 @@ public struct Transition: Hashable, Sendable, Codable {
     /// How the transition is played (cues, overlap, technique, tempo); absent in documents
     /// written before mixes were planned.
     public var mix: TransitionMix?
+
+    private enum CodingKeys: String, CodingKey { case from, to, score, components, explanation, mix }
+
+    /// Reads a transition, its score finite and in -1000…1000.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decode(TrackID.self, forKey: .from)
+        to = try container.decode(TrackID.self, forKey: .to)
+        score = try container.decodeNumber(.score, in: DocumentLimits.score)
+        components = try container.decode(Components.self, forKey: .components)
+        explanation = try container.decode(String.self, forKey: .explanation)
+        mix = try container.decodeIfPresent(TransitionMix.self, forKey: .mix)
+    }
 
     /// Creates a transition.
     public init(from: TrackID, to: TrackID, score: Double, components: Components, explanation: String, mix: TransitionMix? = nil) {

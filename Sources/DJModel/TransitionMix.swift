@@ -21,6 +21,26 @@ public struct TransitionMix: Hashable, Sendable, Codable {
     /// one on the beat grid only.
     public var confident: Bool
 
+    private enum CodingKeys: String, CodingKey {
+        case outCue, inCue, beats, technique, bassSwapBeat, tempoFrom, tempoTo, confident
+    }
+
+    /// Reads a mix, refusing numbers that are not finite or outside their range.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        outCue = try container.decodeNumber(.outCue, in: DocumentLimits.seconds)
+        inCue = try container.decodeNumber(.inCue, in: DocumentLimits.seconds)
+        beats = try container.decodeInteger(.beats, in: 0...4096)
+        technique = try container.decode(MixTechnique.self, forKey: .technique)
+        bassSwapBeat = try container.decodeIfPresent(Int.self, forKey: .bassSwapBeat)
+        if let beat = bassSwapBeat, !(0...4096).contains(beat) {
+            throw DecodingError.dataCorruptedError(forKey: .bassSwapBeat, in: container, debugDescription: "must be a whole number in 0…4096, got \(beat)")
+        }
+        tempoFrom = try container.decodeNumber(.tempoFrom, in: DocumentLimits.bpm)
+        tempoTo = try container.decodeNumber(.tempoTo, in: DocumentLimits.bpm)
+        confident = try container.decode(Bool.self, forKey: .confident)
+    }
+
     /// Creates a mix.
     public init(outCue: Double, inCue: Double, beats: Int, technique: MixTechnique, bassSwapBeat: Int? = nil,
                 tempoFrom: Double, tempoTo: Double, confident: Bool) {

@@ -29,8 +29,8 @@ public struct MelFilterBank: Sendable {
         let binCount = fftSize / 2 + 1
         filters = (0..<bandCount).map { band in
             let (left, center, right) = (edges[band], edges[band + 1], edges[band + 2])
-            let first = max(0, Int(ceil(left / binHz)))
-            let last = min(binCount - 1, Int(floor(right / binHz)))
+            let first = max(0, Int(saturating: ceil(left / binHz)))
+            let last = min(binCount - 1, Int(saturating: floor(right / binHz)))
             let norm = 2 / (right - left)
             var weights: [Float] = []
             if first <= last {

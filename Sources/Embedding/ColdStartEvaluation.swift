@@ -42,10 +42,10 @@ public struct ColdStartEvaluation: Sendable, Hashable {
         guard features.count == factors.count else { throw .invalidInput("\(features.count) feature rows but \(factors.count) factor rows") }
         var random = SeededGenerator(seed: seed)
         let order = Array(features.indices).shuffled(using: &random)
-        let heldOutCount = Int((Double(order.count) * heldOutFraction).rounded())
+        let heldOutCount = Int(saturating: (Double(order.count) * heldOutFraction).rounded())
         let cold = Array(order.prefix(heldOutCount)), warm = Array(order.dropFirst(heldOutCount))
         guard cold.count >= 1, warm.count > neighbours, neighbours >= 1 else {
-            throw .invalidInput("\(features.count) tracks are too few to hold out \(Int(heldOutFraction * 100)) % and rank \(neighbours) neighbours")
+            throw .invalidInput("\(features.count) tracks are too few to hold out \(Int(saturating: heldOutFraction * 100)) % and rank \(neighbours) neighbours")
         }
         let candidates = try trainer.fitCandidates(features: warm.map { features[$0] }, factors: warm.map { factors[$0] })
         let chosenModel = candidates.report.chosen == .network ? candidates.network : candidates.ridge

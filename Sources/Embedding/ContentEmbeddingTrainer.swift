@@ -74,7 +74,7 @@ public struct ContentEmbeddingTrainer: Sendable, Hashable {
         let targets = factors.map(VectorMath.normalized)
         var random = SeededGenerator(seed: seed)
         let order = Array(features.indices).shuffled(using: &random)
-        let validationCount = max(1, Int((Double(order.count) * validationFraction).rounded()))
+        let validationCount = max(1, Int(saturating: (Double(order.count) * validationFraction).rounded()))
         let validation = Array(order.prefix(validationCount)), training = Array(order.dropFirst(validationCount))
         let trainX = training.map { features[$0] }, trainY = training.map { targets[$0] }
         let validX = validation.map { features[$0] }, validY = validation.map { targets[$0] }

@@ -54,4 +54,22 @@ extension TrackLibrary {
                                                                     TrackRecord.Columns.modifiedAt.set(to: modifiedAt)])
         }
     }
+
+    /// What the last scan stored about track `id`'s file (size, time, hash), or nil for a track
+    /// without a file.
+    public func scannedFile(of id: TrackID) throws(LibraryError) -> (path: String, size: Int64, modifiedAt: Double, contentHash: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT path, fileSize, modifiedAt, contentHash FROM track WHERE id = ? AND path IS NOT NULL",
+                                             arguments: [id.rawValue]) else { return nil }
+            return (row[0], row[1] ?? -1, row[2] ?? 0, row[3] ?? "")
+        }
+    }
+
+    /// Marks track `id` for analysis at the next scan of its folder (its file is no longer the
+    /// file that was scanned): its stored modification time is cleared, so the scan sees it changed.
+    public func markForRescan(_ id: TrackID) throws(LibraryError) {
+        try write { db in
+            try TrackRecord.filter(key: id.rawValue).updateAll(db, [TrackRecord.Columns.modifiedAt.set(to: 0)])
+        }
+    }
 }

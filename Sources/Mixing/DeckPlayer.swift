@@ -35,21 +35,21 @@ final class DeckPlayer {
         self.sampleRate = Double(sampleRate)
         stretcher = TimeStretcher(sampleRate: sampleRate, keyLock: keyLock)
         lowCut = LowCutFilter(sampleRate: Double(sampleRate))
-        edgeFrames = max(1, Int(0.005 * Double(sampleRate)))
+        edgeFrames = max(1, Int(saturating: 0.005 * Double(sampleRate)))
         echo = freshEcho()
     }
 
     /// A new, silent echo of one of the track's beats for an echo-out; `nil` for other techniques.
     private func freshEcho() -> EchoEffect? {
         guard let outgoing, outgoing.technique == .echoOut else { return nil }
-        return EchoEffect(delayFrames: Int((deck.track.beatPeriod * sampleRate).rounded()), sampleRate: sampleRate)
+        return EchoEffect(delayFrames: Int(saturating: (deck.track.beatPeriod * sampleRate).rounded()), sampleRate: sampleRate)
     }
 
     /// The first and one past the last mix frame where the deck sounds.
     var frames: Range<Int> { frame(deck.mixStart)..<max(frame(deck.mixStart), frame(deck.mixEnd)) }
 
     /// The mix frame of a time on the timeline.
-    func frame(_ seconds: Double) -> Int { Int((seconds * sampleRate).rounded()) }
+    func frame(_ seconds: Double) -> Int { Int(saturating: (seconds * sampleRate).rounded()) }
 
     /// The deck's audio for mix frames `start..<start + count` (interleaved stereo; silence where
     /// it does not sound).
@@ -152,7 +152,7 @@ final class DeckPlayer {
     /// Frames of a straight passage, read from the file (silence past its end).
     private func straight(_ passage: MixPlan.Passage, from: Int, to: Int) throws(MixingError) -> [Float] {
         let reader = try openReader()
-        let sourceFrame = Int(((passage.sourceStart + (Double(from) / sampleRate - passage.mixStart)) * sampleRate).rounded())
+        let sourceFrame = Int(saturating: ((passage.sourceStart + (Double(from) / sampleRate - passage.mixStart)) * sampleRate).rounded())
         do {
             if reader.position != sourceFrame { try reader.seek(to: sourceFrame) }
             var audio = try reader.read(frames: to - from)
@@ -173,9 +173,9 @@ final class DeckPlayer {
         guard let ramp = passage.ramp else { return [] }
         let reader = try openReader()
         let period = deck.track.beatPeriod
-        let pad = Int(0.25 * sampleRate)
-        let sourceStart = Int((passage.sourceStart * sampleRate).rounded())
-        let sourceEnd = Int(((passage.sourceStart + ramp.beats * period) * sampleRate).rounded())
+        let pad = Int(saturating: 0.25 * sampleRate)
+        let sourceStart = Int(saturating: (passage.sourceStart * sampleRate).rounded())
+        let sourceEnd = Int(saturating: ((passage.sourceStart + ramp.beats * period) * sampleRate).rounded())
         let mixFrames = frame(passage.mixEnd) - frame(passage.mixStart)
         var input: [Float]
         do {
@@ -190,8 +190,8 @@ final class DeckPlayer {
         if input.count < 2 * inputFrames { input += [Float](repeating: 0, count: 2 * inputFrames - input.count) }
         var keyFrames: [(input: Int, output: Int)] = [(pad, pad)]
         for beat in stride(from: 1.0, through: ramp.beats, by: 1) {
-            let inputFrame = Int(((passage.sourceStart + beat * period) * sampleRate).rounded()) - sourceStart + pad
-            let outputFrame = Int((ramp.seconds(atBeat: beat) * sampleRate).rounded()) + pad
+            let inputFrame = Int(saturating: ((passage.sourceStart + beat * period) * sampleRate).rounded()) - sourceStart + pad
+            let outputFrame = Int(saturating: (ramp.seconds(atBeat: beat) * sampleRate).rounded()) + pad
             keyFrames.append((inputFrame, outputFrame))
         }
         let output = try stretcher.stretch(input, outputFrames: mixFrames + 2 * pad, keyFrames: keyFrames)
@@ -223,7 +223,7 @@ final class DeckPlayer {
     private func openReader() throws(MixingError) -> AudioFileReader {
         if let reader { return reader }
         do {
-            let opened = try AudioFileReader(path: deck.track.path, sampleRate: sampleRate)
+            let opened = try AudioFileReader(path: deck.track.path, sampleRate: sampleRate, scanned: deck.track.scanned)
             reader = opened
             return opened
         } catch {

@@ -120,7 +120,7 @@ public struct MixPlan: Sendable {
                 let ramp = TempoRamp(from: track.bpm, to: next.bpm, beats: beats)
                 passages.append(Passage(mixStart: mixTime, mixEnd: mixTime + ramp.duration, sourceStart: outCue,
                                         ramp: ramp.isConstant ? nil : ramp))
-                let swap = technique == .bassSwap ? Double(mix.bassSwapBeat ?? Int(beats / 2)) : beats / 2
+                let swap = technique == .bassSwap ? Double(mix.bassSwapBeat ?? Int(saturating: beats / 2)) : beats / 2
                 overlaps.append(Overlap(outgoing: index, technique: technique, start: overlapStart, end: overlapStart + ramp.duration,
                                         ramp: ramp, bassSwapBeat: min(max(swap, 1), beats - 1), gap: 0))
                 decks.append(Deck(track: track, passages: passages, mixEnd: overlapStart + ramp.duration, solo: soloStart...overlapStart))

@@ -25,13 +25,13 @@ public struct MixRenderer: Sendable {
     /// The stretch of the output: the whole mix, or a window around each transition (merged
     /// where they meet), in mix frames.
     func ranges(sampleRate: Double) -> [Range<Int>] {
-        let total = Int((plan.duration * sampleRate).rounded())
+        let total = Int(saturating: (plan.duration * sampleRate).rounded())
         guard let seconds = options.previewSeconds else { return [0..<total] }
         var ranges: [Range<Int>] = []
         for overlap in plan.overlaps {
             let centre = (overlap.start + overlap.end + overlap.gap) / 2
-            let lower = max(0, Int(((centre - seconds / 2) * sampleRate).rounded()))
-            let upper = min(total, Int(((centre + seconds / 2) * sampleRate).rounded()))
+            let lower = max(0, Int(saturating: ((centre - seconds / 2) * sampleRate).rounded()))
+            let upper = min(total, Int(saturating: ((centre + seconds / 2) * sampleRate).rounded()))
             guard lower < upper else { continue }
             if let last = ranges.last, last.upperBound >= lower {
                 ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, upper)
@@ -39,7 +39,7 @@ public struct MixRenderer: Sendable {
                 ranges.append(lower..<upper)
             }
         }
-        return ranges.isEmpty ? [0..<min(total, Int(seconds * sampleRate))] : ranges
+        return ranges.isEmpty ? [0..<min(total, Int(saturating: seconds * sampleRate))] : ranges
     }
 
     /// Renders the mix to `path` (the container from its extension).
@@ -112,7 +112,7 @@ public struct MixRenderer: Sendable {
                 var runEnd = runStart + 1
                 while runEnd < mixFrameArray.count && mixFrameArray[runEnd] == mixFrameArray[runEnd - 1] + 1 { runEnd += 1 }
                 if let deckIndex = plan.decks.firstIndex(where: { $0.solo.contains(time) }) {
-                    let soloEnd = Int((plan.decks[deckIndex].solo.upperBound * rate).rounded())
+                    let soloEnd = Int(saturating: (plan.decks[deckIndex].solo.upperBound * rate).rounded())
                     let end = min(runEnd, runStart + max(1, soloEnd - frame))
                     trackMeters[deckIndex].add(Array(block[(2 * runStart)..<(2 * end)]))
                     runEnd = end
@@ -140,16 +140,16 @@ public struct MixRenderer: Sendable {
                     try stems.add(start: start, count: count, decks: deckAudio)
                     // A preview reel fades 10 ms in and out at each window's edges.
                     if ranges.count > 1 || options.previewSeconds != nil {
-                        Self.fadeEdges(&mix, start: start, range: range, fadeFrames: Int(0.01 * rate))
+                        Self.fadeEdges(&mix, start: start, range: range, fadeFrames: Int(saturating: 0.01 * rate))
                     }
                     pendingMixFrames += start..<(start + count)
                     try emit(limiter.process(mix))
                     start += count
                     done += count
-                    let seconds = Int(Double(done) / rate)
+                    let seconds = Int(saturating: Double(done) / rate)
                     if seconds / 10 != lastReported / 10 {
                         lastReported = seconds
-                        progress(RenderProgress(stage: "mixing", done: seconds, total: Int(Double(totalFrames) / rate)))
+                        progress(RenderProgress(stage: "mixing", done: seconds, total: Int(saturating: Double(totalFrames) / rate)))
                     }
                 }
             }
@@ -167,7 +167,7 @@ public struct MixRenderer: Sendable {
             throw .stretchFailed("\(error)")
         }
         decks.forEach { $0.close() }
-        progress(RenderProgress(stage: "mixing", done: Int(Double(totalFrames) / rate), total: Int(Double(totalFrames) / rate)))
+        progress(RenderProgress(stage: "mixing", done: Int(saturating: Double(totalFrames) / rate), total: Int(saturating: Double(totalFrames) / rate)))
         for index in levels.indices { levels[index].mixLoudness = trackMeters[index].integrated }
         let transitions = plan.overlaps.enumerated().compactMap { number, overlap -> RenderReport.TransitionSpan? in
             guard let start = Self.outputTime(of: overlap.start + overlap.gap, ranges: ranges, rate: rate),
@@ -181,7 +181,7 @@ public struct MixRenderer: Sendable {
 
     /// Where a moment of the mix falls in the output file, `nil` when it was not rendered.
     static func outputTime(of time: Double, ranges: [Range<Int>], rate: Double) -> Double? {
-        let frame = Int((time * rate).rounded())
+        let frame = Int(saturating: (time * rate).rounded())
         var offset = 0
         for range in ranges {
             if range.contains(frame) || frame == range.upperBound { return Double(offset + frame - range.lowerBound) / rate }
@@ -267,9 +267,9 @@ public struct MixRenderer: Sendable {
         let gain = Float(pow(10, (throughLimiter?.gainDB ?? 0) / 20))
         var peak: Float = 0
         do {
-            let reader = try AudioFileReader(path: deck.track.path, sampleRate: Double(sampleRate))
-            try reader.seek(to: Int(span.lowerBound * Double(sampleRate)))
-            var remaining = Int((span.upperBound - span.lowerBound) * Double(sampleRate))
+            let reader = try AudioFileReader(path: deck.track.path, sampleRate: Double(sampleRate), scanned: deck.track.scanned)
+            try reader.seek(to: Int(saturating: span.lowerBound * Double(sampleRate)))
+            var remaining = Int(saturating: (span.upperBound - span.lowerBound) * Double(sampleRate))
             while remaining > 0 {
                 var block = try reader.read(frames: min(65_536, remaining))
                 if block.isEmpty { break }

@@ -28,7 +28,7 @@ struct PeakLimiter {
     /// releasing with a time constant of `releaseSeconds`.
     init(ceilingDB: Double, sampleRate: Double, lookAheadSeconds: Double = 0.005, releaseSeconds: Double = 0.15) {
         ceiling = Float(pow(10, ceilingDB / 20))
-        lookAhead = max(1, Int(lookAheadSeconds * sampleRate))
+        lookAhead = max(1, Int(saturating: lookAheadSeconds * sampleRate))
         release = Float(1 - exp(-1 / (releaseSeconds * sampleRate)))
         delay = [Float](repeating: 0, count: 2 * lookAhead)
         averageWindow = [Float](repeating: 1, count: lookAhead)

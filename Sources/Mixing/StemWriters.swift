@@ -36,8 +36,8 @@ struct StemWriters {
         let rate = Double(sampleRate)
         for (index, overlap) in plan.overlaps.enumerated() {
             let before = 16 * plan.decks[index].track.beatPeriod, after = 16 * plan.decks[index + 1].track.beatPeriod
-            let lower = max(0, Int(((overlap.start - before) * rate).rounded()))
-            let upper = min(Int((plan.duration * rate).rounded()), Int(((overlap.end + overlap.gap + after) * rate).rounded()))
+            let lower = max(0, Int(saturating: ((overlap.start - before) * rate).rounded()))
+            let upper = min(Int(saturating: (plan.duration * rate).rounded()), Int(saturating: ((overlap.end + overlap.gap + after) * rate).rounded()))
             stems.append(Stem(number: index + 1, outgoing: index, frames: lower..<max(lower, upper), overlap: overlap))
         }
     }

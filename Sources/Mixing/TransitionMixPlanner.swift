@@ -118,7 +118,7 @@ public struct TransitionMixPlanner: Sendable {
 
     /// m:ss.
     static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded(.down))
+        let whole = Int(saturating: seconds.rounded(.down))
         return String(format: "%d:%02d", whole / 60, whole % 60)
     }
 }

@@ -48,21 +48,30 @@ public enum ExportifyCSV {
                 let value = fields[index].trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
-            func number(_ name: String) -> Double? { field(name).flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
+            /// The column's number, checked finite and in `range` before anything converts it.
+            func number(_ name: String, in range: ClosedRange<Double>) throws(PlaylistFormatError) -> Double? {
+                guard let text = field(name) else { return nil }
+                guard let value = Double(text) else { throw .malformed(source: source, line: line, reason: "column '\(name)' is not a number") }
+                do { return try CheckedNumber.finite(value, "column '\(name)'", in: range) } catch {
+                    throw .malformed(source: source, line: line, reason: error.description)
+                }
+            }
             let title = field("track name") ?? ""
             let artist = (field("artist name(s)") ?? "").split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard !artist.isEmpty || !title.isEmpty else { throw .malformed(source: source, line: line, reason: "no artist and no track name") }
             let id = idColumns.lazy.compactMap { field($0) }.first.map(spotifyId) ?? ""
             var key: MusicalKey?
-            if let pitch = number("key").map({ Int($0) }), (0...11).contains(pitch), let mode = number("mode").map({ Int($0) }), mode == 0 || mode == 1 {
-                key = MusicalKey(tonic: pitch, mode: mode == 1 ? .major : .minor)
+            // Spotify writes key -1 for "no key detected" and tempo 0 for "no tempo".
+            if let pitch = try number("key", in: -1...11), pitch >= 0, let mode = try number("mode", in: 0...1), mode == 0 || mode == 1 {
+                key = MusicalKey(tonic: Int(saturating: pitch), mode: mode == 1 ? .major : .minor)
             }
-            let tempo = number("tempo").flatMap { $0 > 0 ? $0 : nil }
-            let energy = number("energy").flatMap { (0...1).contains($0) ? $0 : nil }
+            let tempo = try number("tempo", in: 0...1000).flatMap { $0 > 0 ? $0 : nil }
+            let energy = try number("energy", in: 0...1)
+            let loudness = try number("loudness", in: -200...50)
             let features = id.isEmpty ? nil : ServiceFeatures(service: "spotify", externalId: id, bpm: tempo, key: key, energy: energy,
-                                                              loudness: number("loudness"))
-            entries.append(PlaylistEntry(path: "", artist: artist, title: title, duration: number("duration (ms)").map { $0 / 1000 },
-                                         bpm: tempo, key: key, service: features))
+                                                              loudness: loudness)
+            let duration = try number("duration (ms)", in: 0...PlaylistEntry.longestSeconds * 1000).map { $0 / 1000 }
+            entries.append(PlaylistEntry(path: "", artist: artist, title: title, duration: duration, bpm: tempo, key: key, service: features))
         }
         return entries
     }

@@ -16,7 +16,7 @@ public struct M3U8Playlist: SetCodec {
         var lines = ["#EXTM3U", "#PLAYLIST:\(options.name(for: set))"]
         for track in set.tracks {
             let name = [track.artist, track.title].filter { !$0.isEmpty }.joined(separator: " - ")
-            lines.append("#EXTINF:\(Int(track.duration.rounded())),\(name.replacingOccurrences(of: "\n", with: " "))")
+            lines.append("#EXTINF:\(Int(saturating: track.duration.rounded())),\(name.replacingOccurrences(of: "\n", with: " "))")
             lines.append(track.path)
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)

@@ -31,7 +31,7 @@ public struct RekordboxXML: SetCodec {
             var attributes: [(String, String)] = [
                 ("TrackID", String(track.id.rawValue)), ("Name", track.title), ("Artist", track.artist),
                 ("Album", track.album ?? ""), ("Genre", track.genre ?? ""), ("Kind", Self.kind(of: track.path)),
-                ("TotalTime", String(Int(track.duration.rounded()))), ("AverageBpm", XMLText.fixed(track.bpm, decimals: 2)),
+                ("TotalTime", String(Int(saturating: track.duration.rounded()))), ("AverageBpm", XMLText.fixed(track.bpm, decimals: 2)),
             ]
             if let key { attributes.append(("Tonality", KeyNotation.shortName(key))) }
             attributes.append(("Location", FileLocation.fileURI(FileLocation.normalized(track.path, .composed), host: "localhost")))

@@ -139,7 +139,7 @@ public struct SeratoMarkers2: Hashable, Sendable {
         let leftOut = Array(cues.dropFirst(free.count))
         var written: [(slot: Int, entry: Entry)] = []
         for (cue, slot) in zip(cues, free) {
-            let cueEntry = HotCue(slot: slot, milliseconds: UInt32(max(0, min(cue.time * 1000, Double(UInt32.max))).rounded()),
+            let cueEntry = HotCue(slot: slot, milliseconds: UInt32(saturating: max(0, min(cue.time * 1000, Double(UInt32.max))).rounded()),
                                   color: Self.color(of: cue.kind), name: Self.segueNamePrefix + cue.name)
             written.append((slot, Entry(name: "CUE", data: Self.cueData(cueEntry))))
         }

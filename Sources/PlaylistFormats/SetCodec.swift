@@ -60,6 +60,11 @@ public struct PlaylistEntry: Sendable, Hashable {
     /// audio features in an Exportify CSV).
     public var service: ServiceFeatures?
 
+    /// The longest track a playlist may name, seconds (48 hours): longer durations are refused.
+    public static let longestSeconds = 172_800.0
+    /// The fastest tempo a playlist may state, BPM.
+    public static let fastestBPM = 1000.0
+
     /// Creates an entry.
     public init(path: String, artist: String, title: String, duration: Double? = nil, bpm: Double? = nil, key: MusicalKey? = nil,
                 service: ServiceFeatures? = nil) {
@@ -70,5 +75,26 @@ public struct PlaylistEntry: Sendable, Hashable {
         self.duration = duration
         self.bpm = bpm
         self.key = key
+    }
+}
+
+extension PlaylistEntry {
+    /// The entry when its numbers are finite and plausible (duration 0…48 h, tempo 0…1000 BPM,
+    /// a service's energy 0…1), checked before anything converts them.
+    /// - Parameter position: the entry's place in its file (1 = first), for the message.
+    /// - Throws: ``PlaylistFormatError/malformed(source:line:reason:)`` naming the entry and field.
+    public func checked(position: Int, source: String) throws(PlaylistFormatError) -> PlaylistEntry {
+        do {
+            if let duration { _ = try CheckedNumber.finite(duration, "entry \(position) duration", in: 0...Self.longestSeconds, unit: "s") }
+            if let bpm { _ = try CheckedNumber.finite(bpm, "entry \(position) bpm", in: 0...Self.fastestBPM) }
+            if let service {
+                if let bpm = service.bpm { _ = try CheckedNumber.finite(bpm, "entry \(position) tempo", in: 0...Self.fastestBPM) }
+                if let energy = service.energy { _ = try CheckedNumber.finite(energy, "entry \(position) energy", in: 0...1) }
+                if let loudness = service.loudness { _ = try CheckedNumber.finite(loudness, "entry \(position) loudness", in: -200...50) }
+            }
+        } catch {
+            throw .malformed(source: source, line: 0, reason: error.description)
+        }
+        return self
     }
 }

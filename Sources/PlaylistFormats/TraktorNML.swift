@@ -49,7 +49,7 @@ public struct TraktorNML: SetCodec {
             var info: [(String, String)] = []
             if let genre = track.genre { info.append(("GENRE", genre)) }
             if let key { info.append(("KEY", key.openKey)) }
-            info += [("PLAYTIME", String(Int(track.duration.rounded()))), ("PLAYTIME_FLOAT", XMLText.fixed(track.duration, decimals: 6))]
+            info += [("PLAYTIME", String(Int(saturating: track.duration.rounded()))), ("PLAYTIME_FLOAT", XMLText.fixed(track.duration, decimals: 6))]
             entries.append("<INFO\(attributes(info))></INFO>")
             if track.bpm > 0 {
                 entries.append("<TEMPO BPM=\"\(XMLText.fixed(track.bpm, decimals: 6))\" BPM_QUALITY=\"100.000000\"></TEMPO>")

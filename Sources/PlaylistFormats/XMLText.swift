@@ -30,7 +30,7 @@ enum XMLText {
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
         var text = String(rounded)
-        if text.contains("e") { return String(Int(rounded)) }
+        if text.contains("e") { return String(Int(saturating: rounded)) }
         if !text.contains(".") { text += "." }
         let fraction = text.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0
         if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }

@@ -29,7 +29,7 @@ public struct XSPFPlaylist: SetCodec {
             if !track.title.isEmpty { lines.append("      <title>\(XMLText.escaped(track.title))</title>") }
             if !track.artist.isEmpty { lines.append("      <creator>\(XMLText.escaped(track.artist))</creator>") }
             if let album = track.album { lines.append("      <album>\(XMLText.escaped(album))</album>") }
-            lines.append("      <duration>\(Int((track.duration * 1000).rounded()))</duration>")
+            lines.append("      <duration>\(Int(saturating: (track.duration * 1000).rounded()))</duration>")
             lines.append("      <meta rel=\"\(Self.bpmRelation)\">\(XMLText.fixed(track.bpm, decimals: 2))</meta>")
             lines.append("      <meta rel=\"\(Self.keyRelation)\">\(XMLText.escaped(track.key?.name ?? ""))</meta>")
             lines.append("    </track>")

@@ -160,7 +160,7 @@ public enum PlanLimits {
     public static let timeBudget = 5.0
 
     /// The deadline of a search starting now, in uptime nanoseconds.
-    public static func deadline() -> UInt64 { DispatchTime.now().uptimeNanoseconds + UInt64(timeBudget * 1e9) }
+    public static func deadline() -> UInt64 { DispatchTime.now().uptimeNanoseconds + UInt64(saturating: timeBudget * 1e9) }
 
     static func checkAlternatives(_ count: Int?) throws(SegueError) -> Int {
         let count = count ?? 1
@@ -182,7 +182,7 @@ public enum PlanLimits {
     /// Refuses to go on once `deadline` (uptime nanoseconds) has passed while resolving a request.
     static func checkDeadline(_ deadline: UInt64, doing what: String) throws(SegueError) {
         guard DispatchTime.now().uptimeNanoseconds <= deadline else {
-            throw SegueError(.invalidInput, "\(what) took longer than the \(Int(timeBudget)) s budget of a request; name tracks by id")
+            throw SegueError(.invalidInput, "\(what) took longer than the \(Int(saturating: timeBudget)) s budget of a request; name tracks by id")
         }
     }
 

@@ -71,6 +71,12 @@ enum PlaylistFileReader {
         } catch {
             throw SegueError(.invalidInput, "\(file): \(error)")
         }
+        // Every number a playlist states is checked before the import stores or converts it.
+        for list in lists {
+            for (index, entry) in list.entries.enumerated() {
+                do { _ = try entry.checked(position: index + 1, source: file) } catch { throw SegueError.wrap(error, as: .invalidInput) }
+            }
+        }
         let nonEmpty = lists.filter { !$0.entries.isEmpty }
         guard !nonEmpty.isEmpty else { throw SegueError(.invalidInput, "\(file): no playlist with tracks") }
         return nonEmpty

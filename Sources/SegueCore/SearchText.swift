@@ -33,10 +33,10 @@ public struct SearchText: Sendable, Hashable {
                 (filter.minBPM, filter.maxBPM) = Self.bpmBounds(range)
                 index += 1
             } else if lower == "energy", let following = next(), let range = Self.range(following, within: 1...10) {
-                (filter.minEnergy, filter.maxEnergy) = (Int(range.lowerBound), Int(range.upperBound))
+                (filter.minEnergy, filter.maxEnergy) = (Int(saturating: range.lowerBound), Int(saturating: range.upperBound))
                 index += 1
             } else if lower.hasPrefix("energy:"), let range = Self.range(String(lower.dropFirst(7)), within: 1...10) {
-                (filter.minEnergy, filter.maxEnergy) = (Int(range.lowerBound), Int(range.upperBound))
+                (filter.minEnergy, filter.maxEnergy) = (Int(saturating: range.lowerBound), Int(saturating: range.upperBound))
             } else {
                 words.append(token)
             }
@@ -93,8 +93,8 @@ public struct SearchText: Sendable, Hashable {
         func tighter(_ a: Double?, _ b: Double?, _ pick: (Double, Double) -> Double) -> Double? { a.flatMap { x in b.map { pick(x, $0) } ?? x } ?? b }
         merged.minBPM = tighter(merged.minBPM, self.filter.minBPM, max)
         merged.maxBPM = tighter(merged.maxBPM, self.filter.maxBPM, min)
-        merged.minEnergy = tighter(merged.minEnergy.map(Double.init), self.filter.minEnergy.map(Double.init), max).map { Int($0) }
-        merged.maxEnergy = tighter(merged.maxEnergy.map(Double.init), self.filter.maxEnergy.map(Double.init), min).map { Int($0) }
+        merged.minEnergy = tighter(merged.minEnergy.map(Double.init), self.filter.minEnergy.map(Double.init), max).map { Int(saturating: $0) }
+        merged.maxEnergy = tighter(merged.maxEnergy.map(Double.init), self.filter.maxEnergy.map(Double.init), min).map { Int(saturating: $0) }
         if let low = merged.minBPM, let high = merged.maxBPM, low > high { return nil }
         if let low = merged.minEnergy, let high = merged.maxEnergy, low > high { return nil }
         return merged

@@ -42,7 +42,7 @@ extension Segue {
             return [fraction, (energy.target(at: fraction, start: seed.analysis?.energy ?? 5) * 100).rounded() / 100]
         }
         if let first = paths.first, !objective.isCandidate(duration: first.duration) {
-            set.note = "only \(Int((first.duration / 60).rounded())) of the \(Int(request.minutes.rounded())) minutes asked for fit the rules "
+            set.note = "only \(Int(saturating: (first.duration / 60).rounded())) of the \(Int(saturating: request.minutes.rounded())) minutes asked for fit the rules "
                 + "from this seed (\(planner.relaxationAdvice(pins: pins.count)))"
         }
         return set

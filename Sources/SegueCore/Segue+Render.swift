@@ -1,3 +1,4 @@
+import AudioIO
 import DJModel
 import Foundation
 import Mixing
@@ -21,11 +22,16 @@ extension Segue {
     /// seconds of silence.
     /// - Throws: ``SegueError`` `.notFound` when no file of the set can be found (naming them),
     ///   `.invalidInput` for a set that cannot be mixed (a track without tempo).
-    public static func renderLayout(for set: DJSet) throws(SegueError) -> RenderLayout {
+    /// - Parameter scanned: for a set of library tracks (the server's), what the library recorded
+    ///   about each file, by position (``scannedFiles(of:)``): a track without a record is missing,
+    ///   and each file is read only if it is still the scanned file. Nil for a set document a DJ
+    ///   names on the command line.
+    public static func renderLayout(for set: DJSet, scanned: [ScannedFile?]? = nil) throws(SegueError) -> RenderLayout {
         var playable: [Int] = [], missing: [String] = []
         for (index, entry) in set.tracks.enumerated() {
             var isFolder: ObjCBool = false
-            if !entry.path.isEmpty, FileManager.default.fileExists(atPath: entry.path, isDirectory: &isFolder), !isFolder.boolValue {
+            let known = scanned.map { $0.indices.contains(index) && $0[index] != nil } ?? true
+            if known, !entry.path.isEmpty, FileManager.default.fileExists(atPath: entry.path, isDirectory: &isFolder), !isFolder.boolValue {
                 playable.append(index)
             } else {
                 missing.append("\(entry.artist) – \(entry.title) (\(entry.path.isEmpty ? "no file" : entry.path))")
@@ -39,7 +45,7 @@ extension Segue {
         let tracks = playable.map { index in
             let entry = set.tracks[index]
             return MixTrack(path: entry.path, name: "\(entry.artist) – \(entry.title)", bpm: entry.bpm, firstBeat: max(0, entry.firstBeat ?? 0),
-                            duration: entry.duration)
+                            duration: entry.duration, scanned: scanned?[index])
         }
         var mixes: [TransitionMix] = [], gaps: [Double] = []
         for (from, to) in zip(playable, playable.dropFirst()) {
@@ -82,6 +88,7 @@ extension Segue {
     ///   options, `.ioFailure` when a file cannot be read or written, `.unsatisfiable` when cancelled.
     public static func render(_ layout: RenderLayout, to path: String, options: RenderOptions, progress: ProgressHandler? = nil,
                               isCancelled: () -> Bool = { false }) throws(SegueError) -> RenderReport {
+        try refuseOverwritingSources(output: path, stemsFolder: options.stemsFolder, sources: layout.plan.decks.map(\.track.path))
         do {
             let renderer = try MixRenderer(plan: layout.plan, options: options)
             var stage = ""
@@ -112,7 +119,8 @@ extension Segue {
     /// second) of `set` to `path`: the two tracks as the set mixes them.
     /// - Throws: ``SegueError`` `.invalidInput` for a number outside the set's transitions, else
     ///   as ``render(_:to:options:progress:isCancelled:)``.
-    public static func renderTransitionPreview(of set: DJSet, number: Int, to path: String) throws(SegueError) -> RenderReport {
+    /// - Parameter scanned: as in ``renderLayout(for:scanned:)``, for the whole set.
+    public static func renderTransitionPreview(of set: DJSet, number: Int, to path: String, scanned: [ScannedFile?]? = nil) throws(SegueError) -> RenderReport {
         guard set.transitions.indices.contains(number - 1), set.tracks.indices.contains(number) else {
             throw SegueError(.invalidInput, "transition must be 1…\(set.transitions.count), got \(number)", field: "transition")
         }
@@ -120,6 +128,58 @@ extension Segue {
         pair.tracks = [set.tracks[number - 1], set.tracks[number]]
         pair.transitions = [set.transitions[number - 1]]
         pair.alternatives = nil
-        return try render(try renderLayout(for: pair), to: path, options: RenderOptions(previewSeconds: transitionPreviewSeconds))
+        let pairScanned = scanned.map { files in [number - 1, number].map { files.indices.contains($0) ? files[$0] : nil } }
+        return try render(try renderLayout(for: pair, scanned: pairScanned), to: path, options: RenderOptions(previewSeconds: transitionPreviewSeconds))
+    }
+}
+
+extension Segue {
+    /// Refuses a render whose output (or a stem it would write) is one of the set's own source
+    /// files, however spelled (links resolved, and the same device and inode).
+    /// - Throws: ``SegueError`` `.invalidInput` naming the file.
+    public static func refuseOverwritingSources(output: String, stemsFolder: String?, sources: [String]) throws(SegueError) {
+        let outputs = [output] + (stemsFolder.map { folder in
+            sources.compactMap { source in
+                // Stems are NN-out.wav, NN-in.wav and NN.json in the folder: a source there named so would be replaced.
+                let name = (source as NSString).lastPathComponent
+                return name.range(of: #"^[0-9]{2}(-out\.wav|-in\.wav|\.json)$"#, options: .regularExpression) != nil
+                    ? (folder as NSString).appendingPathComponent(name) : nil
+            }
+        } ?? [])
+        for target in outputs {
+            let canonical = CanonicalPath.of(target), identity = FileIdentity.of(canonical)
+            for source in sources where !source.isEmpty {
+                let sameFile = identity != nil && identity == FileIdentity.of(source)
+                if sameFile || CanonicalPath.of(source) == canonical {
+                    throw SegueError(.invalidInput, "\(target) is one of the set's own tracks (\(source)); render to a new file", field: "out")
+                }
+            }
+        }
+    }
+
+    /// Refuses an output that is this library's database or the file of any of its tracks.
+    /// - Throws: ``SegueError`` `.invalidInput` naming the track.
+    public func refuseOverwritingLibrary(output: String) throws(SegueError) {
+        let canonical = CanonicalPath.of(output)
+        if canonical == CanonicalPath.of(library.path) {
+            throw SegueError(.invalidInput, "\(output) is the library's database; render to a new file", field: "out")
+        }
+        if let track = try libraryCall({ try library.track(path: canonical) }) {
+            throw SegueError(.invalidInput, "\(output) is the file of library track \(track.id) (\(track.metadata.artist) – \(track.metadata.title)); "
+                + "render to a new file", field: "out")
+        }
+    }
+}
+
+/// The device and inode of an existing file (links followed), to tell two spellings of one file apart from two files.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The identity of the file at `path`, or nil when there is none.
+    static func of(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

@@ -120,9 +120,15 @@ extension Segue {
     public static func trackAnalyzer(bpmRange: ClosedRange<Double>?) throws(SegueError) -> TrackAnalyzer {
         guard let bpmRange else { return TrackAnalyzer() }
         do {
+            _ = try CheckedNumber.finite(bpmRange.lowerBound, "bpmRange", in: 30...300, unit: "BPM")
+            _ = try CheckedNumber.finite(bpmRange.upperBound, "bpmRange", in: 30...300, unit: "BPM")
+        } catch {
+            throw SegueError(error)
+        }
+        do {
             return TrackAnalyzer(tempo: try TempoConfiguration.within(bpmRange))
         } catch {
-            throw SegueError(.invalidInput, "BPM range \(Int(bpmRange.lowerBound))-\(Int(bpmRange.upperBound)): \(error)")
+            throw SegueError(.invalidInput, "BPM range \(Int(saturating: bpmRange.lowerBound))-\(Int(saturating: bpmRange.upperBound)): \(error)", field: "bpmRange")
         }
     }
 

@@ -1,4 +1,5 @@
 import AudioIO
+import Mixing
 import DJModel
 import Foundation
 
@@ -36,5 +37,53 @@ extension Segue {
         case .missing(let reason): throw SegueError(.notFound, "the audio file of track \(id) is missing (\(reason)): \(path)")
         }
         return TrackAudioFile(path: path, contentType: TrackAudioFile.contentType(ofExtension: (path as NSString).pathExtension))
+    }
+
+    /// Opens library track `id`'s audio file for reading, checked on the open descriptor to be the
+    /// file that was scanned (``ScannedFile/open(_:)``: no link followed, same size, time and
+    /// content). A file that is not is refused and the track marked for the next scan.
+    /// - Returns: the open descriptor (the caller closes it), the media type and the size in bytes.
+    /// - Throws: ``SegueError`` `.notFound` for an unknown track, a track without a file, or a file
+    ///   that is gone or is no longer the scanned file.
+    public func openTrackAudio(id: Int64) throws(SegueError) -> (descriptor: Int32, contentType: String, size: Int64) {
+        let file = try trackAudioFile(id: id)
+        guard let stored = try libraryCall({ try library.scannedFile(of: TrackID(id)) }), stored.path == file.path, stored.size >= 0 else {
+            throw SegueError(.notFound, "track \(id) has no scanned audio file")
+        }
+        let scanned = ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash)
+        do {
+            return (try scanned.open(file.path), file.contentType, stored.size)
+        } catch {
+            try? library.markForRescan(TrackID(id))
+            throw SegueError(.notFound, "track \(id)'s audio is not available: \(error.description)")
+        }
+    }
+
+    /// What the library recorded about each of `set`'s files, by position: the renderer then reads
+    /// only the files that were scanned. A track whose path is not its library track's (a set
+    /// edited by hand) gets nil, and is read as any file a DJ names.
+    func scannedFiles(of set: DJSet) throws(SegueError) -> [ScannedFile?] {
+        var files: [ScannedFile?] = []
+        for entry in set.tracks {
+            let stored = try libraryCall { try library.scannedFile(of: entry.id) }
+            if let stored, stored.path == entry.path, stored.size >= 0 {
+                files.append(ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash))
+            } else {
+                files.append(nil)
+            }
+        }
+        return files
+    }
+
+    /// A stored set of this library laid out for rendering (``renderLayout(for:scanned:)``): each
+    /// file read only if it is still the file that was scanned; a track that is not this
+    /// library's is missing.
+    public func renderLayout(forStored set: DJSet) throws(SegueError) -> RenderLayout {
+        try Self.renderLayout(for: set, scanned: try scannedFiles(of: set))
+    }
+
+    /// ``renderTransitionPreview(of:number:to:scanned:)`` for a stored set of this library.
+    public func renderTransitionPreview(ofStored set: DJSet, number: Int, to path: String) throws(SegueError) -> RenderReport {
+        try Self.renderTransitionPreview(of: set, number: number, to: path, scanned: try scannedFiles(of: set))
     }
 }

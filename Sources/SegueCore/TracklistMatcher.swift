@@ -57,7 +57,7 @@ struct TracklistMatcher {
         let grams = title.packed
         guard !grams.isEmpty else { return [] }
         let dice = Self.minimumTitleDice - 1e-9  // never round the needed overlap up past the true bound
-        let overlap = Int((dice * Double(grams.count) / (2 - dice)).rounded(.up))
+        let overlap = Int(saturating: (dice * Double(grams.count) / (2 - dice)).rounded(.up))
         let prefixLength = max(1, grams.count - overlap + 1)
         let rarest = grams.sorted { (postings[$0]?.count ?? 0) < (postings[$1]?.count ?? 0) }.prefix(prefixLength)
         var seen = Set<Int32>()

@@ -8,12 +8,10 @@ import SegueCore
 /// piece by piece. The file comes from the library by track id, never from a request's path.
 enum LibraryAudioResponse {
     /// The response for `file` to `request`.
-    /// - Throws: ``ServerError`` 404 when the file cannot be opened (named pipe, gone).
-    static func make(_ file: TrackAudioFile, request: Request) throws -> Response {
-        let descriptor: Int32
-        do { descriptor = try RegularFile.open(file.path) } catch { throw ServerError(status: 404, message: error.description) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        let size = Int64((try? handle.seekToEnd()) ?? 0)
+    /// The file is opened by the core (``Segue/openTrackAudio(id:)``), checked to be the scanned file.
+    static func make(_ file: (descriptor: Int32, contentType: String, size: Int64), request: Request) throws -> Response {
+        let handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: true)
+        let size = file.size
         var headers: HTTPFields = [.contentType: file.contentType, .acceptRanges: "bytes", .cacheControl: "no-cache"]
         let range: ByteRange
         let status: HTTPResponse.Status

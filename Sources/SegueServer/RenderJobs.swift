@@ -57,8 +57,8 @@ final class RenderJob: Sendable {
             case .success(let report):
                 job.state = .finished
                 job.report = report
-                job.events.append(JobEvent(type: .finished, message: String(format: "%d:%02d of mix, %d tracks", Int(report.duration) / 60,
-                                                                           Int(report.duration) % 60, report.tracks.count)))
+                job.events.append(JobEvent(type: .finished, message: String(format: "%d:%02d of mix, %d tracks", Int(saturating: report.duration) / 60,
+                                                                           Int(saturating: report.duration) % 60, report.tracks.count)))
             case .failure(let error):
                 job.state = .failed
                 job.error = error.message
@@ -104,11 +104,7 @@ final class RenderJobs: Sendable {
     /// Starts rendering `set` (stored as `setId`) as MP3 on a background thread.
     /// - Throws: ``ServerError`` 409 while another render runs, 404 when none of its files can be
     ///   found, 400 for a set that cannot be mixed.
-    func start(set: DJSet, setId: String) throws -> RenderJob {
-        let layout: RenderLayout
-        do { layout = try Segue.renderLayout(for: set) } catch {
-            throw ServerError(status: error.kind == .notFound ? 404 : 400, message: error.message)
-        }
+    func start(layout: RenderLayout, setId: String) throws -> RenderJob {
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let job = RenderJob(id: id, setId: setId, path: "\(folder)/\(id).mp3")
         try jobs.withLock { jobs in
@@ -141,7 +137,7 @@ final class RenderJobs: Sendable {
     /// and kept; concurrent requests for one preview render it once.
     /// - Throws: ``ServerError`` 400 for a number outside the set, 404 when its files are
     ///   missing, 500 when the render fails.
-    func preview(of set: DJSet, setId: String, number: Int) throws -> String {
+    func preview(setId: String, number: Int, render: (String) throws(SegueError) -> Void) throws -> String {
         guard setId.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw ServerError(status: 400, message: "bad set id") }
         let path = "\(folder)/preview-\(setId)-\(number).mp3"
         let lock = previewLocks.withLock { locks in
@@ -153,7 +149,7 @@ final class RenderJobs: Sendable {
         return try lock.gate.withLock { _ in
             if FileManager.default.fileExists(atPath: path) { return path }
             do {
-                _ = try Segue.renderTransitionPreview(of: set, number: number, to: path)
+                try render(path)
             } catch let error as SegueError {
                 let status = switch error.kind {
                 case .invalidInput: 400

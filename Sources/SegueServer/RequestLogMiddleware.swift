@@ -18,7 +18,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
             "method": .string(request.method.rawValue), "path": .string(request.uri.path),
-            "status": .stringConvertible(response.status.code), "ms": .string(String(Int(milliseconds.rounded()))),
+            "status": .stringConvertible(response.status.code), "ms": .string(String(Int(saturating: milliseconds.rounded()))),
         ])
         return response
     }

@@ -17,7 +17,7 @@ enum TrackFilterQuery {
         func energy(_ name: String) throws -> Int? {
             guard let value = try number(name) else { return nil }
             guard value == value.rounded(), (1...10).contains(value) else { throw ServerError(status: 400, message: "\(name) must be an integer 1…10") }
-            return Int(value)
+            return Int(saturating: value)
         }
         let keys = try parameters.getAll("key").filter { !$0.isEmpty }.map { text throws -> MusicalKey in
             guard let key = MusicalKey(parsing: String(text)) else {

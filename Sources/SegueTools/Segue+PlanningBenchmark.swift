@@ -27,7 +27,7 @@ public struct PlanningBenchmark: Sendable {
     public static func quantile(_ values: [Double], _ fraction: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
+        return sorted[min(sorted.count - 1, max(0, Int(saturating: (fraction * Double(sorted.count)).rounded(.up)) - 1))]
     }
 }
 
@@ -82,7 +82,7 @@ extension Segue {
             } else if let minimum {
                 result.bridgeFailures += 1
                 let (a, b) = (graph.nodes[start], graph.nodes[goal])
-                result.missedBridges.append("\(a.id) → \(b.id): \(Int(a.bpm.rounded())) → \(Int(b.bpm.rounded())) BPM, \(a.key.camelot) → "
+                result.missedBridges.append("\(a.id) → \(b.id): \(Int(saturating: a.bpm.rounded())) → \(Int(saturating: b.bpm.rounded())) BPM, \(a.key.camelot) → "
                     + "\(b.key.camelot), at least \(minimum) transitions, " + String(format: "%.0f ms", ms))
             } else {
                 result.noBridgeMilliseconds.append(ms)

@@ -80,10 +80,10 @@ extension Segue {
                 let measures = indices.map { planner.measures[$0] }, lengths = indices.map { planner.lengths[$0] }
                 let n = Double(measures.count)
                 func mean(_ value: (DJSet.Quality) -> Double) -> Double { measures.map(value).reduce(0, +) / n }
-                let average = DJSet.Quality(transitions: Int(mean { Double($0.transitions) }.rounded()), harmonicShare: mean(\.harmonicShare),
+                let average = DJSet.Quality(transitions: Int(saturating: mean { Double($0.transitions) }.rounded()), harmonicShare: mean(\.harmonicShare),
                                             meanTempoChangePercent: mean(\.meanTempoChangePercent), maxTempoChangePercent: mean(\.maxTempoChangePercent),
                                             energyArcError: mean(\.energyArcError), durationErrorPercent: mean(\.durationErrorPercent),
-                                            artistRepeats: Int(mean { Double($0.artistRepeats) }.rounded()), meanSimilarity: mean(\.meanSimilarity))
+                                            artistRepeats: Int(saturating: mean { Double($0.artistRepeats) }.rounded()), meanSimilarity: mean(\.meanSimilarity))
                 let sum = measures.enumerated().map { QualityComparison.summary($1, tracks: lengths[$0]) }.reduce(0, +) / n
                 return QualityComparison.Row(planner: planner.name, mean: average, tracks: lengths.reduce(0, +) / n, sum: sum)
             }

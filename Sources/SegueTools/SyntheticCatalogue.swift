@@ -58,7 +58,7 @@ public struct SyntheticCatalogue: Sendable {
             let sceneIndex = Int(random.next() % UInt64(sceneCount))
             let scene = scenes[sceneIndex]
             let bpm = ((scene.bpm * (1 + 0.02 * (2 * uniform() - 1))) * 100).rounded() / 100
-            let energy = max(1, min(10, Int((scene.energy + 2 * uniform() - 1).rounded())))
+            let energy = max(1, min(10, Int(saturating: (scene.energy + 2 * uniform() - 1).rounded())))
             let minor = uniform() < 2.0 / 3
             let key = MusicalKey(tonic: Int(random.next() % 12), mode: minor ? .minor : .major)
             let artistIndex = scene.artistBase + Int(random.next() % 40)

@@ -160,9 +160,9 @@ public struct AStarBridgePlanner: Sendable {
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
         }
         let nodes = graph.nodes
-        throw .noPath("no bridge of \(Int(seconds / 60)) minutes (±\(Int(toleranceSeconds)) s) links these tracks under the rules "
-            + "(tempo step ≤ \(Int(constraints.maxStepPercent)) %, key moves: \(constraints.keyRule.rawValue)); try a different length, "
-            + "a looser key rule, or tracks closer in tempo (\(Int(nodes[start].bpm)) → \(Int(nodes[goal].bpm)) BPM)")
+        throw .noPath("no bridge of \(Int(saturating: seconds / 60)) minutes (±\(Int(saturating: toleranceSeconds)) s) links these tracks under the rules "
+            + "(tempo step ≤ \(Int(saturating: constraints.maxStepPercent)) %, key moves: \(constraints.keyRule.rawValue)); try a different length, "
+            + "a looser key rule, or tracks closer in tempo (\(Int(saturating: nodes[start].bpm)) → \(Int(saturating: nodes[goal].bpm)) BPM)")
     }
 
     /// One A* run (``BridgeSearch``); an empty answer when it finds no bridge.

@@ -233,7 +233,7 @@ public struct BeamSearchPlanner: Sendable {
 
     /// The rules that bound a search and what to relax, for messages.
     public func relaxationAdvice(pins: Int) -> String {
-        "tempo step ≤ \(Int(constraints.maxStepPercent)) %, drift ≤ \(Int(constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
+        "tempo step ≤ \(Int(saturating: constraints.maxStepPercent)) %, drift ≤ \(Int(saturating: constraints.maxDriftPercent)) %, key moves: \(constraints.keyRule.rawValue), "
             + "artist spacing \(constraints.artistSpacing)\(pins == 0 ? "" : ", \(pins) pinned"); "
             + "try fewer minutes, a wider drift, a looser key rule\(pins == 0 ? "" : " or other pins")"
     }

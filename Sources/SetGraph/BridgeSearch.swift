@@ -124,7 +124,7 @@ struct BridgeSearch {
     private mutating func admit(_ entry: OpenEntry) -> Bool {
         let state = arena[entry.state]
         let previous = state.parent >= 0 ? arena[state.parent].node : state.node
-        let timeBucket = min(8191, Int(state.elapsed / 15))
+        let timeBucket = min(8191, Int(saturating: state.elapsed / 15))
         let place = (state.node << 13) | timeBucket
         let bucket = (state.node << 33) | (previous << 13) | timeBucket
         if closed.contains(bucket) || histories[place, default: 0] >= planner.historiesPerPlace { return false }

@@ -115,7 +115,7 @@ public struct BridgeStepBounds: Sendable {
     /// The fewest tempo steps from `from` to `to` BPM.
     public func tempoSteps(from: Double, to: Double) -> Int {
         guard from > 0, to > 0 else { return 0 }
-        return Int((tempoDistance(from: from, to: to) / stepLog - 1e-9).rounded(.up))
+        return Int(saturating: (tempoDistance(from: from, to: to) / stepLog - 1e-9).rounded(.up))
     }
 
     /// The fewest key moves from `from` to `to` under the rule (0 when any move goes; `Int.max`

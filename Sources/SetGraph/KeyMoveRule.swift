@@ -33,7 +33,7 @@ public enum KeyMoveRule: String, Sendable, Hashable, Codable, CaseIterable {
         guard trackBPM > 0, playedBPM > 0 else { return key }
         let change = CompatibilityRules.tempoChange(from: trackBPM, to: playedBPM)
         guard !change.halfOrDouble else { return key }
-        let semitones = Int((12 * log2(1 + change.percent / 100)).rounded())
+        let semitones = Int(saturating: (12 * log2(1 + change.percent / 100)).rounded())
         return semitones == 0 ? key : key.transposed(by: semitones)
     }
 }

@@ -62,15 +62,15 @@ extension AStarBridgePlanner {
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { break }
             guard let paths = try? bridges(from: start, to: goal, seconds: length, in: graph, count: count, deadline: deadline,
                                            distances: distances) else { continue }
-            let minutes = Int((paths[0].duration / 60).rounded())
+            let minutes = Int(saturating: (paths[0].duration / 60).rounded())
             let note = length > seconds
                 ? "\(ends) needs at least \(minimumTransitions - 1) track\(minimumTransitions == 2 ? "" : "s") between them under the rules "
-                    + "(\(ruleSummary)); the nearest bridge that fits lasts \(minutes) minutes, not \(Int((seconds / 60).rounded()))"
-                : "no bridge of \(Int((seconds / 60).rounded())) minutes fits the rules (\(ruleSummary)) between \(ends) in this library; "
+                    + "(\(ruleSummary)); the nearest bridge that fits lasts \(minutes) minutes, not \(Int(saturating: (seconds / 60).rounded()))"
+                : "no bridge of \(Int(saturating: (seconds / 60).rounded())) minutes fits the rules (\(ruleSummary)) between \(ends) in this library; "
                     + "the nearest lasts \(minutes) minutes"
             return NearestLengthBridge(paths: paths, plannedSeconds: length, note: note)
         }
-        throw .noPath("no bridge between \(ends) was found within \(Int(Self.longestAnswerFactor)) × \(Int((seconds / 60).rounded())) minutes "
+        throw .noPath("no bridge between \(ends) was found within \(Int(saturating: Self.longestAnswerFactor)) × \(Int(saturating: (seconds / 60).rounded())) minutes "
             + "under the rules (\(ruleSummary)), although the tempo and key allow one of \(minimumTransitions - 1) or more tracks; "
             + "try a looser artist spacing, a wider drift or a longer bridge")
     }
@@ -99,10 +99,10 @@ extension AStarBridgePlanner {
             relaxations.append(("dropping the include/exclude lists", relaxed { $0.excluded = []; $0.allowed = nil }))
         }
         for drift in [20.0, 50.0] where drift > constraints.maxDriftPercent {
-            relaxations.append(("a drift of \(Int(drift)) %", relaxed { $0.maxDriftPercent = drift }))
+            relaxations.append(("a drift of \(Int(saturating: drift)) %", relaxed { $0.maxDriftPercent = drift }))
         }
         for step in [12.0, 16.0, 25.0] where step > constraints.maxStepPercent {
-            relaxations.append(("tempo steps of \(Int(step)) %", relaxed { $0.maxStepPercent = step; $0.maxDriftPercent = max($0.maxDriftPercent, step / 2) }))
+            relaxations.append(("tempo steps of \(Int(saturating: step)) %", relaxed { $0.maxStepPercent = step; $0.maxDriftPercent = max($0.maxDriftPercent, step / 2) }))
         }
         if let link = relaxations.first(where: { BridgeReachability(constraints: $0.1).check(from: start, to: goal, in: graph).minimumTransitions != nil }) {
             message += "; \(link.0) would link them"
@@ -112,6 +112,6 @@ extension AStarBridgePlanner {
         return message
     }
 
-    static func bpm(_ value: Double) -> String { String(Int(value.rounded())) }
-    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+    static func bpm(_ value: Double) -> String { String(Int(saturating: value.rounded())) }
+    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(saturating: value)) : String(format: "%.1f", value) }
 }

@@ -39,6 +39,6 @@ public enum TransitionExplainer {
     /// A tempo as DJs read it and as the page shows it: whole within 0.05 BPM (`128`), else one
     /// decimal (`127.5`).
     public static func format(_ bpm: Double) -> String {
-        abs(bpm - bpm.rounded()) < 0.05 ? String(Int(bpm.rounded())) : String(format: "%.1f", bpm)
+        abs(bpm - bpm.rounded()) < 0.05 ? String(Int(saturating: bpm.rounded())) : String(format: "%.1f", bpm)
     }
 }

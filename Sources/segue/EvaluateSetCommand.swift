@@ -65,7 +65,7 @@ struct BenchQualityCommand: ParsableCommand {
                       + "\(q.artistRepeats) | \(format(q.meanSimilarity, 3)) | \(format(row.sum, 3)) |")
             }
         }
-        print("\(result.seeds) sets of \(Int(minutes)) minutes, energy \(energy), key rule \(rules.keyRule.rawValue); means per set")
+        print("\(result.seeds) sets of \(Int(saturating: minutes)) minutes, energy \(energy), key rule \(rules.keyRule.rawValue); means per set")
         table(result.rows)
         print("\nThe \(result.completeSeeds) of \(result.seeds) seeds from which every planner filled at least 90 % of the time")
         if result.completeRows.isEmpty { print("(none)") } else { table(result.completeRows) }

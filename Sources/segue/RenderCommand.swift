@@ -26,6 +26,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Render only this many seconds around each transition (a preview reel).") var transitions: Double?
     @Flag(help: "Let a stretched deck's pitch follow its speed, as on a turntable.") var noKeyLock = false
     @Option(help: "Rewrite path prefixes of a set planned on another machine, FROM=TO (repeatable).") var pathPrefix: [String] = []
+    @OptionGroup var library: LibraryOption
 
     func run() throws {
         var path = out
@@ -39,6 +40,16 @@ struct RenderCommand: ParsableCommand {
         }
         let set = ExportOptions(pathMapping: try PathMapping(parsing: pathPrefix)).mapped(try Segue.readSetDocument(at: setDocument))
         let layout = try Segue.renderLayout(for: set)
+        // Never write the mix over music: the set's sources are checked by the render itself, the
+        // library's files here (when there is a library; none is created for this).
+        let libraryPath = library.library ?? Segue.defaultLibraryPath
+        if FileManager.default.fileExists(atPath: libraryPath) {
+            let segue = try Segue(libraryPath: libraryPath)
+            let stemFiles = stems.map { folder in
+                layout.plan.overlaps.indices.flatMap { index in ["-out.wav", "-in.wav"].map { String(format: "%@/%02d%@", folder, index + 1, $0) } }
+            } ?? []
+            for output in [path] + stemFiles { try segue.refuseOverwritingLibrary(output: output) }
+        }
         for name in layout.missing {
             FileHandle.standardError.write(Data("warning: cannot find \(name); skipped with a \(Int(2))-second gap\n".utf8))
         }
@@ -51,7 +62,7 @@ struct RenderCommand: ParsableCommand {
         defer { interrupt.cancel() }
         let report = try Segue.render(layout, to: path, options: options, progress: ProgressPrinter().handler,
                                       isCancelled: { cancelled.load(ordering: .relaxed) })
-        let minutes = Int(report.duration) / 60, seconds = Int(report.duration) % 60
+        let minutes = Int(saturating: report.duration) / 60, seconds = Int(saturating: report.duration) % 60
         print("Wrote \(report.path): \(minutes):\(String(format: "%02d", seconds)), \(report.tracks.count) tracks, "
               + "\(report.transitions.count) transitions, rendered \(String(format: "%.0f", report.duration / max(0.001, report.elapsed)))× realtime")
         if let peak = report.truePeak { print(String(format: "true peak %.1f dBTP", peak)) }

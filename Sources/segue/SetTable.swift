@@ -9,14 +9,14 @@ enum SetTable {
         lines.append(header)
         lines.append(String(repeating: "─", count: header.count))
         for (index, track) in set.tracks.enumerated() {
-            let start = String(format: "%2d:%02d", Int(track.start) / 60, Int(track.start) % 60)
+            let start = String(format: "%2d:%02d", Int(saturating: track.start) / 60, Int(saturating: track.start) % 60)
             let name = pad("\(track.artist) – \(track.title)", 46)
             let key = pad("\(track.camelot) \(track.key?.name ?? "")", 13)
             let score = index == 0 ? "    –" : String(format: "%5.2f", set.transitions[index - 1].score)
             lines.append(String(format: "%3d  ", index + 1) + start + "  " + name + String(format: " %6.2f  ", track.bpm) + key
                          + String(format: " %6d  ", track.energy) + score)
         }
-        let minutes = Int(set.duration) / 60, seconds = Int(set.duration) % 60
+        let minutes = Int(saturating: set.duration) / 60, seconds = Int(saturating: set.duration) % 60
         lines.append(String(format: "%d tracks, %d:%02d", set.tracks.count, minutes, seconds))
         return lines.joined(separator: "\n")
     }

@@ -24,7 +24,7 @@ struct SetsCommand: ParsableCommand {
                 return
             }
             for set in sets {
-                let length = String(format: "%d:%02d", Int(set.duration) / 60, Int(set.duration) % 60)
+                let length = String(format: "%d:%02d", Int(saturating: set.duration) / 60, Int(saturating: set.duration) % 60)
                 print("\(set.id)  \(set.name)  (\(set.kind.rawValue), \(set.tracks) tracks, \(length), from \(set.firstTrack), saved \(set.savedAt))")
             }
         }

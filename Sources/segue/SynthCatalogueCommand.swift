@@ -51,8 +51,8 @@ struct BenchPlanCommand: ParsableCommand {
         }
         let result = try library.open().benchmarkPlanning(sets: sets, bridges: bridges, setMinutes: setMinutes, bridgeMinutes: bridgeMinutes)
         print("Graph: \(result.tracks) tracks, \(result.edges) edges, loaded in " + String(format: "%.2f s", result.loadSeconds))
-        for (name, times, failures) in [("set (\(Int(setMinutes)) min)", result.setMilliseconds, result.setFailures),
-                                        ("bridge (\(Int(bridgeMinutes)) min)", result.bridgeMilliseconds, result.bridgeFailures)] {
+        for (name, times, failures) in [("set (\(Int(saturating: setMinutes)) min)", result.setMilliseconds, result.setFailures),
+                                        ("bridge (\(Int(saturating: bridgeMinutes)) min)", result.bridgeMilliseconds, result.bridgeFailures)] {
             print("\(name): " + String(format: "p50 %.1f ms, p90 %.1f ms, max %.1f ms", PlanningBenchmark.quantile(times, 0.5),
                                        PlanningBenchmark.quantile(times, 0.9), times.max() ?? 0)
                   + ", \(times.count) planned, \(failures) without an answer")

@@ -35,6 +35,27 @@ import Testing
                 "key −1 is unknown")
     }
 
+    /// Each numeric column with a number no conversion survives: the file is refused naming the
+    /// line and the column, never read into a trap.
+    @Test func numbersOutOfRangeAreRefusedNamingTheColumn() {
+        for column in ["Key", "Mode", "Tempo", "Energy", "Loudness", "Duration (ms)"] {
+            for number in ["1e300", "-1e300", "NaN", "Infinity", "9223372036854775808"] {
+                let text = "Track URI,Track Name,Artist Name(s),\(column)\nspotify:track:x,T,A,\(number)\n"
+                let error = #expect(throws: PlaylistFormatError.self) { try ExportifyCSV.read(text, source: "k.csv") }
+                #expect(error?.description.contains("k.csv:2") == true && error?.description.contains(column.lowercased()) == true,
+                        "\(column) = \(number): \(String(describing: error))")
+            }
+        }
+    }
+
+    /// A playlist entry's numbers are checked before the import stores them.
+    @Test func entriesWithImpossibleNumbersAreRefused() throws {
+        #expect(throws: PlaylistFormatError.self) { try PlaylistEntry(path: "", artist: "A", title: "T", duration: 1e300).checked(position: 1, source: "x") }
+        #expect(throws: PlaylistFormatError.self) { try PlaylistEntry(path: "", artist: "A", title: "T", bpm: .nan).checked(position: 1, source: "x") }
+        #expect(throws: PlaylistFormatError.self) { try PlaylistEntry(path: "", artist: "A", title: "T", bpm: -1).checked(position: 1, source: "x") }
+        #expect(try PlaylistEntry(path: "", artist: "A", title: "T", duration: 300, bpm: 128).checked(position: 1, source: "x").bpm == 128)
+    }
+
     @Test func otherCSVsAreNotExportify() {
         #expect(!ExportifyCSV.matches(text: "set_id,position,artist,title\na,1,X,Y\n"))
         #expect(!ExportifyCSV.matches(text: "Track Name,Artist Name(s)\nT,A\n"), "no id column")

@@ -18,8 +18,13 @@ struct RenderRoutes {
         let collection = RouteCollection(context: BasicRequestContext.self)
         collection.post(RouterPath(APIRoute.render.routerPath)) { [core, renders] _, context -> Response in
             let id = context.parameters.get("id") ?? ""
-            let set = try await BlockingWork.run { try core.savedSet(id: id) }
-            return try JSONResponses.encode(try renders.start(set: set, setId: id).status, status: .accepted)
+            let layout = try await BlockingWork.run { () throws in
+                let set = try core.savedSet(id: id)
+                do throws(SegueError) { return try core.renderLayout(forStored: set) } catch {
+                    throw ServerError(status: error.kind == .notFound ? 404 : 400, message: error.message)
+                }
+            }
+            return try JSONResponses.encode(try renders.start(layout: layout, setId: id).status, status: .accepted)
         }
         collection.get(RouterPath(APIRoute.renderJob.routerPath)) { [renders] _, context -> Response in
             try JSONResponses.encode(try renders.job(context.parameters.get("id") ?? "").status)
@@ -28,7 +33,8 @@ struct RenderRoutes {
             let job = try renders.job(context.parameters.get("id") ?? "")
             return ScanEventStream.response { job.events(from: $0) }
         }
-        collection.get(RouterPath(APIRoute.renderAudio.routerPath)) { [renders] _, context -> Response in
+        collection.get(RouterPath(APIRoute.renderAudio.routerPath)) { [renders] request, context -> Response in
+            try CrossSiteMedia.refuse(request)
             let job = try renders.job(context.parameters.get("id") ?? "")
             switch job.state {
             case .running: throw ServerError(status: 409, message: "the render is still running; follow \(APIRoute.renderEvents.rawValue)")
@@ -36,13 +42,17 @@ struct RenderRoutes {
             case .finished: return try AudioFileResponse.mp3(at: job.path, fileName: "segue-mix-\(job.setId).mp3")
             }
         }
-        collection.get(RouterPath(APIRoute.transitionPreview.routerPath)) { [core, renders] _, context -> Response in
+        collection.get(RouterPath(APIRoute.transitionPreview.routerPath)) { [core, renders] request, context -> Response in
+            try CrossSiteMedia.refuse(request)
             let id = context.parameters.get("id") ?? ""
             guard let number = context.parameters.get("n").flatMap({ Int($0) }) else {
                 throw ServerError(status: 400, message: "the transition must be a whole number (1 = into the second track)", field: "n")
             }
             let path = try await BlockingWork.run {
-                try renders.preview(of: try core.savedSet(id: id), setId: id, number: number)
+                let set = try core.savedSet(id: id)
+                return try renders.preview(setId: id, number: number) { path throws(SegueError) in
+                    _ = try core.renderTransitionPreview(ofStored: set, number: number, to: path)
+                }
             }
             return try AudioFileResponse.mp3(at: path, fileName: "segue-transition-\(number).mp3")
         }

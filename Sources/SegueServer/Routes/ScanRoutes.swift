@@ -12,8 +12,8 @@ struct ScanRequest: Codable, Sendable {
     /// - Throws: ``ServerError`` 400 unless `bpmRange` is two increasing numbers.
     func range() throws -> ClosedRange<Double>? {
         guard let bpmRange else { return nil }
-        guard bpmRange.count == 2, bpmRange[0] < bpmRange[1] else {
-            throw ServerError(status: 400, message: "bpmRange must be [low, high] in BPM with low < high, e.g. [88, 175]")
+        guard bpmRange.count == 2, bpmRange.allSatisfy({ $0.isFinite && (30...300).contains($0) }), bpmRange[0] < bpmRange[1] else {
+            throw ServerError(status: 400, message: "bpmRange must be [low, high] in 30…300 BPM with low < high, e.g. [88, 175]", field: "bpmRange")
         }
         return bpmRange[0]...bpmRange[1]
     }

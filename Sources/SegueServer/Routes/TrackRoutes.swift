@@ -44,12 +44,8 @@ struct TrackRoutes {
             guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 throw ServerError(status: 400, message: "the track id must be an integer")
             }
-            // A media element on another site's page needs no CORS to play a URL: a browser that
-            // says the request comes from another site gets nothing of the DJ's library.
-            if let site = request.headers[.init("Sec-Fetch-Site")!], site == "cross-site" || site == "same-site" {
-                throw ServerError(status: 403, message: "another site's page may not play this library's audio")
-            }
-            return try LibraryAudioResponse.make(try await BlockingWork.run { try core.trackAudioFile(id: id) }, request: request)
+            try CrossSiteMedia.refuse(request)
+            return try LibraryAudioResponse.make(try await BlockingWork.run { try core.openTrackAudio(id: id) }, request: request)
         }
         collection.get(RouterPath(APIRoute.similarTracks.routerPath)) { [core] request, context -> Response in
             guard let id = context.parameters.get("id"), Int64(id) != nil else {
