@@ -17,6 +17,24 @@ public enum CSVField {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// The characters that make a spreadsheet read a cell as a formula (`=SUM…`, `+1`, `-1+2`,
+    /// `@SUM…`) or that it treats as their equivalent at a cell's start (tab, carriage return).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A text cell (an artist, a title, a path) for a spreadsheet: a cell starting with a formula
+    /// character gets a leading `'`, which spreadsheets read as "this is text" and do not show,
+    /// then quoted as ``quote(_:)``. Numbers are written with ``quote(_:)`` (a negative number is
+    /// a number). ``unneutralised(_:)`` takes the `'` off again on reading.
+    public static func quoteText(_ field: String) -> String {
+        quote(field.first.map { formulaStarts.contains($0) } == true ? "'" + field : field)
+    }
+
+    /// A text cell as written before ``quoteText(_:)`` neutralised it.
+    public static func unneutralised(_ field: String) -> String {
+        guard field.hasPrefix("'"), let second = field.dropFirst().first, formulaStarts.contains(second) else { return field }
+        return String(field.dropFirst())
+    }
+
     /// The rows of `text` with the 1-based line each starts on; blank lines are skipped.
     /// - Throws: ``CSVSyntaxError`` for an unterminated quoted field.
     /// - Complexity: O(bytes).

@@ -8,12 +8,15 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     case database(String)
     /// No track has this id.
     case unknownTrack(Int64)
+    /// Another saved set already holds this name (and the caller did not ask to replace it).
+    case nameTaken(name: String, id: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open library \(path): \(reason)"
         case .database(let message): return "library error: \(message)"
         case .unknownTrack(let id): return "no track with id \(id) in the library"
+        case .nameTaken(let name, let id): return "another saved set (\(id)) is already called “\(name)”"
         }
     }
 

@@ -17,9 +17,16 @@ extension TrackLibrary {
     /// Stores a planned set's document under `id` (and `name`, which another version holding it
     /// loses) and keeps only the newest `keep` unnamed sets (named sets stay until they are
     /// deleted or their name moves to another version).
-    public func saveSet(id: String, document: Data, name: String? = nil, keep: Int = 1000) throws(LibraryError) {
+    /// - Parameter replacing: whether `name` may be taken from another set that holds it (which
+    ///   then becomes unnamed, and is pruned in time); otherwise that is refused.
+    /// - Throws: ``LibraryError/nameTaken(name:id:)`` when another set holds `name` and
+    ///   `replacing` is false (nothing is stored).
+    public func saveSet(id: String, document: Data, name: String? = nil, replacing: Bool = false, keep: Int = 1000) throws(LibraryError) {
         try write { db in
-            if let name { try db.execute(sql: "UPDATE savedSet SET name = NULL WHERE name = ?", arguments: [name]) }
+            if let name {
+                try Self.checkNameFree(name, for: id, replacing: replacing, in: db)
+                try db.execute(sql: "UPDATE savedSet SET name = NULL WHERE name = ?", arguments: [name])
+            }
             try SavedSetRecord(id: id, createdAt: Date().timeIntervalSince1970, document: document, name: name).insert(db, onConflict: .replace)
             // The newest `keep` unnamed ones by insertion order (a replaced set gets a new rowid): the
             // rowid of the (keep + 1)-th newest bounds the rest.
@@ -48,9 +55,13 @@ extension TrackLibrary {
     /// Names the set stored under `id` and stores `document` (the set with its new name) in its
     /// place; another version holding the same name loses it, so a name means one set.
     /// - Returns: false when no set has that id.
-    public func nameSavedSet(id: String, name: String, document: Data) throws(LibraryError) -> Bool {
+    /// - Parameter replacing: as in ``saveSet(id:document:name:replacing:keep:)``.
+    /// - Throws: ``LibraryError/nameTaken(name:id:)`` when another set holds `name` and
+    ///   `replacing` is false.
+    public func nameSavedSet(id: String, name: String, document: Data, replacing: Bool = false) throws(LibraryError) -> Bool {
         try write { db in
             guard try SavedSetRecord.fetchOne(db, key: id) != nil else { return false }
+            try Self.checkNameFree(name, for: id, replacing: replacing, in: db)
             try db.execute(sql: "UPDATE savedSet SET name = NULL WHERE name = ? AND id != ?", arguments: [name, id])
             try db.execute(sql: "UPDATE savedSet SET name = ?, document = ? WHERE id = ?", arguments: [name, document, id])
             return true
@@ -70,5 +81,12 @@ extension TrackLibrary {
     /// - Returns: false when no set has that id.
     public func deleteSavedSet(id: String) throws(LibraryError) -> Bool {
         try write { db in try SavedSetRecord.deleteOne(db, key: id) }
+    }
+
+    /// Refuses `name` for set `id` when another set holds it, unless `replacing`.
+    private static func checkNameFree(_ name: String, for id: String, replacing: Bool, in db: Database) throws {
+        guard !replacing, let holder = try String.fetchOne(db, sql: "SELECT id FROM savedSet WHERE name = ? AND id != ? LIMIT 1",
+                                                         arguments: [name, id]) else { return }
+        throw LibraryError.nameTaken(name: name, id: holder)
     }
 }

@@ -30,8 +30,17 @@ public final class TrackLibrary: Sendable {
             // Another process (a scan, the server) may hold the write lock for a moment: wait for it.
             configuration.busyMode = .timeout(10)
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try LibraryMigrations.migrator().migrate(pool)
+            let migrator = LibraryMigrations.migrator()
+            // A library a newer Segue has written holds tables this one does not know: writing to
+            // it could break them, so it is refused before anything is written.
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw LibraryError.cannotOpen(path: path, reason: "it was written by a newer version of Segue; use that version "
+                    + "(or a copy of the library made before upgrading)")
+            }
+            try migrator.migrate(pool)
             writer = pool
+        } catch let error as LibraryError {
+            throw error
         } catch {
             throw .cannotOpen(path: path, reason: LibraryError.summary(of: error))
         }
@@ -42,7 +51,9 @@ public final class TrackLibrary: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-        do { return try writer.write(body) } catch { throw .database(LibraryError.summary(of: error)) }
+        do { return try writer.write(body) } catch let error as LibraryError { throw error } catch {
+            throw .database(LibraryError.summary(of: error))
+        }
     }
 
     // MARK: Scanning

@@ -25,10 +25,12 @@ public struct CSVSetTable: SetCodec {
             let score = index > 0 && index - 1 < set.transitions.count ? String(format: "%.3f", set.transitions[index - 1].score) : ""
             func cue(_ kind: CueKind) -> String { track.cues?.first { $0.kind == kind }.map { String(format: "%.3f", $0.time) } ?? "" }
             let mix = index < set.transitions.count ? set.transitions[index].mix.map(Self.describe) ?? "" : ""
-            let fields = [String(index + 1), String(format: "%.1f", track.start), track.artist, track.title, String(format: "%.2f", track.bpm),
-                          track.key?.name ?? "", track.camelot, String(track.energy), String(format: "%.1f", track.duration), track.path, score,
-                          cue(.mixIn), cue(.mixOut), mix]
-            lines.append(fields.map(CSVField.quote).joined(separator: ","))
+            // Text cells are neutralised for spreadsheets (`=HYPERLINK(…)` in a tag stays text).
+            let fields = [String(index + 1), String(format: "%.1f", track.start), CSVField.quoteText(track.artist), CSVField.quoteText(track.title),
+                          String(format: "%.2f", track.bpm), track.key?.name ?? "", track.camelot, String(track.energy),
+                          String(format: "%.1f", track.duration), CSVField.quoteText(track.path), score, cue(.mixIn), cue(.mixOut), mix]
+                .enumerated().map { [2, 3, 9].contains($0.offset) ? $0.element : CSVField.quote($0.element) }
+            lines.append(fields.joined(separator: ","))
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -51,7 +53,8 @@ public struct CSVSetTable: SetCodec {
             guard fields.count == columns else {
                 throw .malformed(source: source, line: line, reason: "expected \(columns) fields, found \(fields.count)")
             }
-            return PlaylistEntry(path: fields[9], artist: fields[2], title: fields[3], duration: Double(fields[8]), bpm: Double(fields[4]),
+            return PlaylistEntry(path: CSVField.unneutralised(fields[9]), artist: CSVField.unneutralised(fields[2]),
+                                 title: CSVField.unneutralised(fields[3]), duration: Double(fields[8]), bpm: Double(fields[4]),
                                  key: MusicalKey(parsing: fields[5]) ?? MusicalKey(parsing: fields[6]))
         }
     }

@@ -23,24 +23,29 @@ public struct SavedSetSummary: Sendable, Hashable, Codable {
 extension Segue {
     /// The longest name a saved set may have, in characters.
     public static let maxSetNameCharacters = 100
+    /// The longest name a saved set may have, in UTF-8 bytes.
+    public static let maxSetNameBytes = 400
     /// The most named sets ``namedSets()`` lists.
     public static let maxListedSets = 500
 
     /// Stores `set` in the library under a new id and returns it with that id; with a `name`
     /// (``nameSet(id:name:)``'s rules), stored under that name in the same write. The newest 1000
     /// unnamed sets are kept, and every named one.
-    public func save(_ set: DJSet, name: String? = nil) throws(SegueError) -> DJSet { try saveDocument(set, name: name).set }
+    /// - Parameter replacing: whether `name` may be taken from another set holding it (409 otherwise).
+    public func save(_ set: DJSet, name: String? = nil, replacing: Bool = false) throws(SegueError) -> DJSet {
+        try saveDocument(set, name: name, replacing: replacing).set
+    }
 
     /// Stores `set` under a new id (and `name`, when given) and returns it with its stored
     /// document: compact JSON with sorted keys, the same bytes the API answers with, so a service
     /// encodes each set once.
     /// - Throws: ``SegueError`` `.invalidInput` for a name ``nameSet(id:name:)`` refuses.
-    public func saveDocument(_ set: DJSet, name: String? = nil) throws(SegueError) -> (set: DJSet, json: Data) {
+    public func saveDocument(_ set: DJSet, name: String? = nil, replacing: Bool = false) throws(SegueError) -> (set: DJSet, json: Data) {
         var saved = set
         saved.id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         saved.name = try name.map { name throws(SegueError) in try Self.checkedSetName(name) }
         let document = try Self.document(of: saved)
-        try libraryCall { try library.saveSet(id: saved.id!, document: document, name: saved.name) }
+        try libraryCall { try library.saveSet(id: saved.id!, document: document, name: saved.name, replacing: replacing) }
         return (saved, document)
     }
 
@@ -53,14 +58,15 @@ extension Segue {
     }
 
     /// Names the set stored under `id` (the version a DJ keeps): `name` is trimmed, 1–100
-    /// characters; another version holding the same name loses it.
+    /// characters; a name another set holds is refused unless `replacing` (then that set loses
+    /// it: a name means one set).
     /// - Throws: ``SegueError`` `.notFound` for an unknown id, `.invalidInput` for an empty or
-    ///   long name.
-    public func nameSet(id: String, name: String) throws(SegueError) -> DJSet {
+    ///   long name, `.conflict` for a name another set holds.
+    public func nameSet(id: String, name: String, replacing: Bool = false) throws(SegueError) -> DJSet {
         let trimmed = try Self.checkedSetName(name)
         var set = try savedSet(id: id)
         set.name = trimmed
-        guard try libraryCall({ try library.nameSavedSet(id: id, name: trimmed, document: try Self.document(of: set)) }) else {
+        guard try libraryCall({ try library.nameSavedSet(id: id, name: trimmed, document: try Self.document(of: set), replacing: replacing) }) else {
             throw SegueError(.notFound, "no set with id \(id)")
         }
         return set
@@ -94,10 +100,22 @@ extension Segue {
     }
 
     /// `name` trimmed, when it is a name a set may have: 1–``maxSetNameCharacters`` characters on one line.
+    /// The name's UTF-8 bytes are limited too (``maxSetNameBytes``): one character may hold any
+    /// number of combining marks, so a limit in characters alone bounds nothing. Control
+    /// characters (ESC, BEL, NUL…) and bidirectional overrides are refused: a name is printed on
+    /// terminals and pages.
     static func checkedSetName(_ name: String) throws(SegueError) -> String {
+        guard name.utf8.count <= maxSetNameBytes * 4 else {
+            throw SegueError(.invalidInput, "a set's name is at most \(maxSetNameCharacters) characters (\(maxSetNameBytes) bytes)", field: "name")
+        }
         let trimmed = name.trimmingWhitespace
-        guard !trimmed.isEmpty, trimmed.count <= maxSetNameCharacters, !trimmed.contains(where: { $0.isNewline }) else {
-            throw SegueError(.invalidInput, "a set's name is 1–\(maxSetNameCharacters) characters on one line", field: "name")
+        guard !trimmed.isEmpty, trimmed.count <= maxSetNameCharacters, trimmed.utf8.count <= maxSetNameBytes,
+              !trimmed.contains(where: { $0.isNewline }) else {
+            throw SegueError(.invalidInput, "a set's name is 1–\(maxSetNameCharacters) characters (at most \(maxSetNameBytes) bytes) on one line", field: "name")
+        }
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || (0x202A...0x202E).contains($0.value)
+            || (0x2066...0x2069).contains($0.value) }) {
+            throw SegueError(.invalidInput, "a set's name may not hold control characters (escape, bell, NUL…)", field: "name")
         }
         return trimmed
     }

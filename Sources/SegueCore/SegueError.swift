@@ -1,3 +1,4 @@
+import Library
 import DJModel
 import SetGraph
 
@@ -14,6 +15,8 @@ public struct SegueError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsatisfiable
         /// A file could not be read or written, or the database failed.
         case ioFailure
+        /// The request clashes with what is stored (a set name another set holds).
+        case conflict
     }
 
     /// The category.
@@ -49,6 +52,9 @@ public struct SegueError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func wrap(_ error: any Error, as kind: Kind = .ioFailure) -> SegueError {
         if let segue = error as? SegueError { return segue }
         if let problem = (error as? any ParameterError)?.parameterProblem { return SegueError(problem) }
+        if case .nameTaken? = error as? LibraryError {
+            return SegueError(.conflict, "\(error); choose another name, or replace it (\"replace\": true, --replace)", field: "name")
+        }
         return SegueError(kind, "\(error)")
     }
 }

@@ -38,20 +38,23 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
     let limit = configuration.maxBodyBytes
     router.addRoutes(ServiceRoutes(core: core).routes)
     router.addRoutes(TrackRoutes(core: core).routes)
-    router.addRoutes(SetRoutes(core: core, maxBodyBytes: limit).routes)
+    let renders = RenderJobs()
+    router.addRoutes(SetRoutes(core: core, maxBodyBytes: limit, renders: renders).routes)
     router.addRoutes(BridgeRoutes(core: core, maxBodyBytes: limit).routes)
     router.addRoutes(TracklistRoutes(core: core).routes)
     let scans = ScanJobs(core: core, stallLimit: .seconds(configuration.scanStallSeconds))
     router.addRoutes(ScanRoutes(scans: scans, maxBodyBytes: limit).routes)
-    router.addRoutes(RenderRoutes(core: core, renders: RenderJobs()).routes)
+    router.addRoutes(RenderRoutes(core: core, renders: renders).routes)
     router.addRoutes(WebPageRoutes.routes)
     router.addRoutes(NotFoundRoutes().routes)
 
+    // Bounded connections, and none held by a client that stopped reading (ConnectionGuard).
+    let connections = ConnectionRegistry.forThisProcess()
     var logger = Logger(label: "segue.server")
     logger.logLevel = configuration.logLevel
     return Application(
         responder: HeadRequestResponder(base: router.buildResponder()),
-        server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler()],
+        server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(), ConnectionGuard(registry: connections)],
                                             idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Segue"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

@@ -26,6 +26,8 @@ struct ByteRange: Sendable, Hashable {
         let spec = header.dropFirst("bytes=".count).trimmingCharacters(in: .whitespaces)
         guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return .whole }
         let first = spec[..<dash], last = spec[spec.index(after: dash)...]
+        // Digits only on either side (`bytes=--5` or `bytes=+1-2` is malformed: ignored, RFC 9110 §14.2).
+        guard first.allSatisfy(\.isASCIIDigit), last.allSatisfy(\.isASCIIDigit), !(first.isEmpty && last.isEmpty) else { return .whole }
         if first.isEmpty {
             guard let suffix = Int64(last) else { return .whole }
             guard suffix > 0 else { return .unsatisfiable }
@@ -41,4 +43,9 @@ struct ByteRange: Sendable, Hashable {
         guard start < size else { return .unsatisfiable }
         return .range(ByteRange(start: start, end: end))
     }
+}
+
+extension Character {
+    /// Whether this is one of the ASCII digits 0–9.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

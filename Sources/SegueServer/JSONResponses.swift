@@ -20,7 +20,9 @@ enum JSONResponses {
         var fields = ["error": error.message]
         if let field = error.field { fields["field"] = field }
         let body = (try? JSONEncoder().encode(fields)) ?? Data("{\"error\":\"internal error\"}".utf8)
-        return json(body, status: HTTPResponse.Status(code: error.status))
+        var response = json(body, status: HTTPResponse.Status(code: error.status))
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     /// Why a body failed to decode when the decoder does not say: Foundation reports a fraction

@@ -90,15 +90,55 @@ final class RenderJob: Sendable {
 /// and transition previews rendered on request and cached, all in a folder of the server's own
 /// (never a path from a request).
 final class RenderJobs: Sendable {
+    /// Previews rendering at once (each uses a core; the server's requests keep the other).
+    static let runningPreviews = 1
+    /// Preview requests that may wait for a turn; more are answered 503 with `Retry-After`.
+    static let waitingPreviews = 6
+    /// Seconds a client is asked to wait before asking again when the queue is full.
+    static let retryAfterSeconds = 5
+    /// The preview cache's bounds: total bytes and age in seconds (the oldest go first).
+    static let previewCacheBytes: Int64 = 256 << 20
+    static let previewCacheSeconds: Double = 6 * 3600
+
     private let jobs = Mutex<[RenderJob]>([])
     private let previewLocks = Mutex<[String: PreviewGate]>([:])
+    /// Previews rendering and waiting.
+    private let previewQueue = Mutex<(running: Int, waiting: Int)>((0, 0))
+    private let previewTurns = DispatchSemaphore(value: RenderJobs.runningPreviews)
     /// The folder holding the rendered files.
     let folder: String
 
-    /// Renders into a fresh folder under the system's temporary folder.
+    /// Renders into a fresh folder of the server's own under the system's temporary folder
+    /// (``ServerScratch``), after deleting those that servers no longer running left behind.
     init() {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-renders-\(UUID().uuidString.prefix(8))").path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        ServerScratch.removeStale()
+        folder = ServerScratch.makeFolder(prefix: "segue-renders-").path
+    }
+
+    /// Deletes the folder and every file rendered into it (when the server stops).
+    func removeFolder() { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// Deletes the cached previews of set `setId` (when the set is deleted).
+    func forgetPreviews(ofSet setId: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix("preview-\(setId)-") { try? FileManager.default.removeItem(atPath: "\(folder)/\(name)") }
+    }
+
+    /// Keeps the preview cache within ``previewCacheBytes`` and ``previewCacheSeconds``: older
+    /// previews are deleted first (a request for one renders it again).
+    func evictPreviews() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        var previews: [(path: String, size: Int64, modified: Date)] = names.filter { $0.hasPrefix("preview-") && $0.hasSuffix(".mp3") }.compactMap { name in
+            let path = "\(folder)/\(name)"
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+            return (path, (attributes[.size] as? NSNumber)?.int64Value ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
+        }
+        previews.sort { $0.modified < $1.modified }
+        var total = previews.reduce(0) { $0 + $1.size }
+        for preview in previews where total > Self.previewCacheBytes || Date().timeIntervalSince(preview.modified) > Self.previewCacheSeconds {
+            try? FileManager.default.removeItem(atPath: preview.path)
+            total -= preview.size
+        }
     }
 
     /// Starts rendering `set` (stored as `setId`) as MP3 on a background thread.
@@ -146,8 +186,26 @@ final class RenderJobs: Sendable {
             locks[path] = lock
             return lock
         }
+        if FileManager.default.fileExists(atPath: path) { return path }
+        // A turn among the running previews, or a place in the queue; beyond it, come back later.
+        let admitted = previewQueue.withLock { queue -> Bool in
+            guard queue.running + queue.waiting < Self.runningPreviews + Self.waitingPreviews else { return false }
+            queue.waiting += 1
+            return true
+        }
+        guard admitted else {
+            throw ServerError(status: 503, message: "the server is rendering other previews; try again in a few seconds",
+                              retryAfter: Self.retryAfterSeconds)
+        }
+        previewTurns.wait()
+        previewQueue.withLock { $0.waiting -= 1; $0.running += 1 }
+        defer {
+            previewQueue.withLock { $0.running -= 1 }
+            previewTurns.signal()
+        }
         return try lock.gate.withLock { _ in
             if FileManager.default.fileExists(atPath: path) { return path }
+            defer { evictPreviews() }
             do {
                 try render(path)
             } catch let error as SegueError {

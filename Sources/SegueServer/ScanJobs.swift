@@ -129,8 +129,10 @@ final class ScanJobs: Sendable {
             throw ServerError(status: 400, message: "bpmRange: \(error.message)")
         }
         let path = CanonicalPath.of(folder)
-        guard case .directory = FileKind.of(path) else {
-            throw ServerError(status: 400, message: "\(folder) is not a folder on the server")
+        // One answer for missing, unreadable and not-a-folder alike: a caller learns nothing about
+        // which paths exist on the server that it could not already read.
+        guard case .directory = FileKind.of(path), access(path, R_OK | X_OK) == 0 else {
+            throw ServerError(status: 400, message: "\(folder.prefix(300)) is not a folder this server can read", field: "folder")
         }
         let job = ScanJob(id: UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""), folder: path)
         try jobs.withLock { jobs in

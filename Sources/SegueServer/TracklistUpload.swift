@@ -37,8 +37,7 @@ enum TracklistUpload {
         }
         guard buffer.readableBytes > 0 else { throw ServerError(status: 400, message: "the body is empty; send the file as the request body") }
         let fileName = "\(name.isEmpty ? "upload" : name).\(format)"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = ServerScratch.makeFolder(prefix: "segue-upload-")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(fileName)
         try Data(buffer.readableBytesView).write(to: file)

@@ -54,7 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let a = result.analysis
                 switch format {
                 case .csv:
-                    let fields = [CSVField.quote(file), String(format: "%.2f", a.duration), String(format: "%.2f", a.tempo.bpm), a.key.name,
+                    let fields = [CSVField.quoteText(file), String(format: "%.2f", a.duration), String(format: "%.2f", a.tempo.bpm), a.key.name,
                                   a.key.camelot, String(a.energy), String(format: "%.1f", a.loudness)]
                     print(fields.joined(separator: ","))
                 case .jsonl:

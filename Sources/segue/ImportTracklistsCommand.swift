@@ -20,12 +20,12 @@ struct ImportTracklistsCommand: ParsableCommand {
 
     func run() throws {
         let report = try library.open().importTracklists(files: files)
-        print("\(report.tracklists) tracklists: \(report.matched) entries matched to library tracks"
+        Console.say("\(report.tracklists) tracklists: \(report.matched) entries matched to library tracks"
               + (report.fuzzy > 0 ? " (\(report.fuzzy) fuzzily)" : "") + ", "
               + "\(report.unmatched) unmatched (kept as catalogue-only tracks"
               + (report.ambiguous > 0 ? "; \(report.ambiguous) of them ambiguous" : "") + ")"
               + (report.unknown > 0 ? ", \(report.unknown) unknown entries skipped" : "")
               + (report.serviceFeatures > 0 ? "; Spotify's tempo, key and energy kept for \(report.serviceFeatures) of them" : ""))
-        for example in report.ambiguousExamples { print("  ambiguous: \(example)") }
+        for example in report.ambiguousExamples { Console.say("  ambiguous: \(example)") }
     }
 }

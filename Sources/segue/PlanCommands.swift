@@ -46,26 +46,26 @@ struct PlanOutputOptions: ParsableArguments {
 
     /// Prints the set and writes or prints the export.
     func emit(_ set: DJSet) throws {
-        if let note = set.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        if let note = set.note { Console.warn("note: \(note)\n") }
         let formatName = format ?? out.map { ($0 as NSString).pathExtension }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
         let chosen = try SetFormat(name: formatName)
         if exportOptions.writeTags && out == nil { throw ValidationError("--write-tags needs --out (the crate is written with the cues)") }
         if let out {
             try exportOptions.checkWriteTags(format: chosen)
             let written = try Segue.export(set, format: chosen, to: out, options: try exportOptions.options())
-            print(SetTable.render(set))
-            print("\nTransitions:\n" + SetTable.explanations(set))
-            print("\nWrote \(written)")
+            Console.say(SetTable.render(set))
+            Console.say("\nTransitions:\n" + SetTable.explanations(set))
+            Console.say("\nWrote \(written)")
             exportOptions.writeTagsIfAsked(set)
         } else if format != nil {
             FileHandle.standardOutput.write(try Segue.export(set, format: chosen, options: try exportOptions.options()))
         } else {
-            print(SetTable.render(set))
-            print("\nTransitions:\n" + SetTable.explanations(set))
+            Console.say(SetTable.render(set))
+            Console.say("\nTransitions:\n" + SetTable.explanations(set))
         }
         if out != nil || format == nil {
             for (index, alternative) in (set.alternatives ?? []).enumerated() {
-                print("\nAlternative \(index + 1):\n" + SetTable.render(alternative))
+                Console.say("\nAlternative \(index + 1):\n" + SetTable.render(alternative))
             }
         }
     }
@@ -136,7 +136,7 @@ struct ExportCommand: ParsableCommand {
         let chosen = try SetFormat(name: format)
         try exportOptions.checkWriteTags(format: chosen)
         let written = try Segue.export(set, format: chosen, to: out, options: try exportOptions.options())
-        print("Wrote \(written)")
+        Console.say("Wrote \(written)")
         exportOptions.writeTagsIfAsked(set)
     }
 }
@@ -166,10 +166,10 @@ struct ExportOptionGroup: ParsableArguments {
         guard writeTags else { return }
         let outcomes = Segue.writeSeratoCues(set)
         let written = outcomes.filter { $0.status == .written }
-        print("Serato cues written into \(written.count) of \(outcomes.count) files")
-        for outcome in written { print("  \(outcome.path): \(outcome.detail)") }
+        Console.say("Serato cues written into \(written.count) of \(outcomes.count) files")
+        for outcome in written { Console.say("  \(outcome.path): \(outcome.detail)") }
         for outcome in outcomes where outcome.status == .skipped {
-            FileHandle.standardError.write(Data("skipped \(outcome.path): \(outcome.detail)\n".utf8))
+            Console.warn("skipped \(outcome.path): \(outcome.detail)\n")
         }
     }
 
@@ -191,9 +191,9 @@ struct SearchCommand: ParsableCommand {
         for track in tracks {
             let a = track.analysis!
             let key = "\(a.key.camelot) \(a.key.name)"
-            print(String(format: "%6lld  %6.2f BPM  ", track.id.rawValue, a.tempo.bpm) + key.padding(toLength: 14, withPad: " ", startingAt: 0)
+            Console.say(String(format: "%6lld  %6.2f BPM  ", track.id.rawValue, a.tempo.bpm) + key.padding(toLength: 14, withPad: " ", startingAt: 0)
                   + String(format: " E%-2d  ", a.energy) + track.metadata.displayName)
         }
-        print("\(total) tracks match")
+        Console.say("\(total) tracks match")
     }
 }

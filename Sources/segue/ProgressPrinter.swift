@@ -19,6 +19,8 @@ final class ProgressPrinter: Sendable {
             if !isTerminal { write("\(name): starting\(total > 0 ? " (\(total) steps)" : "")\n") }
         case .step(let name, let done, let total, let item):
             guard total > 0 else { return }
+            // The item is a file or track name: its control characters are shown, not obeyed.
+            let item = TerminalText.escaped(item)
             if isTerminal {
                 let width = 30
                 let filled = done * width / total
@@ -35,8 +37,10 @@ final class ProgressPrinter: Sendable {
                 if shouldPrint { write("\(name): \(done)/\(total) \(item)\n") }
             }
         case .warning(let message):
+            let message = TerminalText.escaped(message)
             write((isTerminal ? "\r\u{1B}[K" : "") + "warning: \(message)\n")
         case .stageFinished(let name, let summary):
+            let summary = TerminalText.escaped(summary)
             write((isTerminal ? "\r\u{1B}[K" : "") + "\(name): \(summary)\n")
         }
     }

@@ -51,7 +51,7 @@ struct RenderCommand: ParsableCommand {
             for output in [path] + stemFiles { try segue.refuseOverwritingLibrary(output: output) }
         }
         for name in layout.missing {
-            FileHandle.standardError.write(Data("warning: cannot find \(name); skipped with a \(Int(2))-second gap\n".utf8))
+            Console.warn("warning: cannot find \(name); skipped with a \(Int(2))-second gap\n")
         }
         let options = RenderOptions(loudness: loudness, keyLock: !noKeyLock, stemsFolder: stems, previewSeconds: transitions)
         let cancelled = Atomic<Bool>(false)
@@ -63,14 +63,14 @@ struct RenderCommand: ParsableCommand {
         let report = try Segue.render(layout, to: path, options: options, progress: ProgressPrinter().handler,
                                       isCancelled: { cancelled.load(ordering: .relaxed) })
         let minutes = Int(saturating: report.duration) / 60, seconds = Int(saturating: report.duration) % 60
-        print("Wrote \(report.path): \(minutes):\(String(format: "%02d", seconds)), \(report.tracks.count) tracks, "
+        Console.say("Wrote \(report.path): \(minutes):\(String(format: "%02d", seconds)), \(report.tracks.count) tracks, "
               + "\(report.transitions.count) transitions, rendered \(String(format: "%.0f", report.duration / max(0.001, report.elapsed)))× realtime")
-        if let peak = report.truePeak { print(String(format: "true peak %.1f dBTP", peak)) }
+        if let peak = report.truePeak { Console.say(String(format: "true peak %.1f dBTP", peak)) }
         for track in report.tracks {
             let source = track.sourceLoudness.map { String(format: "%.1f", $0) } ?? "silent"
             let mixed = track.mixLoudness.map { String(format: "%.1f LUFS in the mix", $0) } ?? "too short to measure in the mix"
-            print("  \(track.name): \(source) LUFS, \(String(format: "%+.1f", track.gainDB)) dB, \(mixed)")
+            Console.say("  \(track.name): \(source) LUFS, \(String(format: "%+.1f", track.gainDB)) dB, \(mixed)")
         }
-        if let stems { print("Stems in \(stems)") }
+        if let stems { Console.say("Stems in \(stems)") }
     }
 }

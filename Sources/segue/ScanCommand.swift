@@ -23,7 +23,7 @@ struct ScanCommand: ParsableCommand {
         let segue = try library.open()
         let report = try segue.scan(paths, jobs: jobs, bpmRange: bpmRange?.range, progress: ProgressPrinter().handler)
         let speed = report.wallSeconds > 0 ? report.audioSeconds / report.wallSeconds : 0
-        print("\(report.found) audio files: \(report.summary)"
+        Console.say("\(report.found) audio files: \(report.summary)"
               + String(format: " (%.1f s, %.0f× realtime)", report.wallSeconds, speed))
         if report.analysed == 0 && report.unchanged == 0 && report.found > 0 { throw ExitCode(1) }
     }

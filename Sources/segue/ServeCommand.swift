@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(core: core, configuration: configuration) { boundPort in
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(boundPort)\n".utf8))
         }
+        // Rendered mixes and previews live in a scratch folder of this process: gone when it stops.
+        defer { removeServerScratchFolders() }
         try await app.runService()
     }
 }

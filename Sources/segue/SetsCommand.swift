@@ -20,12 +20,12 @@ struct SetsCommand: ParsableCommand {
         func run() throws {
             let sets = try library.open().namedSets()
             guard !sets.isEmpty else {
-                print("No named sets yet: save one with `segue sets save SET.json --name NAME` or with Save on the page.")
+                Console.say("No named sets yet: save one with `segue sets save SET.json --name NAME` or with Save on the page.")
                 return
             }
             for set in sets {
                 let length = String(format: "%d:%02d", Int(saturating: set.duration) / 60, Int(saturating: set.duration) % 60)
-                print("\(set.id)  \(set.name)  (\(set.kind.rawValue), \(set.tracks) tracks, \(length), from \(set.firstTrack), saved \(set.savedAt))")
+                Console.say("\(set.id)  \(set.name)  (\(set.kind.rawValue), \(set.tracks) tracks, \(length), from \(set.firstTrack), saved \(set.savedAt))")
             }
         }
     }
@@ -41,9 +41,9 @@ struct SetsCommand: ParsableCommand {
             let set = try library.open().savedSet(id: id)
             switch format {
             case "table":
-                if let name = set.name { print("“\(name)”") }
-                print(SetTable.render(set))
-                print(SetTable.explanations(set))
+                if let name = set.name { Console.say("“\(name)”") }
+                Console.say(SetTable.render(set))
+                Console.say(SetTable.explanations(set))
             case "json": print(String(decoding: try JSONSetDocument().write(set, options: .standard), as: UTF8.self))
             default: throw ValidationError("--format must be table or json, got '\(format)'")
             }
@@ -55,13 +55,14 @@ struct SetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store a set document (from `segue set --format json` or an export) under a name; it opens on the page.")
         @Argument(help: "A set document (JSON).") var setDocument: String
-        @Option(help: "The name (1–100 characters; a set already holding it gives it up).") var name: String
+        @Option(help: "The name (1–100 characters).") var name: String
+        @Flag(help: "Take the name from another set holding it (that set becomes unnamed).") var replace = false
         @OptionGroup var library: LibraryOption
 
         func run() throws {
             let segue = try library.open()
-            let stored = try segue.save(try Segue.readSetDocument(at: setDocument), name: name)
-            print("Saved “\(stored.name ?? name)”, id \(stored.id ?? "") — on the page of `segue serve`: /?set=\(stored.id ?? "")")
+            let stored = try segue.save(try Segue.readSetDocument(at: setDocument), name: name, replacing: replace)
+            Console.say("Saved “\(stored.name ?? name)”, id \(stored.id ?? "") — on the page of `segue serve`: /?set=\(stored.id ?? "")")
         }
     }
 
@@ -70,11 +71,12 @@ struct SetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a stored set a (new) name.")
         @Argument(help: "The set's id.") var id: String
         @Argument(help: "The name.") var name: String
+        @Flag(help: "Take the name from another set holding it (that set becomes unnamed).") var replace = false
         @OptionGroup var library: LibraryOption
 
         func run() throws {
-            let named = try library.open().nameSet(id: id, name: name)
-            print("\(id) is now “\(named.name ?? name)”")
+            let named = try library.open().nameSet(id: id, name: name, replacing: replace)
+            Console.say("\(id) is now “\(named.name ?? name)”")
         }
     }
 
@@ -86,7 +88,7 @@ struct SetsCommand: ParsableCommand {
 
         func run() throws {
             try library.open().deleteSet(id: id)
-            print("Deleted \(id)")
+            Console.say("Deleted \(id)")
         }
     }
 }

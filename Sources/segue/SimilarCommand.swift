@@ -28,13 +28,13 @@ struct SimilarCommand: ParsableCommand {
     func run() throws {
         let filter = try SimilarFilter(key: key, bpmTolerance: bpmTolerance, genre: genre, energy: energy)
         let results = try library.open().similarTracks(to: query, by: by, limit: limit, filter: filter)
-        print("   id  score    als  content  bpm   key   energy  BPM     key            track")
+        Console.say("   id  score    als  content  bpm   key   energy  BPM     key            track")
         for item in results {
             let c = item.components
             let key = "\(item.track.camelot) \(item.track.key?.name ?? "–")".padding(toLength: 14, withPad: " ", startingAt: 0)
-            print(String(format: "%5lld  %.3f  %.3f  %.3f  %.2f  %.2f  %.2f   %6.2f  ", item.track.id.rawValue, item.score, c.als, c.content,
+            Console.say(String(format: "%5lld  %.3f  %.3f  %.3f  %.2f  %.2f  %.2f   %6.2f  ", item.track.id.rawValue, item.score, c.als, c.content,
                          c.bpm, c.key, c.energy, item.track.bpm) + key + " \(item.track.artist) – \(item.track.title)")
         }
-        if results.isEmpty { print(filter.isOpen ? "no other analysed track" : "no other analysed track passes the filters") }
+        if results.isEmpty { Console.say(filter.isOpen ? "no other analysed track" : "no other analysed track passes the filters") }
     }
 }

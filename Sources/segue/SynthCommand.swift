@@ -33,6 +33,6 @@ struct SynthCommand: ParsableCommand {
         let name = title ?? "\(style.displayName) \(bpm) BPM \(musicalKey.name)"
         try AudioEncoder().write(channels: [samples], sampleRate: sampleRate, to: out,
                                  metadata: TrackMetadata(artist: artist, title: name, album: "TrackSynth", genre: style.displayName))
-        print("Wrote \(out): \(style.displayName), \(bpm) BPM, \(musicalKey.name) (\(musicalKey.camelot)), \(seconds) s")
+        Console.say("Wrote \(out): \(style.displayName), \(bpm) BPM, \(musicalKey.name) (\(musicalKey.camelot)), \(seconds) s")
     }
 }

@@ -36,10 +36,10 @@ struct TrainCommand: ParsableCommand {
                                                                 iterations: iterations, threads: threads), neighbors: neighbors,
                                       engine: trainingEngine)
         let report = try library.open().train(options: options, progress: ProgressPrinter().handler)
-        print("Trained on \(report.tracklists) tracklists: ALS (\(report.engine)) factors for \(report.tracksWithFactors) tracks"
+        Console.say("Trained on \(report.tracklists) tracklists: ALS (\(report.engine)) factors for \(report.tracksWithFactors) tracks"
               + String(format: " (%.2f s)", report.alsSeconds) + ", content vectors for \(report.tracksWithContent), "
               + "graph of \(report.edges) edges")
-        print(Self.contentSummary(report))
+        Console.say(Self.contentSummary(report))
     }
 
     /// The content space and, when measured, the cold-start table.
@@ -74,6 +74,6 @@ struct GraphCommand: ParsableCommand {
         let parsed: TransitionWeights?
         do { parsed = try weights.map(TransitionWeights.init(parsing:)) } catch { throw ValidationError(error.description) }
         let edges = try library.open().buildGraph(neighbors: neighbors, weights: parsed, progress: ProgressPrinter().handler)
-        print("Graph rebuilt: \(edges) edges")
+        Console.say("Graph rebuilt: \(edges) edges")
     }
 }

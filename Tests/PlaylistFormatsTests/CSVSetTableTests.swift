@@ -25,4 +25,23 @@ import Testing
         let short = CSVSetTable.header + "\n1,0.0,Nova,Hollow Atlas,124.00,A minor,8A,6,300.0,/music/a.flac,\n"
         #expect(throws: PlaylistFormatError.self) { try CSVSetTable().readTracks(Data(short.utf8), source: "short.csv") }
     }
+
+    /// Tags that a spreadsheet would run as formulas are written as text (a leading `'`), and read
+    /// back as they were.
+    @Test func formulaCellsAreNeutralisedAndReadBack() throws {
+        var set = SetCodecContractTests.sample
+        set.tracks[0].artist = "=HYPERLINK(\"http://evil.example\",\"x\")"
+        set.tracks[0].title = "@SUM(1+1)*cmd|' /C calc'!A0"
+        set.tracks[1].artist = "-2+3"
+        set.tracks[1].title = "+44 Tonight"
+        let text = String(decoding: try CSVSetTable().write(set), as: UTF8.self)
+        let rows = try CSVField.rows(text).dropFirst().map(\.fields)
+        for cell in [rows[0][2], rows[0][3], rows[1][2], rows[1][3]] {
+            #expect(cell.hasPrefix("'"), "\(cell) must start with ' in the file")
+        }
+        #expect(!rows[0][4].hasPrefix("'"), "numbers stay numbers")
+        let entries = try CSVSetTable().readTracks(Data(text.utf8), source: "x.csv")
+        #expect(entries[0].artist == set.tracks[0].artist && entries[0].title == set.tracks[0].title)
+        #expect(entries[1].artist == "-2+3" && entries[1].title == "+44 Tonight")
+    }
 }

@@ -91,12 +91,19 @@ import Testing
         #expect(list.map(\.name) == ["Bridge", "Friday warm-up"] || list.map(\.name) == ["Friday warm-up", "Bridge"])
         let friday = try #require(list.first { $0.name == "Friday warm-up" })
         #expect(friday.id == first.id && friday.tracks == report.set.tracks.count && friday.kind == .set && !friday.firstTrack.isEmpty)
-        // Saving an edited version under the same name moves the name to it.
+        // A name another set holds is refused unless the caller says to replace it; saving an
+        // edited version under the same name with `replacing` moves the name to it.
         let edited = try segue.save(try segue.editing(first, with: [.move(from: 0, to: 1)]))
-        _ = try segue.nameSet(id: try #require(edited.id), name: "Friday warm-up")
+        let taken = #expect(throws: SegueError.self) { try segue.nameSet(id: edited.id!, name: "Friday warm-up") }
+        #expect(taken?.kind == .conflict && taken?.field == "name", "\(String(describing: taken))")
+        #expect(throws: SegueError.self) { try segue.save(report.set, name: "Bridge") }
+        #expect(try segue.namedSets().filter { $0.name == "Friday warm-up" }.map(\.id) == [first.id!], "the refused names changed nothing")
+        _ = try segue.nameSet(id: try #require(edited.id), name: "Friday warm-up", replacing: true)
         #expect(try segue.namedSets().filter { $0.name == "Friday warm-up" }.map(\.id) == [edited.id!])
         #expect(try segue.savedSet(id: first.id!).tracks.count == report.set.tracks.count, "the older version is still there for undo")
-        for bad in ["", "   ", String(repeating: "x", count: 101), "two\nlines"] {
+        // Names are bounded in bytes as well as characters, and hold no control characters.
+        let heavy = String(repeating: "e" + String(repeating: "\u{301}", count: 10_000), count: 90)
+        for bad in ["", "   ", String(repeating: "x", count: 101), "two\nlines", heavy, "x\u{1B}]0;PWN\u{07}", "nul\u{0}", "bell\u{7}", "\u{202E}evil"] {
             #expect(throws: SegueError.self) { try segue.nameSet(id: first.id!, name: bad) }
         }
         #expect(throws: SegueError.self) { try segue.nameSet(id: "ffff", name: "x") }

@@ -47,6 +47,15 @@ extension ServerTests {
             let (copyStatus, copied) = try await request(base.appendingPathComponent("sets/\(editedId)/edit"), method: "POST", body: copy)
             #expect(copyStatus == 200 && copied["name"] as? String == name + " (copy)", "\(copied)")
             let copyId = try #require(copied["id"] as? String)
+            // A name another set holds: 409 naming the field, unless the request says to replace it.
+            let clash = try await request(base.appendingPathComponent("sets/\(copyId)"), method: "PATCH",
+                                          body: try JSONSerialization.data(withJSONObject: ["name": name]))
+            #expect(clash.0 == 409 && clash.1["field"] as? String == "name", "\(clash)")
+            let (_, stillNamed) = try await request(base.appendingPathComponent("sets/\(editedId)"))
+            #expect(stillNamed["name"] as? String == name, "a refused name moves nothing")
+            let taken = try await request(base.appendingPathComponent("sets/\(copyId)"), method: "PATCH",
+                                          body: try JSONSerialization.data(withJSONObject: ["name": name, "replace": true]))
+            #expect(taken.0 == 200 && taken.1["name"] as? String == name, "\(taken)")
             for doomed in [editedId, copyId] {
                 let deleted = try await fetch(base.appendingPathComponent("sets/\(doomed)"), method: "DELETE").status
                 #expect(deleted == 204)

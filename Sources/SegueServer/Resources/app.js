@@ -45,7 +45,9 @@ async function request(path, options = {}) {
   if (!response.ok) {
     const type = response.headers.get("Content-Type") || "";
     const body = type.includes("json") ? await response.json().catch(() => null) : null;
-    throw new Error((body && body.error) || ("The server answered " + response.status));
+    const error = new Error((body && body.error) || ("The server answered " + response.status));
+    error.status = response.status;
+    throw error;
   }
   return response;
 }
@@ -517,7 +519,15 @@ async function save(event) {
   if (!wanted) { say("set-status", "Give the set a name first.", "error"); $("set-name").focus(); return; }
   if (wanted.length > state.limits.maxSetNameCharacters) { say("set-status", "A name has at most " + state.limits.maxSetNameCharacters + " characters.", "error"); return; }
   try {
-    const saved = await post(route(ROUTE.set, { id: state.set.id }), { name: wanted }, "PATCH");
+    // Saving this set's own name again moves it to this version; a name another set holds is
+    // taken only after the DJ says so (the server answers 409).
+    let saved;
+    try {
+      saved = await post(route(ROUTE.set, { id: state.set.id }), { name: wanted, replace: wanted === state.name }, "PATCH");
+    } catch (error) {
+      if (error.status !== 409 || !confirm("Another saved set is already called “" + wanted + "”. Replace it?")) throw error;
+      saved = await post(route(ROUTE.set, { id: state.set.id }), { name: wanted, replace: true }, "PATCH");
+    }
     state.name = saved.name;
     show(saved);
     say("set-status", "Saved as “" + saved.name + "”. Reopen it from Saved sets, or with this page's address.", "ok");

@@ -29,11 +29,15 @@ struct ReplaceRequest: Decodable, Sendable {
 struct EditRequest: Decodable, Sendable {
     var operations: [SetEdit]
     var name: String?
+    /// Whether `name` may be taken from another set holding it (409 otherwise).
+    var replace: Bool?
 }
 
 /// The body of `PATCH /sets/{id}`.
 struct RenameRequest: Decodable, Sendable {
     var name: String
+    /// Whether `name` may be taken from another set holding it (409 otherwise).
+    var replace: Bool?
 }
 
 /// The answer of `GET /sets`.
@@ -50,6 +54,8 @@ struct SetRoutes {
     let core: Segue
     /// The largest request body accepted, in bytes.
     let maxBodyBytes: Int
+    /// The renders, whose cached previews of a deleted set go with it.
+    let renders: RenderJobs
 
     /// The routes.
     var routes: RouteCollection<BasicRequestContext> {
@@ -69,17 +75,19 @@ struct SetRoutes {
         collection.patch(RouterPath(APIRoute.set.routerPath)) { [core] request, context -> Response in
             let id = context.parameters.get("id") ?? ""
             let body = try await JSONResponses.decode(RenameRequest.self, from: request, limit: limit)
-            return try JSONResponses.encode(try await BlockingWork.run { try core.nameSet(id: id, name: body.name) })
+            return try JSONResponses.encode(try await BlockingWork.run { try core.nameSet(id: id, name: body.name, replacing: body.replace ?? false) })
         }
-        collection.delete(RouterPath(APIRoute.set.routerPath)) { [core] _, context -> Response in
+        collection.delete(RouterPath(APIRoute.set.routerPath)) { [core, renders] _, context -> Response in
             let id = context.parameters.get("id") ?? ""
             try await BlockingWork.run { try core.deleteSet(id: id) }
+            renders.forgetPreviews(ofSet: id)
             return Response(status: .noContent)
         }
         collection.post(RouterPath(APIRoute.edit.routerPath)) { [core] request, context -> Response in
             let id = context.parameters.get("id") ?? ""
             let body = try await JSONResponses.decode(EditRequest.self, from: request, limit: limit)
-            let edited = try await BlockingWork.run { try core.save(try core.editing(try core.savedSet(id: id), with: body.operations), name: body.name) }
+            let edited = try await BlockingWork.run { try core.save(try core.editing(try core.savedSet(id: id), with: body.operations), name: body.name,
+                                                                               replacing: body.replace ?? false) }
             return try JSONResponses.encode(edited)
         }
         collection.get(RouterPath(APIRoute.alternatives.routerPath)) { [core] request, context -> Response in

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Text from tags, file names and set names made safe to print on a terminal: a title holding
+/// `ESC ] 0 ; … BEL` would otherwise retitle the window, move the cursor or worse. Control
+/// characters (C0 but newline and tab, DEL, C1) and the bidirectional overrides that reorder
+/// what is shown are printed as visible `\x1B`, `\u{202E}` escapes.
+enum TerminalText {
+    /// `text` with every control character and bidirectional override written as an escape.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A || value == 0x09 {
+                result.unicodeScalars.append(scalar)
+            } else if value < 0x20 || (0x7F...0x9F).contains(value) {
+                result += String(format: "\\x%02X", value)
+            } else if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F {
+                result += String(format: "\\u{%04X}", value)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// Printing for people: standard output and standard error with ``TerminalText/escaped(_:)``
+/// applied (machine formats — CSV, JSONL, JSON — are printed as they are).
+enum Console {
+    /// Prints `text` and a newline on standard output, escaped.
+    static func say(_ text: String) {
+        print(TerminalText.escaped(text))
+    }
+
+    /// Writes `text` (ending it with a newline when it has none) on standard error, escaped.
+    static func warn(_ text: String) {
+        let line = TerminalText.escaped(text)
+        FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+    }
+}

@@ -1,0 +1,37 @@
+import DJModel
+import Foundation
+import GRDB
+import Library
+import Testing
+
+/// A library written by a newer Segue is refused before anything is written; a saved set's name
+/// is not taken from another set unless asked; a scanned file's identity is stored to check later opens.
+@Suite struct LibraryHardeningTests {
+    @Test func aLibraryFromANewerVersionIsRefusedUnwritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-newer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("library.sqlite").path
+        _ = try TrackLibrary(path: path)
+        // A migration this binary does not know, as a newer version would record it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: LibraryError.self) { try TrackLibrary(path: path) }
+        #expect(error?.description.contains("newer version of Segue") == true, "\(String(describing: error))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written")
+    }
+
+    @Test func aSetNameIsTakenOnlyWhenAsked() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-names-\(UUID().uuidString)/library.sqlite").path
+        let library = try TrackLibrary(path: path)
+        try library.saveSet(id: "a", document: Data("{}".utf8), name: "Friday")
+        #expect(throws: LibraryError.nameTaken(name: "Friday", id: "a")) { try library.saveSet(id: "b", document: Data("{}".utf8), name: "Friday") }
+        #expect(try library.savedSet(id: "b") == nil, "a refused save stores nothing")
+        try library.saveSet(id: "b", document: Data("{}".utf8))
+        #expect(throws: LibraryError.nameTaken(name: "Friday", id: "a")) { try library.nameSavedSet(id: "b", name: "Friday", document: Data("{}".utf8)) }
+        #expect(try library.savedSetName(id: "a") == "Friday")
+        #expect(try library.nameSavedSet(id: "b", name: "Friday", document: Data("{}".utf8), replacing: true))
+        #expect(try library.savedSetName(id: "a") == nil && library.savedSetName(id: "b") == "Friday")
+    }
+}
