@@ -62,7 +62,8 @@ public enum ExportifyCSV {
             let id = idColumns.lazy.compactMap { field($0) }.first.map(spotifyId) ?? ""
             var key: MusicalKey?
             // Spotify writes key -1 for "no key detected" and tempo 0 for "no tempo".
-            if let pitch = try number("key", in: -1...11), pitch >= 0, let mode = try number("mode", in: 0...1), mode == 0 || mode == 1 {
+            let pitchNumber = try number("key", in: -1...11), modeNumber = try number("mode", in: 0...1)
+            if let pitch = pitchNumber, pitch >= 0, pitch == pitch.rounded(), let mode = modeNumber, mode == 0 || mode == 1 {
                 key = MusicalKey(tonic: Int(saturating: pitch), mode: mode == 1 ? .major : .minor)
             }
             let tempo = try number("tempo", in: 0...1000).flatMap { $0 > 0 ? $0 : nil }

@@ -34,8 +34,8 @@ struct CheckedNumberTests {
         let entry = #"{"id":1,"path":"/a.flac","artist":"A","title":"T","duration":DURATION,"bpm":BPM,"key":"A minor","camelot":"8A","energy":5,"start":0,"cues":[{"name":"Mix in","kind":"mix-in","time":CUE}]}"#
         let document = #"{"kind":"set","seed":"x","duration":SETDURATION,"tracks":[ENTRY],"transitions":[]}"#
         func decode(duration: String = "300", bpm: String = "128", cue: String = "1", setDuration: String = "300") throws -> DJSet {
-            let text = document.replacingOccurrences(of: "ENTRY", with: entry).replacingOccurrences(of: "DURATION", with: duration)
-                .replacingOccurrences(of: "BPM", with: bpm).replacingOccurrences(of: "CUE", with: cue).replacingOccurrences(of: "SETDURATION", with: setDuration)
+            let text = document.replacingOccurrences(of: "SETDURATION", with: setDuration).replacingOccurrences(of: "ENTRY", with: entry)
+                .replacingOccurrences(of: "DURATION", with: duration).replacingOccurrences(of: "BPM", with: bpm).replacingOccurrences(of: "CUE", with: cue)
             return try JSONDecoder().decode(DJSet.self, from: Data(text.utf8))
         }
         #expect(try decode().tracks[0].bpm == 128)

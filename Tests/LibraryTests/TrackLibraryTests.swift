@@ -133,7 +133,7 @@ import Testing
         for name in ["b", "c", "d", "e"] { try library.saveSet(id: name, document: Data(name.utf8), keep: 2) }
         #expect(try library.savedSet(id: "a") == Data("a named".utf8), "a named set outlives the unnamed newest two")
         #expect(try library.savedSetCount() == 3 && library.savedSet(id: "c") == nil)
-        #expect(try library.nameSavedSet(id: "e", name: "Keep", document: Data("e named".utf8)))
+        #expect(try library.nameSavedSet(id: "e", name: "Keep", document: Data("e named".utf8), replacing: true))
         #expect(try library.namedSets(limit: 10).map(\.id) == ["e"])
         #expect(try library.savedSetName(id: "a") == nil && library.savedSetName(id: "e") == "Keep")
         #expect(try library.deleteSavedSet(id: "e") && !library.deleteSavedSet(id: "e"))
