@@ -46,6 +46,14 @@ public final class TrackLibrary: Sendable {
         }
     }
 
+    /// Writes a consistent copy of the library to a new file at `path` (SQLite's `VACUUM INTO`:
+    /// one consistent state of the database, and pages still in the write-ahead
+    /// log are included, which copying the file would miss or tear).
+    /// - Throws: ``LibraryError`` when `path` exists or cannot be written.
+    public func snapshot(to path: String) throws(LibraryError) {
+        do { try writer.vacuum(into: path) } catch { throw .database(LibraryError.summary(of: error)) }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
         do { return try writer.read(body) } catch { throw .database(LibraryError.summary(of: error)) }
     }

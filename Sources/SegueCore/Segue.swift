@@ -52,6 +52,11 @@ public final class Segue: Sendable {
         do { return try body() } catch { throw SegueError.wrap(error) }
     }
 
+    /// Writes a consistent copy of the library to a new file at `path` (a backup, or a scratch
+    /// copy to experiment on), while the library stays in use.
+    /// - Throws: ``SegueError`` `.ioFailure` when `path` exists or cannot be written.
+    public func snapshotLibrary(to path: String) throws(SegueError) { try libraryCall { try library.snapshot(to: path) } }
+
     /// Number of tracks and analysed tracks.
     public func counts() throws(SegueError) -> (tracks: Int, analysed: Int) { try libraryCall { try library.counts() } }
 

@@ -115,6 +115,9 @@ final class RenderJobs: Sendable {
         folder = ServerScratch.makeFolder(prefix: "segue-renders-").path
     }
 
+    /// Previews rendering and waiting now.
+    var previewLoad: (running: Int, waiting: Int) { previewQueue.withLock { $0 } }
+
     /// Deletes the folder and every file rendered into it (when the server stops).
     func removeFolder() { try? FileManager.default.removeItem(atPath: folder) }
 

@@ -80,7 +80,7 @@ import Testing
         let report = try SmallDemo.report.get()
         let library = FileManager.default.temporaryDirectory.appendingPathComponent("segue-named-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: library) }
-        try FileManager.default.copyItem(atPath: report.libraryPath, toPath: library)
+        try Segue(libraryPath: report.libraryPath).snapshotLibrary(to: library)
         let segue = try Segue(libraryPath: library)
         let first = try segue.save(report.set), second = try segue.save(report.bridge)
         #expect(try segue.namedSets().isEmpty, "versions nobody named are not listed")

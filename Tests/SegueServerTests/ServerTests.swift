@@ -66,7 +66,7 @@ import DJModel
         let music = folder.appendingPathComponent("music")
         try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
         let library = folder.appendingPathComponent("library.sqlite").path
-        try FileManager.default.copyItem(atPath: demo.libraryPath, toPath: library)
+        try Segue(libraryPath: demo.libraryPath).snapshotLibrary(to: library)
         for (index, track) in demo.set.tracks.prefix(tracks).enumerated() {
             try FileManager.default.copyItem(atPath: track.path, toPath: music.appendingPathComponent("copy \(index).flac").path)
         }
