@@ -8,6 +8,8 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     case database(String)
     /// No track has this id.
     case unknownTrack(Int64)
+    /// The library is open for reading only (this user cannot write its file or folder).
+    case readOnly(path: String)
     /// Another saved set already holds this name (and the caller did not ask to replace it).
     case nameTaken(name: String, id: String)
 
@@ -16,6 +18,7 @@ public enum LibraryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "cannot open library \(path): \(reason)"
         case .database(let message): return "library error: \(message)"
         case .unknownTrack(let id): return "no track with id \(id) in the library"
+        case .readOnly(let path): return "the library \(path) is read-only for this user: searching, planning and exporting work, storing does not"
         case .nameTaken(let name, let id): return "another saved set (\(id)) is already called “\(name)”"
         }
     }

@@ -10,11 +10,26 @@ import GRDB
 public final class TrackLibrary: Sendable {
     /// The database path.
     public let path: String
+    /// Whether the library was opened for reading only (its file or folder cannot be written):
+    /// searching, planning without storing and exporting work; writes are refused with
+    /// ``LibraryError/readOnly(path:)``.
+    public let isReadOnly: Bool
     let writer: any DatabaseWriter
 
-    /// Opens (creating and migrating if needed) the library at `path`.
-    public init(path: String) throws(LibraryError) {
+    /// Opens (creating and migrating if needed) the library at `path`; a library that exists
+    /// but that this user cannot write (its file or its folder) is opened read-only.
+    /// - Parameter readOnly: true to open for reading only whatever the permissions (it must
+    ///   exist and be up to date), nil to decide from them.
+    public init(path: String, readOnly: Bool? = nil) throws(LibraryError) {
         self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        let readOnly = readOnly ?? (exists && (access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0))
+        isReadOnly = readOnly
+        if readOnly {
+            writer = try Self.openReadOnly(path: path, exists: exists)
+            return
+        }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -46,6 +61,31 @@ public final class TrackLibrary: Sendable {
         }
     }
 
+    /// The library at `path` for reading only: it must exist and hold every migration this
+    /// version knows (nothing can be migrated without writing).
+    private static func openReadOnly(path: String, exists: Bool) throws(LibraryError) -> any DatabaseWriter {
+        guard exists else { throw .cannotOpen(path: path, reason: "there is no library there to read") }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = LibraryMigrations.migrator()
+            let (superseded, complete) = try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
+            if superseded {
+                throw LibraryError.cannotOpen(path: path, reason: "it was written by a newer version of Segue; use that version")
+            }
+            if !complete {
+                throw LibraryError.cannotOpen(path: path, reason: "it needs upgrading to this version of Segue, and this user cannot write it")
+            }
+            return queue
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: LibraryError.summary(of: error))
+        }
+    }
+
     /// Writes a consistent copy of the library to a new file at `path` (SQLite's `VACUUM INTO`:
     /// one consistent state of the database, and pages still in the write-ahead
     /// log are included, which copying the file would miss or tear).
@@ -59,6 +99,7 @@ public final class TrackLibrary: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        guard !isReadOnly else { throw .readOnly(path: path) }
         do { return try writer.write(body) } catch let error as LibraryError { throw error } catch {
             throw .database(LibraryError.summary(of: error))
         }

@@ -64,6 +64,9 @@ public struct PlaylistEntry: Sendable, Hashable {
     public static let longestSeconds = 172_800.0
     /// The fastest tempo a playlist may state, BPM.
     public static let fastestBPM = 1000.0
+    /// The longest artist, title or path a playlist may hold, UTF-8 bytes: longer fields are
+    /// refused before matching or storing them (a 15 MB title would cost a minute of matching).
+    public static let longestText = 4096
 
     /// Creates an entry.
     public init(path: String, artist: String, title: String, duration: Double? = nil, bpm: Double? = nil, key: MusicalKey? = nil,
@@ -80,10 +83,14 @@ public struct PlaylistEntry: Sendable, Hashable {
 
 extension PlaylistEntry {
     /// The entry when its numbers are finite and plausible (duration 0…48 h, tempo 0…1000 BPM,
-    /// a service's energy 0…1), checked before anything converts them.
+    /// a service's energy 0…1), checked before anything converts them, and its texts at most
+    /// ``longestText`` bytes.
     /// - Parameter position: the entry's place in its file (1 = first), for the message.
     /// - Throws: ``PlaylistFormatError/malformed(source:line:reason:)`` naming the entry and field.
     public func checked(position: Int, source: String) throws(PlaylistFormatError) -> PlaylistEntry {
+        for (name, text) in [("artist", artist), ("title", title), ("path", path)] where text.utf8.count > Self.longestText {
+            throw .malformed(source: source, line: 0, reason: "entry \(position) \(name) is longer than \(Self.longestText) bytes")
+        }
         do {
             if let duration { _ = try CheckedNumber.finite(duration, "entry \(position) duration", in: 0...Self.longestSeconds, unit: "s") }
             if let bpm { _ = try CheckedNumber.finite(bpm, "entry \(position) bpm", in: 0...Self.fastestBPM) }

@@ -52,6 +52,7 @@ public struct SegueError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func wrap(_ error: any Error, as kind: Kind = .ioFailure) -> SegueError {
         if let segue = error as? SegueError { return segue }
         if let problem = (error as? any ParameterError)?.parameterProblem { return SegueError(problem) }
+        if case .readOnly? = error as? LibraryError { return SegueError(.unsatisfiable, "\(error)") }
         if case .nameTaken? = error as? LibraryError {
             return SegueError(.conflict, "\(error); choose another name, or replace it (\"replace\": true, --replace)", field: "name")
         }

@@ -34,4 +34,21 @@ import Testing
         #expect(try library.nameSavedSet(id: "b", name: "Friday", document: Data("{}".utf8), replacing: true))
         #expect(try library.savedSetName(id: "a") == nil && library.savedSetName(id: "b") == "Friday")
     }
+
+    /// A library this user cannot write still opens, for reading: search works, writes are
+    /// refused with a message that says why.
+    @Test func aReadOnlyLibraryCanStillBeSearched() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("segue-readonly-\(UUID().uuidString)/library.sqlite").path
+        let writable = try TrackLibrary(path: path)
+        let analysis = TrackAnalysis(duration: 300, tempo: Tempo(bpm: 124, firstBeat: 0.1, confidence: 0.9), key: MusicalKey(tonic: 9, mode: .minor),
+                                     keyConfidence: 0.8, loudness: -9, loudnessRange: 5, energy: 7, features: FeatureVector([1, 2, 3]))
+        let id = try writable.storeScannedFile(path: "/music/a.flac", size: 100, modifiedAt: 5, contentHash: "ab",
+                                               metadata: TrackMetadata(artist: "Ann", title: "One"), analysis: analysis)
+        let reader = try TrackLibrary(path: path, readOnly: true)
+        #expect(reader.isReadOnly && !writable.isReadOnly)
+        #expect(try reader.track(id: id)?.metadata.title == "One")
+        #expect(try reader.search("ann", filter: .none, limit: 10, offset: 0).total == 1)
+        #expect(throws: LibraryError.readOnly(path: path)) { try reader.saveSet(id: "x", document: Data("{}".utf8)) }
+        #expect(throws: LibraryError.self) { try TrackLibrary(path: path + ".missing", readOnly: true) }
+    }
 }

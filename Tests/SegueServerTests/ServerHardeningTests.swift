@@ -32,4 +32,18 @@ extension ServerTests {
             }
         }
     }
+
+    /// An upload holding one 15 MB field is refused at once, and nothing of it is stored.
+    @Test func anUploadWithAHugeFieldIsRefusedQuickly() async throws {
+        let (folder, library, _) = try scratchLibrary("upload-field")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withServer(library: library, transport: .inProcess) { base in
+            let csv = "set_id,position,artist,title\nhuge,1,Nobody,\(String(repeating: "x", count: 15_000_000))\n"
+            let started = ContinuousClock.now
+            let (status, object) = try await request(URL(string: "\(base)/tracklists?format=csv&name=huge")!, method: "POST", body: Data(csv.utf8))
+            #expect(status == 400 && (object["error"] as? String)?.contains("longer than 4096 bytes") == true, "\(object)")
+            #expect(started.duration(to: .now) < .seconds(10), "refused without matching the field")
+        }
+        #expect(try Segue(libraryPath: library).library.tracklists().allSatisfy { !$0.source.contains("huge") })
+    }
 }
