@@ -90,7 +90,8 @@ final class RenderJob: Sendable {
 /// and transition previews rendered on request and cached, all in a folder of the server's own
 /// (never a path from a request).
 final class RenderJobs: Sendable {
-    /// Previews rendering at once (each uses a core; the server's requests keep the other).
+    /// Previews rendering at once (each uses a core; the server's requests keep the other): the
+    /// previews' serial queue.
     static let runningPreviews = 1
     /// Preview requests that may wait for a turn; more are answered 503 with `Retry-After`.
     static let waitingPreviews = 6
@@ -101,10 +102,13 @@ final class RenderJobs: Sendable {
     static let previewCacheSeconds: Double = 6 * 3600
 
     private let jobs = Mutex<[RenderJob]>([])
-    private let previewLocks = Mutex<[String: PreviewGate]>([:])
     /// Previews rendering and waiting.
     private let previewQueue = Mutex<(running: Int, waiting: Int)>((0, 0))
-    private let previewTurns = DispatchSemaphore(value: RenderJobs.runningPreviews)
+    /// Renders previews one at a time (``runningPreviews``). A serial queue of its own: it does
+    /// not take a thread from the pool that answers requests (``BlockingWork``).
+    private let previewWorker = DispatchQueue(label: "segue.server.previews")
+    /// Renders whole mixes, one at a time, apart from that pool too.
+    private let renderWorker = DispatchQueue(label: "segue.server.renders")
     /// The folder holding the rendered files.
     let folder: String
 
@@ -161,7 +165,7 @@ final class RenderJobs: Sendable {
             }
         }
         job.noteMissing(layout.missing)
-        DispatchQueue.global(qos: .utility).async {
+        renderWorker.async {
             job.finish(Result { () throws(SegueError) in
                 try Segue.render(layout, to: job.path, options: RenderOptions(), progress: { job.add($0) })
             })
@@ -180,15 +184,9 @@ final class RenderJobs: Sendable {
     /// and kept; concurrent requests for one preview render it once.
     /// - Throws: ``ServerError`` 400 for a number outside the set, 404 when its files are
     ///   missing, 500 when the render fails.
-    func preview(setId: String, number: Int, render: (String) throws(SegueError) -> Void) throws -> String {
+    func preview(setId: String, number: Int, render: @escaping @Sendable (String) throws(SegueError) -> Void) async throws -> String {
         guard setId.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { throw ServerError(status: 400, message: "bad set id") }
         let path = "\(folder)/preview-\(setId)-\(number).mp3"
-        let lock = previewLocks.withLock { locks in
-            if let lock = locks[path] { return lock }
-            let lock = PreviewGate()
-            locks[path] = lock
-            return lock
-        }
         if FileManager.default.fileExists(atPath: path) { return path }
         // A turn among the running previews, or a place in the queue; beyond it, come back later.
         let admitted = previewQueue.withLock { queue -> Bool in
@@ -200,31 +198,32 @@ final class RenderJobs: Sendable {
             throw ServerError(status: 503, message: "the server is rendering other previews; try again in a few seconds",
                               retryAfter: Self.retryAfterSeconds)
         }
-        previewTurns.wait()
-        previewQueue.withLock { $0.waiting -= 1; $0.running += 1 }
-        defer {
-            previewQueue.withLock { $0.running -= 1 }
-            previewTurns.signal()
-        }
-        return try lock.gate.withLock { _ in
-            if FileManager.default.fileExists(atPath: path) { return path }
-            defer { evictPreviews() }
-            do {
-                try render(path)
-            } catch let error as SegueError {
-                let status = switch error.kind {
-                case .invalidInput: 400
-                case .notFound: 404
-                default: 500
-                }
-                throw ServerError(status: status, message: error.message)
+        // Waiting requests are suspended, not parked on threads: the previews' own serial queue
+        // renders one at a time (a request for a preview already queued finds its file then),
+        // and the threads that answer other requests are never taken by previews.
+        return try await withCheckedThrowingContinuation { continuation in
+            previewWorker.async { [self] in
+                previewQueue.withLock { $0.waiting -= 1; $0.running += 1 }
+                defer { previewQueue.withLock { $0.running -= 1 } }
+                continuation.resume(with: Result { try renderPreview(at: path, render) })
             }
-            return path
         }
     }
-}
 
-/// One preview's lock: requests for the same preview wait for the first to render it.
-final class PreviewGate: Sendable {
-    let gate = Mutex<Void>(())
+    /// Renders one preview to `path` unless an earlier request already has; keeps the cache bounded.
+    private func renderPreview(at path: String, _ render: (String) throws(SegueError) -> Void) throws -> String {
+        if FileManager.default.fileExists(atPath: path) { return path }
+        defer { evictPreviews() }
+        do {
+            try render(path)
+        } catch {
+            let status = switch error.kind {
+            case .invalidInput: 400
+            case .notFound: 404
+            default: 500
+            }
+            throw ServerError(status: status, message: error.message)
+        }
+        return path
+    }
 }

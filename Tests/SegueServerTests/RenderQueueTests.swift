@@ -12,34 +12,36 @@ import Testing
         defer { renders.removeFolder() }
         let release = DispatchSemaphore(value: 0)
         let capacity = RenderJobs.runningPreviews + RenderJobs.waitingPreviews
-        let finished = DispatchGroup()
-        for number in 1...capacity {
-            finished.enter()
-            DispatchQueue.global().async {
-                defer { finished.leave() }
-                _ = try? renders.preview(setId: "s\(number)", number: 1) { path throws(SegueError) in
-                    release.wait()
-                    FileManager.default.createFile(atPath: path, contents: Data("mp3".utf8))
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for number in 1...capacity {
+                group.addTask {
+                    try await renders.preview(setId: "s\(number)", number: 1) { path throws(SegueError) in
+                        release.wait()
+                        FileManager.default.createFile(atPath: path, contents: Data("mp3".utf8))
+                    }
                 }
             }
+            // Wait until every slot is taken (one running, the rest waiting).
+            let deadline = ContinuousClock.now + .seconds(10)
+            while renders.previewLoad.running + renders.previewLoad.waiting < capacity, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(renders.previewLoad.running == RenderJobs.runningPreviews)
+            do {
+                _ = try await renders.preview(setId: "late", number: 1) { _ throws(SegueError) in Issue.record("a preview beyond the queue was rendered") }
+                Issue.record("a preview beyond the queue was accepted")
+            } catch let error as ServerError {
+                #expect(error.status == 503 && error.retryAfter == RenderJobs.retryAfterSeconds, "\(error)")
+            }
+            for _ in 1...capacity { release.signal() }
+            var rendered = 0
+            for try await path in group where path.hasSuffix("-1.mp3") { rendered += 1 }
+            #expect(rendered == capacity)
         }
-        // Wait until every slot is taken (one running, the rest waiting).
-        let deadline = ContinuousClock.now + .seconds(10)
-        while renders.previewLoad.running + renders.previewLoad.waiting < capacity, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(renders.previewLoad.running == RenderJobs.runningPreviews)
-        do {
-            _ = try renders.preview(setId: "late", number: 1) { _ throws(SegueError) in Issue.record("a preview beyond the queue was rendered") }
-            Issue.record("a preview beyond the queue was accepted")
-        } catch let error as ServerError {
-            #expect(error.status == 503 && error.retryAfter == RenderJobs.retryAfterSeconds, "\(error)")
-        }
-        for _ in 1...capacity { release.signal() }
-        finished.wait()
         #expect(renders.previewLoad.running == 0 && renders.previewLoad.waiting == 0)
         // A cached preview is served without a turn.
-        #expect(try renders.preview(setId: "s1", number: 1) { _ throws(SegueError) in Issue.record("rendered again") }.hasSuffix("preview-s1-1.mp3"))
+        let cached = try await renders.preview(setId: "s1", number: 1) { _ throws(SegueError) in Issue.record("rendered again") }
+        #expect(cached.hasSuffix("preview-s1-1.mp3"))
     }
 
     @Test func thePreviewCacheIsEvictedBySizeAndAgeAndWithItsSet() throws {

@@ -48,11 +48,9 @@ struct RenderRoutes {
             guard let number = context.parameters.get("n").flatMap({ Int($0) }) else {
                 throw ServerError(status: 400, message: "the transition must be a whole number (1 = into the second track)", field: "n")
             }
-            let path = try await BlockingWork.run {
-                let set = try core.savedSet(id: id)
-                return try renders.preview(setId: id, number: number) { path throws(SegueError) in
-                    _ = try core.renderTransitionPreview(ofStored: set, number: number, to: path)
-                }
+            let set = try await BlockingWork.run { try core.savedSet(id: id) }
+            let path = try await renders.preview(setId: id, number: number) { path throws(SegueError) in
+                _ = try core.renderTransitionPreview(ofStored: set, number: number, to: path)
             }
             return try AudioFileResponse.mp3(at: path, fileName: "segue-transition-\(number).mp3")
         }
