@@ -15,7 +15,7 @@ struct SineTable: Sendable {
     func value(cycles phase: Double) -> Float {
         let wrapped = phase - phase.rounded(.down)
         let position = wrapped * Double(Self.size)
-        let index = Int(position)
+        let index = Int(saturating: position)
         let fraction = Float(position - Double(index))
         return table[index] + (table[index + 1] - table[index]) * fraction
     }

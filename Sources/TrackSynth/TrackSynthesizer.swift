@@ -64,10 +64,10 @@ public struct TrackSynthesizer: Sendable {
         init(spec: SynthesisSpec, random: inout SeededGenerator) {
             self.spec = spec
             rate = Double(spec.sampleRate)
-            sampleCount = Int(spec.duration * rate)
+            sampleCount = Int(saturating: spec.duration * rate)
             barSeconds = 240 / spec.bpm
             stepSeconds = barSeconds / 16
-            barCount = Int(ceil(spec.duration / barSeconds))
+            barCount = Int(saturating: ceil(spec.duration / barSeconds))
             let variant = Int(random.next() % 6)
             pattern = DrumPattern.pattern(for: spec.style, variant: variant)
             progression = Harmony.progression(mode: spec.key.mode, variant: Int(random.next() % 3))
@@ -95,7 +95,7 @@ public struct TrackSynthesizer: Sendable {
         for step in 0..<16 {
             let swingDelay = step % 4 == 2 ? pattern.swing * plan.stepSeconds : 0
             let time = barStart + Double(step) * plan.stepSeconds + swingDelay
-            let at = Int(time * rate)
+            let at = Int(saturating: time * rate)
             if pattern.kick.contains(step) { addKick(to: &drums, at: at, rate: rate, basePitch: plan.kickPitch, gain: 0.9) }
             if pattern.snare.contains(step) { addSnare(to: &drums, at: at, rate: rate, gain: 0.5, random: &random) }
             if pattern.clap.contains(step) { addClap(to: &drums, at: at, rate: rate, gain: 0.35, random: &random) }
@@ -183,7 +183,7 @@ public struct TrackSynthesizer: Sendable {
     private func frequency(midi: Int) -> Double { 440 * pow(2, Double(midi - 69) / 12) }
 
     private func addKick(to buffer: inout [Float], at start: Int, rate: Double, basePitch: Double, gain: Float) {
-        let length = Int(0.35 * rate)
+        let length = Int(saturating: 0.35 * rate)
         var phase = 0.0
         for offset in 0..<length where start + offset < buffer.count {
             let time = Double(offset) / rate
@@ -195,7 +195,7 @@ public struct TrackSynthesizer: Sendable {
     }
 
     private func addSnare(to buffer: inout [Float], at start: Int, rate: Double, gain: Float, random: inout SeededGenerator) {
-        let length = Int(0.2 * rate)
+        let length = Int(saturating: 0.2 * rate)
         var previous: Float = 0
         for offset in 0..<length where start + offset < buffer.count {
             let time = Double(offset) / rate
@@ -209,7 +209,7 @@ public struct TrackSynthesizer: Sendable {
     }
 
     private func addClap(to buffer: inout [Float], at start: Int, rate: Double, gain: Float, random: inout SeededGenerator) {
-        let length = Int(0.15 * rate)
+        let length = Int(saturating: 0.15 * rate)
         for offset in 0..<length where start + offset < buffer.count {
             let time = Double(offset) / rate
             let burst = time.truncatingRemainder(dividingBy: 0.011) < 0.004 || time > 0.03 ? 1.0 : 0.3
@@ -220,7 +220,7 @@ public struct TrackSynthesizer: Sendable {
     /// A hi-hat: white noise through a band-pass around 7 kHz (RBJ biquad, Q ≈ 0.9), so that its
     /// energy sits where real cymbals have it rather than at the Nyquist frequency.
     private func addHat(to buffer: inout [Float], at start: Int, rate: Double, decay: Double, gain: Float, random: inout SeededGenerator) {
-        let length = Int(decay * 5 * rate)
+        let length = Int(saturating: decay * 5 * rate)
         let center = min(7000, rate * 0.3), q = 0.9
         let omega = 2 * Double.pi * center / rate
         let alpha = sin(omega) / (2 * q)
@@ -241,7 +241,7 @@ public struct TrackSynthesizer: Sendable {
 
     private func addTone(to buffer: inout [Float], start: Double, length: Double, midi: Int, harmonics: [Float], gain: Float,
                          rate: Double, tuning: Double = 1, attack: Double = 0.01, release: Double = 0.03) {
-        let first = Int(start * rate), count = Int((length + release) * rate)
+        let first = Int(saturating: start * rate), count = Int(saturating: (length + release) * rate)
         let base = frequency(midi: midi) * tuning
         let nyquist = rate / 2
         for offset in 0..<count where first + offset < buffer.count {
@@ -262,7 +262,7 @@ public struct TrackSynthesizer: Sendable {
 
     /// A Schroeder reverb: four parallel feedback combs and two series all-passes.
     private func applyReverb(to buffer: inout [Float], amount: Float, rate: Double) {
-        let combDelays = [0.0297, 0.0371, 0.0411, 0.0437].map { Int($0 * rate) }
+        let combDelays = [0.0297, 0.0371, 0.0411, 0.0437].map { Int(saturating: $0 * rate) }
         var wet = [Float](repeating: 0, count: buffer.count)
         for delay in combDelays {
             var line = [Float](repeating: 0, count: delay)
@@ -274,7 +274,7 @@ public struct TrackSynthesizer: Sendable {
                 position = (position + 1) % delay
             }
         }
-        for delay in [0.005, 0.0017].map({ Int($0 * rate) }) {
+        for delay in [0.005, 0.0017].map({ Int(saturating: $0 * rate) }) {
             var line = [Float](repeating: 0, count: delay)
             var position = 0
             for index in wet.indices {
