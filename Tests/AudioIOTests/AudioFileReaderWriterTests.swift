@@ -40,6 +40,29 @@ import Testing
         #expect(throws: AudioIOError.self) { try AudioFileWriter(path: "\(folder)/c.xyz", channels: 2, sampleRate: 44_100) }
     }
 
+    /// A link planted where a part file used to be named (`.NAME.part.EXT`) or at the final name
+    /// is never written through; two writers of one output have their own part files.
+    @Test func partFilesAreNewUniqueAndNeverFollowLinks() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let victim = "\(folder)/victim.txt"
+        try Data("the DJ's notes".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/.o.flac.part.flac", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/o.flac", withDestinationPath: victim)
+        let first = try AudioFileWriter(path: "\(folder)/o.flac", channels: 2, sampleRate: 44_100)
+        let second = try AudioFileWriter(path: "\(folder)/o.flac", channels: 2, sampleRate: 44_100)
+        #expect(first.partPath != second.partPath && !first.partPath.hasSuffix(".part.flac"))
+        try first.write([Float](repeating: 0.25, count: 2 * 4_410))
+        try second.write([Float](repeating: 0.25, count: 2 * 8_820))
+        try first.finish()
+        try second.finish()
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "the DJ's notes", "the link's target is untouched")
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(folder)/o.flac")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular, "the output replaced the link instead of writing through it")
+        #expect(try AudioFileReader(path: "\(folder)/o.flac", sampleRate: 44_100).read(frames: 100_000).count == 2 * 8_820,
+                "the output is the last writer's whole file")
+    }
+
     @Test func readsMonoAsStereoSeeksAndResamples() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
