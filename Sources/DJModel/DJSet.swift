@@ -34,6 +34,10 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// Time of the first downbeat in the file, seconds: with `bpm`, the constant beat grid
         /// DJ software stores (optional in the document).
         public var firstBeat: Double?
+        /// Time of the track's first downbeat (bar 1), seconds into the file: a beat of the grid
+        /// that `firstBeat` and `bpm` define (optional in the document; absent when the bars are
+        /// unknown). Exports put their bar lines here.
+        public var downbeat: Double?
         /// Named points in the file for the DJ's software (load, mix in, mix out, drop), in
         /// time order; absent in documents written before cues existed.
         public var cues: [TrackCue]?
@@ -47,7 +51,8 @@ public struct DJSet: Hashable, Sendable, Codable {
         /// Creates an entry.
         public init(id: TrackID, path: String, artist: String, title: String, duration: Double, bpm: Double,
                     key: MusicalKey?, energy: Int, start: Double, album: String? = nil, genre: String? = nil,
-                    firstBeat: Double? = nil, cues: [TrackCue]? = nil) {
+                    firstBeat: Double? = nil, cues: [TrackCue]? = nil, downbeat: Double? = nil) {
+            self.downbeat = downbeat
             self.cues = cues
             self.album = album
             self.genre = genre
@@ -64,7 +69,7 @@ public struct DJSet: Hashable, Sendable, Codable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat, cues, pinned
+            case id, path, artist, title, duration, bpm, key, camelot, energy, start, album, genre, firstBeat, downbeat, cues, pinned
         }
 
         /// Reads an entry; the key from `key` or, failing that, `camelot` (either may be absent or unknown).
@@ -83,6 +88,7 @@ public struct DJSet: Hashable, Sendable, Codable {
             album = try container.decodeIfPresent(String.self, forKey: .album)
             genre = try container.decodeIfPresent(String.self, forKey: .genre)
             firstBeat = try container.decodeNumberIfPresent(.firstBeat, in: DocumentLimits.signedSeconds)
+            downbeat = try container.decodeNumberIfPresent(.downbeat, in: DocumentLimits.signedSeconds)
             cues = try container.decodeIfPresent([TrackCue].self, forKey: .cues)
             pinned = try container.decodeIfPresent(Bool.self, forKey: .pinned)
         }
@@ -103,6 +109,7 @@ public struct DJSet: Hashable, Sendable, Codable {
             try container.encodeIfPresent(album, forKey: .album)
             try container.encodeIfPresent(genre, forKey: .genre)
             try container.encodeIfPresent(firstBeat, forKey: .firstBeat)
+            try container.encodeIfPresent(downbeat, forKey: .downbeat)
             try container.encodeIfPresent(cues, forKey: .cues)
             if pinned == true { try container.encode(true, forKey: .pinned) }
         }
@@ -172,5 +179,23 @@ public struct DJSet: Hashable, Sendable, Codable {
         self.duration = duration
         self.tracks = tracks
         self.transitions = transitions
+    }
+}
+
+extension DJSet.Entry {
+    /// The place (1–4) in Segue's 4/4 bar of the grid beat at `firstBeat`: 1 when it is a
+    /// downbeat, or when the bars are unknown. What rekordbox calls the beat's `Battito`.
+    public var barPositionOfFirstBeat: Int {
+        guard let downbeat, let firstBeat, bpm > 0, downbeat.isFinite, firstBeat.isFinite else { return 1 }
+        let beats = Int(saturating: ((firstBeat - downbeat) * bpm / 60).rounded())
+        return ((beats % 4) + 4) % 4 + 1
+    }
+
+    /// The first downbeat at or after the file's start, seconds: bar 1 moved back by whole bars
+    /// (DJ software counts bars from its grid marker). `firstBeat` (or 0) when the bars are unknown.
+    public var firstBarLine: Double {
+        guard let downbeat, bpm > 0, downbeat.isFinite else { return max(0, firstBeat ?? 0) }
+        let bar = 240 / bpm
+        return max(0, downbeat - (downbeat / bar).rounded(.down) * bar)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// rekordbox XML (`DJ_PLAYLISTS` version 1.0.0), the format of rekordbox's "Import playlist /
 /// rekordbox xml": a `PRODUCT`, a `COLLECTION` of `TRACK`s (`TrackID`, `Name`, `Artist`,
 /// `Album`, `Genre`, `Kind`, `TotalTime`, `AverageBpm`, `Tonality`, `Location`) each with one
-/// `TEMPO` beat-grid entry (`Inizio` first beat in seconds, `Bpm`, `Metro` 4/4, `Battito` 1)
+/// `TEMPO` beat-grid entry (`Inizio` first beat in seconds, `Bpm`, `Metro` 4/4, `Battito` that beat's place in Segue's bar)
 /// and its cues as `POSITION_MARK`s (memory cues, and hot cues A/B at mix in and mix out),
 /// and `PLAYLISTS` with the `ROOT` folder node holding one playlist node whose `TRACK Key`s name
 /// collection tracks by `TrackID`.
@@ -39,7 +39,7 @@ public struct RekordboxXML: SetCodec {
             var children: [String] = []
             if track.bpm > 0 {
                 children.append("      <TEMPO Inizio=\"\(XMLText.fixed(max(0, track.firstBeat ?? 0), decimals: 3))\" "
-                                + "Bpm=\"\(XMLText.fixed(track.bpm, decimals: 2))\" Metro=\"4/4\" Battito=\"1\"/>")
+                                + "Bpm=\"\(XMLText.fixed(track.bpm, decimals: 2))\" Metro=\"4/4\" Battito=\"\(track.barPositionOfFirstBeat)\"/>")
             }
             children += Self.positionMarks(track.cues ?? []).map { "      " + $0 }
             if children.isEmpty {

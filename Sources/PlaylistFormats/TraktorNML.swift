@@ -7,7 +7,7 @@ import FoundationXML
 /// Traktor NML (version 19, read by Traktor Pro 3 and 4): a `COLLECTION` of `ENTRY`s (`TITLE`,
 /// `ARTIST`; `LOCATION` with `DIR`/`FILE`/`VOLUME`; `ALBUM`; `INFO` with genre, key text in Open
 /// Key and play time; `TEMPO` with the BPM; `MUSICAL_KEY` 0–23; an `AutoGrid` `CUE_V2` at the first
-/// beat, milliseconds, then one `CUE_V2` per cue: load, fade-in at mix in, fade-out at mix out,
+/// downbeat (bar line), milliseconds, then one `CUE_V2` per cue: load, fade-in at mix in, fade-out at mix out,
 /// a cue at the drop) and `PLAYLISTS` with the `$ROOT` folder holding one playlist whose entries
 /// are `PRIMARYKEY`s (volume + dir + file). Text is in composed Unicode (NFC).
 public struct TraktorNML: SetCodec {
@@ -56,7 +56,8 @@ public struct TraktorNML: SetCodec {
             }
             if let key { entries.append("<MUSICAL_KEY VALUE=\"\(KeyNotation.traktorValue(key))\"></MUSICAL_KEY>") }
             if track.bpm > 0 {
-                let start = XMLText.fixed(max(0, track.firstBeat ?? 0) * 1000, decimals: 6)
+                // Traktor counts bars from its grid marker: it sits on a downbeat of Segue's bars.
+                let start = XMLText.fixed(track.firstBarLine * 1000, decimals: 6)
                 entries.append("<CUE_V2 NAME=\"AutoGrid\" DISPL_ORDER=\"0\" TYPE=\"4\" START=\"\(start)\" LEN=\"0.000000\" REPEATS=\"-1\" HOTCUE=\"0\"></CUE_V2>")
             }
             for (order, cue) in (track.cues ?? []).enumerated() {

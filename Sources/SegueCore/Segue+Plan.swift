@@ -179,7 +179,8 @@ extension Segue {
                                        duration: node.duration, bpm: node.bpm, key: node.key,
                                        energy: node.energy, start: start, album: track.metadata.album.nilIfEmpty,
                                        genre: track.metadata.genre.nilIfEmpty, firstBeat: track.analysis?.tempo.firstBeat,
-                                       cues: track.analysis.map { Self.cues(of: $0, node: node, incoming: incoming, outgoing: outgoing) }))
+                                       cues: track.analysis.map { Self.cues(of: $0, node: node, incoming: incoming, outgoing: outgoing) },
+                                       downbeat: track.analysis?.structure?.downbeat))
             if position + 1 < path.nodes.count {
                 start += constraints.playedSeconds(node) - constraints.overlapSeconds(outgoing: node)
             }
@@ -204,7 +205,7 @@ extension Segue {
     /// in cue, or its own for the first track), where the next comes in (the outgoing mix's out
     /// cue, or its own outro for the last track) and its first main part (drop), in time order.
     static func cues(of analysis: TrackAnalysis, node: TrackNode, incoming: TransitionMix?, outgoing: TransitionMix?) -> [TrackCue] {
-        var cues = [TrackCue(name: "Load", kind: .load, time: max(0, analysis.tempo.firstBeat)),
+        var cues = [TrackCue(name: "Load", kind: .load, time: max(0, analysis.structure?.downbeat ?? analysis.tempo.firstBeat)),
                     TrackCue(name: "Mix in", kind: .mixIn, time: incoming?.inCue ?? node.cueIn)]
         if let outgoing {
             cues.append(TrackCue(name: "Mix out (\(outgoing.technique.rawValue))", kind: .mixOut, time: outgoing.outCue))

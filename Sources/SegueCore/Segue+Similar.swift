@@ -84,6 +84,7 @@ extension Track {
         guard let analysis else { return nil }
         return DJSet.Entry(id: id, path: path ?? "", artist: metadata.artist, title: metadata.title, duration: analysis.duration,
                            bpm: analysis.tempo.bpm, key: analysis.key, energy: analysis.energy, start: 0,
-                           album: metadata.album.nilIfEmpty, genre: metadata.genre.nilIfEmpty, firstBeat: analysis.tempo.firstBeat)
+                           album: metadata.album.nilIfEmpty, genre: metadata.genre.nilIfEmpty, firstBeat: analysis.tempo.firstBeat,
+                           downbeat: analysis.structure?.downbeat)
     }
 }

@@ -61,6 +61,15 @@ struct ThirdPartyReaderTests {
         var keyText: String?
         var gridBpm: [Double]?
         var cues: [ReadCue]?
+        /// Beat-grid anchors: where (seconds) and which beat of the bar (rekordbox `TEMPO`
+        /// `Inizio` and `Battito`; Traktor's grid marker, always beat 1).
+        var grid: [ReadGridAnchor]?
+    }
+
+    /// A beat-grid anchor as a third-party reader returned it.
+    struct ReadGridAnchor: Decodable, Equatable {
+        var seconds: Double
+        var beat: Int
     }
 
     /// A cue as a third-party reader returned it.
@@ -107,6 +116,28 @@ struct ThirdPartyReaderTests {
             guard case .text(let tonality) = read.key else { Issue.record("no Tonality for \(track.title)"); continue }
             #expect(MusicalKey(parsing: tonality) == track.key)
         }
+    }
+
+    /// A set whose tracks' first beat is not their downbeat (bar 1 three beats later): rekordbox
+    /// gets the first beat as the bar's second beat, Traktor's grid marker sits on the downbeat,
+    /// so the software's bar lines fall on Segue's bars.
+    @Test(.enabled(if: enabled, "skipped: third-party readers are not installed"))
+    func exportsPutTheBarLinesOnSeguesDownbeats() throws {
+        var set = ExportSamples.hard
+        let period = 60 / set.tracks[0].bpm
+        set.tracks[0].firstBeat = 0.489
+        set.tracks[0].downbeat = 0.489 + 3 * period
+        set.tracks[1].firstBeat = 0.25
+        set.tracks[1].downbeat = 0.25
+        let rekordbox = try Self.read(set, format: .rekordbox)
+        #expect(rekordbox.tracks[0].grid == [ReadGridAnchor(seconds: 0.489, beat: 2)], "\(String(describing: rekordbox.tracks[0].grid))")
+        #expect(rekordbox.tracks[1].grid == [ReadGridAnchor(seconds: 0.25, beat: 1)])
+        let traktor = try Self.read(set, format: .traktor)
+        let marker = try #require(traktor.tracks[0].grid?.first)
+        // On a downbeat of Segue's bars: bar 1, or a whole number of bars before it, at or after 0:00.
+        let barsBefore = (marker.seconds - (0.489 + 3 * period)) / (4 * period)
+        #expect(marker.seconds >= 0 && abs(barsBefore - barsBefore.rounded()) < 0.001, "Traktor's grid marker off Segue's bars: \(marker.seconds)")
+        #expect(abs((traktor.tracks[1].grid?.first?.seconds ?? -1) - 0.25) < 0.001)
     }
 
     @Test(.enabled(if: enabled, "skipped: third-party readers are not installed"))

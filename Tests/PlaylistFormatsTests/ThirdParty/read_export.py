@@ -28,6 +28,7 @@ def read_rekordbox(path):
             "path": path, "title": track["Name"], "artist": track["Artist"],
             "bpm": float(track["AverageBpm"]), "key": track["Tonality"],
             "gridBpm": [float(tempo["Bpm"]) for tempo in track.tempos],
+            "grid": [{"seconds": float(tempo["Inizio"]), "beat": int(tempo["Battito"])} for tempo in track.tempos],
             "cues": [{"name": mark["Name"], "type": mark["Type"], "seconds": float(mark["Start"]), "hotCue": int(mark["Num"])}
                      for mark in track.marks],
         })
@@ -54,6 +55,7 @@ def read_traktor(path):
             "keyText": entry.info.key if entry.info else None,
             "cues": [{"name": cue.name, "type": str(cue.type), "seconds": float(cue.start) / 1000, "hotCue": int(cue.hotcue)}
                      for cue in entry.cue_v2 if cue.type != 4],
+            "grid": [{"seconds": float(cue.start) / 1000, "beat": 1} for cue in entry.cue_v2 if cue.type == 4],
         })
     return "traktor-nml-utils", tracks
 
