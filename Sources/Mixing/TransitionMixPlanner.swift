@@ -12,8 +12,9 @@ import Foundation
 ///   either has no mixable part;
 /// - a tempo jump beyond ``maximumTempoChangePercent``, or half or double time: a cut on the
 ///   outro's first phrase into the incoming track's first phrase;
-/// - a track without a confident grid or structure: a 16-beat blend on the beat grid only, and
-///   the explanation says so.
+/// - a track without a confident structure: a 16-beat blend on the beat grid only, and the
+///   explanation says so; a track whose grid is not trusted (low confidence, a variable tempo):
+///   never a beat-matched blend, but an echo-out (or a cut on a tempo jump).
 public struct TransitionMixPlanner: Sendable {
     /// Largest tempo change, in percent, ramped through an overlap.
     public var maximumTempoChangePercent: Double
@@ -58,7 +59,8 @@ public struct TransitionMixPlanner: Sendable {
         guard outgoingCues.fromStructure, incomingCues.fromStructure, let outgoing = from.structure, let incoming = to.structure else {
             let unconfident = !outgoingCues.fromStructure && !incomingCues.fromStructure ? "A or B" : outgoingCues.fromStructure ? "B" : "A"
             return onTheGrid(from: from, to: to, outCue: outgoingCues.outCue, inCue: incomingCues.inCue, unconfident: unconfident,
-                             jump: change.halfOrDouble || abs(change.percent) > maximumTempoChangePercent)
+                             jump: change.halfOrDouble || abs(change.percent) > maximumTempoChangePercent,
+                             gridsTrusted: gridIsTrusted(from) && gridIsTrusted(to))
         }
         let outCue = outgoingCues.outCue, inCue = incomingCues.inCue
         let outroBeats = 4 * outgoing.outroBars(bpm: from.tempo.bpm), introBeats = 4 * incoming.introBars(bpm: to.tempo.bpm)
@@ -100,11 +102,25 @@ public struct TransitionMixPlanner: Sendable {
         analysis.tempo.confidence >= minimumTempoConfidence && !analysis.tempo.isVariable && analysis.structure != nil
     }
 
+    /// Whether a track's beat grid can carry a beat-matched overlap: a tempo, confident, and
+    /// steady (a drifting or rubato tempo is never beat-matched: its beats leave any fixed grid).
+    public func gridIsTrusted(_ analysis: TrackAnalysis) -> Bool {
+        analysis.tempo.bpm > 0 && analysis.tempo.confidence >= minimumTempoConfidence && !analysis.tempo.isVariable
+    }
+
     /// The conservative mix: 16 beats from A's out cue on its beat grid into B from its in cue,
-    /// or a cut there when the tempo jumps.
-    func onTheGrid(from: TrackAnalysis, to: TrackAnalysis, outCue: Double, inCue: Double, unconfident: String, jump: Bool)
-        -> (mix: TransitionMix, explanation: String) {
+    /// or a cut there when the tempo jumps; when either grid cannot be trusted, an echo-out,
+    /// which needs no aligned beats.
+    func onTheGrid(from: TrackAnalysis, to: TrackAnalysis, outCue: Double, inCue: Double, unconfident: String, jump: Bool,
+                   gridsTrusted: Bool) -> (mix: TransitionMix, explanation: String) {
         let at = Self.clock(outCue)
+        if !jump && !gridsTrusted {
+            let which = !gridIsTrusted(from) && !gridIsTrusted(to) ? "A and B" : gridIsTrusted(from) ? "B" : "A"
+            let mix = TransitionMix(outCue: outCue, inCue: inCue, beats: 8, technique: .echoOut, tempoFrom: from.tempo.bpm,
+                                    tempoTo: to.tempo.bpm, confident: false)
+            return (mix, "the beat grid of \(which) is uncertain (a drifting tempo or low confidence), so no beat-matched blend: "
+                + "echo A out from \(at) and start B under the echo")
+        }
         if jump {
             let mix = TransitionMix(outCue: outCue, inCue: inCue, beats: 0, technique: .cut, tempoFrom: from.tempo.bpm,
                                     tempoTo: to.tempo.bpm, confident: false)

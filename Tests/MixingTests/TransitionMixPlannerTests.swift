@@ -8,7 +8,7 @@ import Testing
     /// A track at `bpm` in `key` whose music starts at 0.5 s with an intro of `introBars` bars and
     /// ends with an outro of `outroBars`, 96 bars in all.
     private func track(bpm: Double, key: MusicalKey, introBars: Int = 16, outroBars: Int = 16, confidence: Double = 0.9,
-                       structured: Bool = true) -> TrackAnalysis {
+                       structured: Bool = true, drift: Double = 0) -> TrackAnalysis {
         let bar = 240 / bpm, start = 0.5, bars = 96
         let end = start + Double(bars) * bar
         let mixIn = start + Double(introBars) * bar, mixOut = end - Double(outroBars) * bar
@@ -17,7 +17,7 @@ import Testing
             sections: [TrackSection(label: .intro, start: start, end: mixIn), TrackSection(label: .main, start: mixIn, end: mixOut),
                        TrackSection(label: .outro, start: mixOut, end: end)],
             mixIn: mixIn, mixOut: mixOut)
-        return TrackAnalysis(duration: end + 1, tempo: Tempo(bpm: bpm, firstBeat: start, confidence: confidence), key: key, keyConfidence: 0.8,
+        return TrackAnalysis(duration: end + 1, tempo: Tempo(bpm: bpm, firstBeat: start, confidence: confidence, drift: drift), key: key, keyConfidence: 0.8,
                              loudness: -9, loudnessRange: 5, energy: 6, features: FeatureVector([1]), structure: structured ? structure : nil)
     }
 
@@ -55,8 +55,8 @@ import Testing
         #expect(half.explanation.contains("half/double time"))
     }
 
-    @Test func unconfidentTracksGetAShortBlendOnTheGridAndSaySo() {
-        let from = track(bpm: 124, key: aMinor, confidence: 0.1), to = track(bpm: 124, key: aMinor)
+    @Test func unstructuredTracksGetAShortBlendOnTheGridAndSaySo() {
+        let from = track(bpm: 124, key: aMinor, structured: false), to = track(bpm: 124, key: aMinor)
         let (mix, explanation) = TransitionMixPlanner().plan(from: from, to: to)
         #expect(!mix.confident && mix.technique == .blend && mix.beats == 16)
         let beats = (mix.outCue - from.tempo.firstBeat) / from.tempo.beatPeriod
@@ -65,6 +65,18 @@ import Testing
         #expect(explanation.contains("no confident beat grid or structure on A"))
         let unstructured = TransitionMixPlanner().plan(from: to, to: track(bpm: 124, key: aMinor, structured: false))
         #expect(!unstructured.mix.confident && unstructured.explanation.contains("on B"))
+    }
+
+    /// A grid that cannot be trusted — low confidence, or a tempo that drifts (rubato) — is never
+    /// beat-matched: an echo-out, which needs no aligned beats, and the explanation says why.
+    @Test func untrustedGridsAreNeverBeatMatched() {
+        for from in [track(bpm: 124, key: aMinor, confidence: 0.1), track(bpm: 124, key: aMinor, drift: 4)] {
+            let (mix, explanation) = TransitionMixPlanner().plan(from: from, to: track(bpm: 124, key: aMinor))
+            #expect(!mix.confident && mix.technique == .echoOut, "\(mix)")
+            #expect(explanation.contains("beat grid of A is uncertain") && explanation.contains("no beat-matched blend"), "\(explanation)")
+        }
+        let (mix, explanation) = TransitionMixPlanner().plan(from: track(bpm: 124, key: aMinor), to: track(bpm: 124, key: aMinor, drift: 4))
+        #expect(mix.technique == .echoOut && explanation.contains("of B"), "\(explanation)")
     }
 
     @Test func mixEncodesTheTechniqueAsDJSoftwareNamesIt() throws {
