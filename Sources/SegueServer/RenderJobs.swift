@@ -204,8 +204,10 @@ final class RenderJobs: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             previewWorker.async { [self] in
                 previewQueue.withLock { $0.waiting -= 1; $0.running += 1 }
-                defer { previewQueue.withLock { $0.running -= 1 } }
-                continuation.resume(with: Result { try renderPreview(at: path, render) })
+                let result = Result { try renderPreview(at: path, render) }
+                // The turn ends before the request goes on, so the queue's count is never stale.
+                previewQueue.withLock { $0.running -= 1 }
+                continuation.resume(with: result)
             }
         }
     }

@@ -45,10 +45,11 @@ enum ServerScratch {
 
 /// Deletes this process's scratch folders (rendered mixes, previews, uploads in progress): call it
 /// when the server has stopped. A server killed before it could is cleaned up by the next one.
-public func removeServerScratchFolders() {
+/// - Parameter process: whose folders (this process's by default).
+public func removeServerScratchFolders(of process: Int32 = getpid()) {
     let temporary = FileManager.default.temporaryDirectory
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
-    for name in names where ServerScratch.prefixes.contains(where: { name.hasPrefix("\($0)\(getpid())-") }) {
+    for name in names where ServerScratch.prefixes.contains(where: { name.hasPrefix("\($0)\(process)-") }) {
         try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
     }
 }

@@ -21,12 +21,17 @@ import Testing
                     }
                 }
             }
-            // Wait until every slot is taken (one running, the rest waiting).
-            let deadline = ContinuousClock.now + .seconds(10)
-            while renders.previewLoad.running + renders.previewLoad.waiting < capacity, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(10))
+            // Wait until every slot is taken (one running, the rest waiting). Under a loaded test run
+            // the tasks may take a while to start: wait for the state, not a fixed time.
+            let deadline = ContinuousClock.now + .seconds(120)
+            while renders.previewLoad != (RenderJobs.runningPreviews, RenderJobs.waitingPreviews), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(renders.previewLoad.running == RenderJobs.runningPreviews)
+            guard renders.previewLoad == (RenderJobs.runningPreviews, RenderJobs.waitingPreviews) else {
+                Issue.record("the queue never filled: \(renders.previewLoad)")
+                for _ in 1...capacity { release.signal() }
+                return
+            }
             do {
                 _ = try await renders.preview(setId: "late", number: 1) { _ throws(SegueError) in Issue.record("a preview beyond the queue was rendered") }
                 Issue.record("a preview beyond the queue was accepted")
@@ -84,9 +89,15 @@ import Testing
                 "a crashed server's folders are deleted by the next one")
         #expect(FileManager.default.fileExists(atPath: live.path), "a running server's are kept")
         #expect(renders.folder.contains("segue-renders-\(getpid())-"))
-        removeServerScratchFolders()
-        #expect(!FileManager.default.fileExists(atPath: renders.folder) && !FileManager.default.fileExists(atPath: live.path),
-                "a server that stops removes its own")
+        renders.removeFolder()
+        // What a stopping server runs, for a stand-in process id (this test process's own folders
+        // belong to servers of other tests running now).
+        let standIn: Int32 = 2_000_000_000 + Int32.random(in: 0..<1_000_000)
+        let own = [temporary.appendingPathComponent("segue-renders-\(standIn)-a"), temporary.appendingPathComponent("segue-upload-\(standIn)-b")]
+        for folder in own { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        removeServerScratchFolders(of: standIn)
+        #expect(own.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }, "a server that stops removes its own")
+        #expect(FileManager.default.fileExists(atPath: live.path), "and only its own")
     }
 
     @Test func malformedRangesAreIgnored() {
