@@ -50,20 +50,18 @@ struct StemWriters {
         for index in stems.indices where !stems[index].finished && stems[index].frames.overlaps(block) {
             let frames = stems[index].frames
             let lower = max(frames.lowerBound, start), upper = min(frames.upperBound, start + count)
-            let name = String(format: "%02d", stems[index].number)
+            let paths = MixPlan.stemPaths(number: stems[index].number, in: folder)
             do {
                 if stems[index].outWriter == nil {
-                    stems[index].outWriter = try AudioFileWriter(path: "\(folder)/\(name)-out.wav", channels: 2, sampleRate: sampleRate,
-                                                                 bitDepth: .twentyFour)
-                    stems[index].inWriter = try AudioFileWriter(path: "\(folder)/\(name)-in.wav", channels: 2, sampleRate: sampleRate,
-                                                                bitDepth: .twentyFour)
+                    stems[index].outWriter = try AudioFileWriter(path: paths.outgoing, channels: 2, sampleRate: sampleRate, bitDepth: .twentyFour)
+                    stems[index].inWriter = try AudioFileWriter(path: paths.incoming, channels: 2, sampleRate: sampleRate, bitDepth: .twentyFour)
                 }
                 let silence = [Float](repeating: 0, count: 2 * count)
                 let outgoing = decks[stems[index].outgoing] ?? silence, incoming = decks[stems[index].outgoing + 1] ?? silence
                 let slice = (2 * (lower - start))..<(2 * (upper - start))
                 try stems[index].outWriter?.write(Array(outgoing[slice]))
                 try stems[index].inWriter?.write(Array(incoming[slice]))
-                if upper >= frames.upperBound { try close(index, name: name) }
+                if upper >= frames.upperBound { try close(index) }
             } catch {
                 throw .audio(error)
             }
@@ -71,8 +69,9 @@ struct StemWriters {
     }
 
     /// Closes the stems and writes their JSON.
-    private mutating func close(_ index: Int, name: String) throws(AudioIOError) {
+    private mutating func close(_ index: Int) throws(AudioIOError) {
         guard let folder else { return }
+        let paths = MixPlan.stemPaths(number: stems[index].number, in: folder)
         try stems[index].outWriter?.finish()
         try stems[index].inWriter?.finish()
         stems[index].outWriter = nil
@@ -85,18 +84,18 @@ struct StemWriters {
             "technique": stem.overlap.technique.rawValue, "beats": stem.overlap.ramp.beats,
             "tempoFrom": stem.overlap.ramp.from, "tempoTo": stem.overlap.ramp.to,
         ]
-        let path = "\(folder)/\(name).json"
+        let path = paths.json
         guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted]),
               FileManager.default.createFile(atPath: path, contents: data) else {
             throw .unwritable(path: path, reason: "cannot write the stem description")
         }
-        written += ["\(folder)/\(name)-out.wav", "\(folder)/\(name)-in.wav", path]
+        written += [paths.outgoing, paths.incoming, path]
     }
 
     /// Closes what is still open (a stretch that reaches the mix's end).
     mutating func finish() throws(MixingError) {
         for index in stems.indices where !stems[index].finished && stems[index].outWriter != nil {
-            do { try close(index, name: String(format: "%02d", stems[index].number)) } catch { throw .audio(error) }
+            do { try close(index) } catch { throw .audio(error) }
         }
     }
 

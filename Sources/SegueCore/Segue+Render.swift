@@ -88,7 +88,8 @@ extension Segue {
     ///   options, `.ioFailure` when a file cannot be read or written, `.unsatisfiable` when cancelled.
     public static func render(_ layout: RenderLayout, to path: String, options: RenderOptions, progress: ProgressHandler? = nil,
                               isCancelled: () -> Bool = { false }) throws(SegueError) -> RenderReport {
-        try refuseOverwritingSources(output: path, stemsFolder: options.stemsFolder, sources: layout.plan.decks.map(\.track.path))
+        try refuseOverwritingSources(outputs: [path] + (options.stemsFolder.map { layout.plan.stemPaths(in: $0) } ?? []),
+                                     sources: layout.plan.decks.map(\.track.path))
         do {
             let renderer = try MixRenderer(plan: layout.plan, options: options)
             var stage = ""
@@ -134,25 +135,16 @@ extension Segue {
 }
 
 extension Segue {
-    /// Refuses a render whose output (or a stem it would write) is one of the set's own source
-    /// files, however spelled (links resolved, and the same device and inode).
+    /// Refuses a render any of whose `outputs` (the mix and the stems it would write, as
+    /// ``MixPlan/stemPaths(in:)`` lists them) is one of the set's own source files, however
+    /// spelled (links resolved, and the same device and inode).
     /// - Throws: ``SegueError`` `.invalidInput` naming the file.
-    public static func refuseOverwritingSources(output: String, stemsFolder: String?, sources: [String]) throws(SegueError) {
-        let outputs = [output] + (stemsFolder.map { folder in
-            sources.compactMap { source in
-                // Stems are NN-out.wav, NN-in.wav and NN.json in the folder: a source there named so would be replaced.
-                let name = (source as NSString).lastPathComponent
-                return name.range(of: #"^[0-9]{2}(-out\.wav|-in\.wav|\.json)$"#, options: .regularExpression) != nil
-                    ? (folder as NSString).appendingPathComponent(name) : nil
-            }
-        } ?? [])
+    public static func refuseOverwritingSources(outputs: [String], sources: [String]) throws(SegueError) {
+        let known = sources.filter { !$0.isEmpty }.map { (path: $0, canonical: CanonicalPath.of($0), identity: FileIdentity.of($0)) }
         for target in outputs {
             let canonical = CanonicalPath.of(target), identity = FileIdentity.of(canonical)
-            for source in sources where !source.isEmpty {
-                let sameFile = identity != nil && identity == FileIdentity.of(source)
-                if sameFile || CanonicalPath.of(source) == canonical {
-                    throw SegueError(.invalidInput, "\(target) is one of the set's own tracks (\(source)); render to a new file", field: "out")
-                }
+            if let source = known.first(where: { $0.canonical == canonical || (identity != nil && $0.identity == identity) }) {
+                throw SegueError(.invalidInput, "\(target) is one of the set's own tracks (\(source.path)); render to a new file", field: "out")
             }
         }
     }

@@ -45,10 +45,7 @@ struct RenderCommand: ParsableCommand {
         let libraryPath = library.library ?? Segue.defaultLibraryPath
         if FileManager.default.fileExists(atPath: libraryPath) {
             let segue = try Segue(libraryPath: libraryPath)
-            let stemFiles = stems.map { folder in
-                layout.plan.overlaps.indices.flatMap { index in ["-out.wav", "-in.wav"].map { String(format: "%@/%02d%@", folder, index + 1, $0) } }
-            } ?? []
-            for output in [path] + stemFiles { try segue.refuseOverwritingLibrary(output: output) }
+            for output in [path] + (stems.map { layout.plan.stemPaths(in: $0) } ?? []) { try segue.refuseOverwritingLibrary(output: output) }
         }
         for name in layout.missing {
             Console.warn("warning: cannot find \(name); skipped with a \(Int(2))-second gap\n")
