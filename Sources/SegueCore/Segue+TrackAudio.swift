@@ -47,12 +47,11 @@ extension Segue {
     ///   that is gone or is no longer the scanned file.
     public func openTrackAudio(id: Int64) throws(SegueError) -> (descriptor: Int32, contentType: String, size: Int64) {
         let file = try trackAudioFile(id: id)
-        guard let stored = try libraryCall({ try library.scannedFile(of: TrackID(id)) }), stored.path == file.path, stored.size >= 0 else {
+        guard let scanned = try scannedFile(of: TrackID(id), at: file.path) else {
             throw SegueError(.notFound, "track \(id) has no scanned audio file")
         }
-        let scanned = ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash)
         do {
-            return (try scanned.open(file.path), file.contentType, stored.size)
+            return (try scanned.open(file.path), file.contentType, scanned.size)
         } catch {
             try? library.markForRescan(TrackID(id))
             throw SegueError(.notFound, "track \(id)'s audio is not available: \(error.description)")
@@ -64,15 +63,15 @@ extension Segue {
     /// edited by hand) gets nil, and is read as any file a DJ names.
     func scannedFiles(of set: DJSet) throws(SegueError) -> [ScannedFile?] {
         var files: [ScannedFile?] = []
-        for entry in set.tracks {
-            let stored = try libraryCall { try library.scannedFile(of: entry.id) }
-            if let stored, stored.path == entry.path, stored.size >= 0 {
-                files.append(ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash))
-            } else {
-                files.append(nil)
-            }
-        }
+        for entry in set.tracks { files.append(try scannedFile(of: entry.id, at: entry.path)) }
         return files
+    }
+
+    /// What the last scan recorded about track `id`'s file, when that file is `path` (nil for a
+    /// track without a scanned file, or whose library path is another).
+    private func scannedFile(of id: TrackID, at path: String) throws(SegueError) -> ScannedFile? {
+        guard let stored = try libraryCall({ try library.scannedFile(of: id) }), stored.path == path, stored.size >= 0 else { return nil }
+        return ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash)
     }
 
     /// A stored set of this library laid out for rendering (``renderLayout(for:scanned:)``): each

@@ -212,20 +212,13 @@ final class RenderJobs: Sendable {
         }
     }
 
-    /// Renders one preview to `path` unless an earlier request already has; keeps the cache bounded.
-    private func renderPreview(at path: String, _ render: (String) throws(SegueError) -> Void) throws -> String {
+    /// Renders one preview to `path` unless an earlier request already has; keeps the cache
+    /// bounded. A render's ``SegueError`` reaches the client through ``ErrorMiddleware``, with
+    /// the status ``ServerError/init(_:)`` gives it.
+    private func renderPreview(at path: String, _ render: (String) throws(SegueError) -> Void) throws(SegueError) -> String {
         if FileManager.default.fileExists(atPath: path) { return path }
         defer { evictPreviews() }
-        do {
-            try render(path)
-        } catch {
-            let status = switch error.kind {
-            case .invalidInput: 400
-            case .notFound: 404
-            default: 500
-            }
-            throw ServerError(status: status, message: error.message)
-        }
+        try render(path)
         return path
     }
 }
