@@ -31,8 +31,7 @@ public final class TrackLibrary: Sendable {
             return
         }
         do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
@@ -46,12 +45,7 @@ public final class TrackLibrary: Sendable {
             configuration.busyMode = .timeout(10)
             let pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = LibraryMigrations.migrator()
-            // A library a newer Segue has written holds tables this one does not know: writing to
-            // it could break them, so it is refused before anything is written.
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw LibraryError.cannotOpen(path: path, reason: "it was written by a newer version of Segue; use that version "
-                    + "(or a copy of the library made before upgrading)")
-            }
+            try pool.read { db in try Self.refuseNewer(db, migrator: migrator, path: path) }
             try migrator.migrate(pool)
             writer = pool
         } catch let error as LibraryError {
@@ -71,9 +65,9 @@ public final class TrackLibrary: Sendable {
             configuration.busyMode = .timeout(10)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = LibraryMigrations.migrator()
-            let (superseded, complete) = try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
-            if superseded {
-                throw LibraryError.cannotOpen(path: path, reason: "it was written by a newer version of Segue; use that version")
+            let complete = try queue.read { db in
+                try Self.refuseNewer(db, migrator: migrator, path: path)
+                return try migrator.hasCompletedMigrations(db)
             }
             if !complete {
                 throw LibraryError.cannotOpen(path: path, reason: "it needs upgrading to this version of Segue, and this user cannot write it")
@@ -83,6 +77,15 @@ public final class TrackLibrary: Sendable {
             throw error
         } catch {
             throw .cannotOpen(path: path, reason: LibraryError.summary(of: error))
+        }
+    }
+
+    /// Refuses a library a newer Segue has written: it holds tables this one does not know, and
+    /// writing to it could break them, so it is refused before anything is written.
+    private static func refuseNewer(_ db: Database, migrator: DatabaseMigrator, path: String) throws {
+        if try migrator.hasBeenSuperseded(db) {
+            throw LibraryError.cannotOpen(path: path, reason: "it was written by a newer version of Segue; use that version "
+                + "(or a copy of the library made before upgrading)")
         }
     }
 

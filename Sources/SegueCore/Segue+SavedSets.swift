@@ -113,8 +113,7 @@ extension Segue {
               !trimmed.contains(where: { $0.isNewline }) else {
             throw SegueError(.invalidInput, "a set's name is 1–\(maxSetNameCharacters) characters (at most \(maxSetNameBytes) bytes) on one line", field: "name")
         }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || (0x202A...0x202E).contains($0.value)
-            || (0x2066...0x2069).contains($0.value) }) {
+        if trimmed.unicodeScalars.contains(where: \.isHiddenControl) {
             throw SegueError(.invalidInput, "a set's name may not hold control characters (escape, bell, NUL…)", field: "name")
         }
         return trimmed

@@ -76,9 +76,6 @@ final class ConnectionRegistry: Sendable {
             entries[ObjectIdentifier(channel)] = entry
         }
     }
-
-    /// Connections open now.
-    var count: Int { entries.withLock { $0.count } }
 }
 
 /// Per connection: registers it with the ``ConnectionRegistry`` and closes it when its writes

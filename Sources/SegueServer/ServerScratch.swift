@@ -18,21 +18,28 @@ enum ServerScratch {
         return url
     }
 
+    /// The scratch folders in the temporary folder, each with the process id in its name (nil
+    /// for a folder named before names carried one).
+    static func folders() -> [(url: URL, process: Int32?)] {
+        let temporary = FileManager.default.temporaryDirectory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return [] }
+        return names.compactMap { name in
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { return nil }
+            let rest = name.dropFirst(prefix.count)
+            return (temporary.appendingPathComponent(name), rest.firstIndex(of: "-").flatMap { Int32(rest[..<$0]) })
+        }
+    }
+
     /// Deletes the scratch folders left by servers that are no longer running (their process id
     /// is gone, or the folder predates process ids in names and is over a day old).
     /// - Returns: how many folders were deleted.
     @discardableResult
     static func removeStale() -> Int {
-        let temporary = FileManager.default.temporaryDirectory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return 0 }
         var removed = 0
-        for name in names {
-            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
-            let url = temporary.appendingPathComponent(name)
-            let rest = name.dropFirst(prefix.count)
+        for (url, process) in folders() {
             let stale: Bool
-            if let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]) {
-                stale = pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+            if let process {
+                stale = process != getpid() && kill(process, 0) != 0 && errno == ESRCH
             } else {
                 let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? nil
                 stale = modified.map { Date().timeIntervalSince($0) > 86_400 } ?? false
@@ -47,9 +54,5 @@ enum ServerScratch {
 /// when the server has stopped. A server killed before it could is cleaned up by the next one.
 /// - Parameter process: whose folders (this process's by default).
 public func removeServerScratchFolders(of process: Int32 = getpid()) {
-    let temporary = FileManager.default.temporaryDirectory
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
-    for name in names where ServerScratch.prefixes.contains(where: { name.hasPrefix("\($0)\(process)-") }) {
-        try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
-    }
+    for (url, owner) in ServerScratch.folders() where owner == process { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// Text from tags, file names and set names made safe to print on a terminal: a title holding
@@ -13,10 +14,9 @@ enum TerminalText {
             let value = scalar.value
             if value == 0x0A || value == 0x09 {
                 result.unicodeScalars.append(scalar)
-            } else if value < 0x20 || (0x7F...0x9F).contains(value) {
-                result += String(format: "\\x%02X", value)
-            } else if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F {
-                result += String(format: "\\u{%04X}", value)
+            } else if scalar.isHiddenControl || value == 0x200E || value == 0x200F {
+                // Control characters (all below U+0100) as \x1B, the direction marks as \u{202E}.
+                result += value < 0x100 ? String(format: "\\x%02X", value) : String(format: "\\u{%04X}", value)
             } else {
                 result.unicodeScalars.append(scalar)
             }
