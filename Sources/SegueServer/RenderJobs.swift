@@ -104,11 +104,12 @@ final class RenderJobs: Sendable {
     private let jobs = Mutex<[RenderJob]>([])
     /// Previews rendering and waiting.
     private let previewQueue = Mutex<(running: Int, waiting: Int)>((0, 0))
-    /// Renders previews one at a time (``runningPreviews``). A serial queue of its own: it does
-    /// not take a thread from the pool that answers requests (``BlockingWork``).
-    private let previewWorker = DispatchQueue(label: "segue.server.previews")
-    /// Renders whole mixes, one at a time, apart from that pool too.
-    private let renderWorker = DispatchQueue(label: "segue.server.renders")
+    /// Renders previews one at a time (``runningPreviews``). A thread of its own: it does not take
+    /// a thread from the pool that answers requests (``BlockingWork``), nor wait for one while a
+    /// scan fills the cores.
+    private let previewWorker = WorkerThread(name: "segue-previews")
+    /// Renders whole mixes, one at a time, on a thread of their own too.
+    private let renderWorker = WorkerThread(name: "segue-renders")
     /// The folder holding the rendered files.
     let folder: String
 
