@@ -1,8 +1,11 @@
 import Foundation
 
 /// The phase of a constant-tempo beat grid: the offset that puts grid lines on the strongest
-/// onsets of a low-band (kick) onset envelope, so that the grid sits on the beat rather than on
-/// off-beat hats. O(frames) per candidate phase, O(frames · period) in all.
+/// onsets of an onset envelope over the whole track. Fed the beat band
+/// (``SpectralSummary/beatFlux``: bass, snare body, chords), so that the grid sits on the beat
+/// rather than on off-beat hats or on a syncopated kick; on recorded music that band put the
+/// grid in phase with madmom's beats where the kick band alone read a quarter or half a beat off
+/// (Benchmarks/grids, tuning half). O(frames) per candidate phase, O(frames · period) in all.
 public struct BeatGridEstimator: Sendable {
     /// Frame `t` of the onset envelope describes the window starting at `t · hop`, whose energy
     /// rises most when an onset reaches its centre, `frameSize / 2` later: an onset seen at frame
@@ -33,5 +36,27 @@ public struct BeatGridEstimator: Sendable {
         let seconds = (bestPhase + centerOffsetFrames) / frameRate
         let beat = 60 / bpm
         return (seconds.truncatingRemainder(dividingBy: beat) + beat).truncatingRemainder(dividingBy: beat)
+    }
+
+    /// How strong the onsets half a beat after the grid are beside those on it (the comb's sum
+    /// at the off-beat over its sum on the beat; 0 when the grid has no onsets): well under 1
+    /// means the grid is clearly on the beat, and nothing later may move it to the off-beat.
+    public func offBeatRatio(onset: [Float], frameRate: Double, bpm: Double, firstBeat: Double) -> Double {
+        guard bpm > 0, onset.count > 2 else { return 0 }
+        let period = 60 * frameRate / bpm
+        func comb(_ start: Double) -> Double {
+            var sum = 0.0, position = start - centerOffsetFrames
+            while position < Double(onset.count - 2) {
+                if position >= 1 {
+                    // The strongest frame within one of the line: the grid is good to a frame or so.
+                    let index = Int(saturating: position.rounded())
+                    sum += Double(max(onset[index - 1], onset[index], onset[index + 1]))
+                }
+                position += period
+            }
+            return sum
+        }
+        let on = comb(firstBeat * frameRate)
+        return on > 0 ? comb(firstBeat * frameRate + period / 2) / on : 0
     }
 }

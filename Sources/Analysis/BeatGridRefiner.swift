@@ -76,8 +76,9 @@ public struct BeatGridRefiner: Sendable {
     /// The grid, among tempos within ±0.4 % of `period`'s (0.01 BPM apart) and phases (half a
     /// frame apart) within a quarter beat of the given grid in the middle of the track, that
     /// collects the most onset over the whole track: a wrong tempo smears the comb, so the sum
-    /// peaks sharply at the right one. The given phase came from the kick; the quarter-beat bound
-    /// keeps the grid off the off-beat hats the full-band onsets also hold.
+    /// peaks sharply at the right one. The given phase came from the whole track's comb
+    /// (``BeatGridEstimator``); the quarter-beat bound keeps the refinement near it, away from
+    /// the off-beat.
     /// O(tempos · phases · beats), about two million reads for a four-minute track.
     func bestComb(onset: [Float], frameRate: Double, offset: Double, period: Double) -> (offset: Double, period: Double) {
         func value(at position: Double) -> Float {

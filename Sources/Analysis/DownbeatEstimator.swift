@@ -28,8 +28,9 @@ public struct DownbeatEstimator: Sendable {
     /// positions of the grid) and a confidence 0…1, from evidence at each eighth-note position j:
     /// `harmonicChange[j]` (how much the pitch-class profile of the beat after j differs from the
     /// beat before), `kick[j]` (kick onset strength at j) and `highRise[j]` (rise of high-band
-    /// energy into j).
-    public func phase(harmonicChange: [Double], kick: [Double], highRise: [Double]) -> (phase: Int, confidence: Double) {
+    /// energy into j). `beatsOnly` keeps to the even phases (the grid's own beats): the grid is
+    /// known to be on the beat, so only the bar is asked.
+    public func phase(harmonicChange: [Double], kick: [Double], highRise: [Double], beatsOnly: Bool = false) -> (phase: Int, confidence: Double) {
         let positions = Self.positionsPerBar
         guard harmonicChange.count >= 2 * positions else { return (0, 0) }
         func phaseMeans(_ values: [Double]) -> [Double] {
@@ -47,7 +48,7 @@ public struct DownbeatEstimator: Sendable {
         let kicks = standardised(phaseMeans(kick))
         let crashes = standardised(phaseMeans(highRise))
         let scores = (0..<positions).map { harmonic[$0] + kickWeight * kicks[$0] + crashWeight * crashes[$0] }
-        let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
+        let ranked = scores.indices.filter { !beatsOnly || $0 % 2 == 0 }.sorted { scores[$0] > scores[$1] }
         // Standardised scores of n phases lie within ±√(n − 1); the margin over the runner-up,
         // over that bound, reads as a confidence.
         let total = 1 + kickWeight + crashWeight

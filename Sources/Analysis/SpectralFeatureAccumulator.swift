@@ -6,13 +6,17 @@ import Foundation
 /// envelopes (tempo, beat grid, drift, onset rate) and the timbre statistics (MFCCs, centroid,
 /// flatness, band shares) in one go.
 ///
-/// Memory is O(frames) for the four onset envelopes (16 bytes per frame: 5 MB for a 2-hour mix)
+/// Memory is O(frames) for the five onset envelopes (about 24 bytes per frame: 7 MB for a 2-hour mix)
 /// plus a fixed-size ``TimbreStatistics``; spectra and mel frames are not kept.
 public final class SpectralFeatureAccumulator {
     /// Mel bands per frame.
     public static let melBandCount = 40
     /// Upper edge of the kick band of the beat-grid envelope, in Hz.
     public static let kickBandHz = 150.0
+    /// The band of the beat-phase envelope (``SpectralSummary/beatFlux``), by the centre
+    /// frequency of its mel bands, Hz: bass, snare body, chords and vocals — where recorded music
+    /// puts its beats — without the sub-kick alone or the hats that play off-beats and sixteenths.
+    public static let beatBandHz = 150.0...3000.0
     /// The bands of the backbeat envelopes, by the centre frequency of their mel bands (Hz): those
     /// of ``BackbeatEvidence/bands``.
     public static let backbeatBandsHz = BackbeatEvidence.bands.map(\.hertz)
@@ -22,6 +26,8 @@ public final class SpectralFeatureAccumulator {
     private let bank: MelFilterBank
     private let dct: DCT
     private let kickBands: Int
+    /// The mel bands of ``beatBandHz``.
+    private let beatBands: Range<Int>
     /// For each mel band, the backbeat envelope it feeds (the bands do not overlap), or `nil`.
     private let backbeatEnvelopeOfBand: [Int?]
     private let lowBin: Int, midBin: Int
@@ -33,6 +39,7 @@ public final class SpectralFeatureAccumulator {
     private var coefficients = [Float](repeating: 0, count: 14)
     private var onsetFlux: [Float] = []
     private var kickFlux: [Float] = []
+    private var beatFlux: [Float] = []
     private var backbeatFluxes: [[Float]]
     private var backbeatFrame: [Float]
     private var highShareSum = 0.0
@@ -48,6 +55,9 @@ public final class SpectralFeatureAccumulator {
                                  highHz: min(11000, sampleRate / 2))
         dct = try DCT(inputCount: Self.melBandCount, outputCount: 14)
         kickBands = max(1, bank.centerFrequencies.filter { $0 <= Self.kickBandHz }.count)
+        let beatLow = bank.centerFrequencies.firstIndex { $0 >= Self.beatBandHz.lowerBound } ?? 0
+        let beatHigh = bank.centerFrequencies.lastIndex { $0 <= Self.beatBandHz.upperBound } ?? (Self.melBandCount - 1)
+        beatBands = beatLow..<max(beatLow + 1, beatHigh + 1)
         backbeatEnvelopeOfBand = bank.centerFrequencies.map { center in Self.backbeatBandsHz.firstIndex { $0.contains(center) } }
         backbeatFluxes = Array(repeating: [], count: Self.backbeatBandsHz.count)
         backbeatFrame = [Float](repeating: 0, count: Self.backbeatBandsHz.count)
@@ -72,21 +82,24 @@ public final class SpectralFeatureAccumulator {
     public func finish() -> SpectralSummary {
         stft.finish { index, spectrum in self.consume(index: index, spectrum: spectrum) }
         let frames = onsetFlux.count
-        return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), onsetFlux: onsetFlux, kickFlux: kickFlux,
+        return SpectralSummary(frameRate: sampleRate / Double(stft.configuration.hopSize), onsetFlux: onsetFlux, kickFlux: kickFlux, beatFlux: beatFlux,
                                backbeatFluxes: backbeatFluxes, highShare: frames > 0 ? highShareSum / Double(frames) : 0, timbre: statistics,
                                structureFrames: structure.series)
     }
 
     private func consume(index: Int, spectrum: UnsafeBufferPointer<Float>) {
         bands.withUnsafeMutableBufferPointer { bank.apply(spectrum, into: $0) }
-        var flux: Float = 0, kick: Float = 0
+        var flux: Float = 0, kick: Float = 0, beat: Float = 0
         for envelope in backbeatFrame.indices { backbeatFrame[envelope] = 0 }
         for band in 0..<Self.melBandCount {
             let mel = 1000 * bands[band]
             logMel[band] = log1p(mel)
             if index > 0 {
                 let rise = logMel[band] - previousLogMel[band]
-                if rise > 0 { flux += rise }
+                if rise > 0 {
+                    flux += rise
+                    if beatBands.contains(band) { beat += rise }
+                }
                 if mel > previousMel[band] {
                     if band < kickBands { kick += mel - previousMel[band] }
                     if let envelope = backbeatEnvelopeOfBand[band] { backbeatFrame[envelope] += mel - previousMel[band] }
@@ -97,6 +110,7 @@ public final class SpectralFeatureAccumulator {
         swap(&previousLogMel, &logMel)
         onsetFlux.append(flux)
         kickFlux.append(kick)
+        beatFlux.append(beat)
         for envelope in backbeatFrame.indices { backbeatFluxes[envelope].append(backbeatFrame[envelope]) }
 
         var total: Float = 0, weighted: Float = 0, logSum: Float = 0, low: Float = 0, mid: Float = 0
@@ -152,6 +166,9 @@ public struct SpectralSummary: Sendable {
     /// Half-wave rectified flux of linear mel energies in the kick band (≤ 150 Hz), per frame:
     /// the loudest low-band events (kicks) dominate quieter bass notes.
     public let kickFlux: [Float]
+    /// Half-wave rectified spectral flux of log-mel energies in
+    /// ``SpectralFeatureAccumulator/beatBandHz``, per frame: the beat grid's phase.
+    public let beatFlux: [Float]
     /// Half-wave rectified flux of linear mel energies in each of
     /// ``SpectralFeatureAccumulator/backbeatBandsHz``, per frame: the envelopes of ``BackbeatEvidence``.
     public let backbeatFluxes: [[Float]]

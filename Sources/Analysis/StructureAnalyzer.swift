@@ -19,9 +19,17 @@ public struct StructureAnalyzer: Sendable {
     /// Creates an analyzer.
     public init() {}
 
+    /// Off-beat onsets under this share of the on-beat ones (``BeatGridEstimator/offBeatRatio``)
+    /// settle the grid's phase: the bar step then chooses among the four beats only and never
+    /// moves the grid half a beat (on recorded music it did, onto the off-beat, where harmony
+    /// changes early or the kick is syncopated).
+    public static let settledOffBeatRatio = 0.85
+
     /// The structure of a track `duration` seconds long on the grid of `bpm` from `firstBeat`;
-    /// `nil` when fewer than four bars fit.
-    public func analyze(spectral: FrameSeries, pitch: FrameSeries, bpm: Double, firstBeat: Double, duration: Double) -> TrackStructure? {
+    /// `nil` when fewer than four bars fit. `gridIsOnTheBeat` false lets the bar step move the
+    /// grid half a beat (the onsets left its phase open).
+    public func analyze(spectral: FrameSeries, pitch: FrameSeries, bpm: Double, firstBeat: Double, duration: Double,
+                        gridIsOnTheBeat: Bool = false) -> TrackStructure? {
         guard bpm > 0, duration > 0 else { return nil }
         let period = 60 / bpm
         // Eighth-note level: the bar phase, which may also move the grid by half a beat.
@@ -39,7 +47,7 @@ public struct StructureAnalyzer: Sendable {
             highRise[index] = max(0, log10((highAfter + 1e-9) / (highBefore + 1e-9)))
             kick[index] = Double(spectral.mean(from: time - period / 8, to: time + period / 8)[StructureColumns.kick])
         }
-        let (eighthPhase, confidence) = downbeats.phase(harmonicChange: harmonicChange, kick: kick, highRise: highRise)
+        let (eighthPhase, confidence) = downbeats.phase(harmonicChange: harmonicChange, kick: kick, highRise: highRise, beatsOnly: gridIsOnTheBeat)
         let gridStart = firstBeat + Double(eighthPhase % 2) * period / 2
         let phase = eighthPhase / 2
         let beatCount = Int(saturating: (duration - gridStart) / period)

@@ -12,6 +12,8 @@ public final class TrackAnalysisSession {
     private let spectral: SpectralFeatureAccumulator
     private let pitch: PitchClassAccumulator
     private let loudness: LoudnessMeter
+    /// The meter of the file's own channels, once ``addSourceFrames(_:channels:sampleRate:)`` is fed.
+    private var sourceLoudness: Result<LoudnessMeter, AnalysisError>?
     private var sampleCount = 0
     private var peak: Float = 0
 
@@ -41,7 +43,17 @@ public final class TrackAnalysisSession {
         for sample in block { peak = max(peak, abs(sample)) }
         spectral.add(block)
         pitch.add(block)
-        loudness.add(block)
+        if sourceLoudness == nil { loudness.add(block) }
+    }
+
+    /// Adds a block of the file's own frames, before downmix and resampling (interleaved,
+    /// `channels` per frame, at `sampleRate` Hz): loudness is then measured on them, as BS.1770
+    /// says, instead of on the mono analysis signal. Feed every block or none.
+    public func addSourceFrames(_ block: UnsafeBufferPointer<Float>, channels: Int, sampleRate: Double) {
+        if sourceLoudness == nil {
+            sourceLoudness = Result { () throws(AnalysisError) -> LoudnessMeter in try LoudnessMeter(sampleRate: sampleRate, channels: channels) }
+        }
+        if case .success(let meter) = sourceLoudness, meter.channels == channels { meter.addInterleaved(block) }
     }
 
     /// Runs the estimators and returns the analysis.
@@ -53,7 +65,7 @@ public final class TrackAnalysisSession {
         }
         let summary = spectral.finish()
         let profile = pitch.finish()
-        let level = try loudness.result()
+        let level = try (sourceLoudness?.get() ?? loudness).result()
         let onset = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
         let onsetRate = OnsetRate.compute(onset: onset, frameRate: summary.frameRate)
         // The kick envelope serves three times: taken out of the backbeat bands, its bar in the
@@ -64,20 +76,26 @@ public final class TrackAnalysisSession {
                                         takingOutKick: tempoConfiguration.backbeatWithoutKick, frameRate: summary.frameRate, longestBeat: 60 / tempoConfiguration.minimumBPM)
         let (estimatedBPM, tempoConfidence) = analyzer.tempoEstimator.estimate(onset: onset, frameRate: summary.frameRate, onsetRate: onsetRate,
                                                                                backbeat: backbeat)
-        let roughFirstBeat = BeatGridEstimator().firstBeat(onset: kickOnset, frameRate: summary.frameRate, bpm: estimatedBPM)
-        let (bpm, firstBeat) = BeatGridRefiner().refine(onset: onset, frameRate: summary.frameRate, bpm: estimatedBPM, firstBeat: roughFirstBeat)
+        // The grid's phase from the beat band (bass, snare body, chords), refined on it.
+        let beatOnset = OnsetEnvelope.compute(flux: summary.beatFlux, frameRate: summary.frameRate)
+        let grid = BeatGridEstimator()
+        let roughFirstBeat = grid.firstBeat(onset: beatOnset, frameRate: summary.frameRate, bpm: estimatedBPM)
+        let (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: estimatedBPM, firstBeat: roughFirstBeat)
+        // The bar step may put the grid half a beat later only when the onsets do not say where the beat is.
+        let offBeat = grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat)
+        let gridIsOnTheBeat = offBeat < StructureAnalyzer.settledOffBeatRatio
         let drift = TempoDriftEstimator().measure(onset: onset, frameRate: summary.frameRate, bpm: bpm).drift
         let (key, keyConfidence) = analyzer.keyEstimator.estimate(profile)
         let energy = EnergyEstimator().estimate(loudness: level.integrated, onsetRate: onsetRate, highShare: summary.highShare, bpm: bpm)
         let features = TimbreExtractor().extract(summary.timbre, onsetRate: onsetRate)
         let silent = level.integrated <= -69.9 || peak < 1e-4
         let structure = silent ? nil : StructureAnalyzer().analyze(spectral: summary.structureFrames, pitch: pitch.pitchFrames, bpm: bpm,
-                                                                  firstBeat: firstBeat, duration: duration)
+                                                                  firstBeat: firstBeat, duration: duration, gridIsOnTheBeat: gridIsOnTheBeat)
         // Under four seconds there are too few beats and chords to trust (documented on TrackAnalyzer).
         let tooShortToTrust = duration < 4
         return TrackAnalysis(
             duration: duration,
-            // The bar phase may have put the grid half a beat later (off-beat kicks or hats).
+            // The bar phase may have put the grid half a beat later, where the onsets left it open.
             tempo: Tempo(bpm: bpm, firstBeat: structure.map { $0.downbeat.truncatingRemainder(dividingBy: 60 / bpm) } ?? firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
             key: key, keyConfidence: silent || tooShortToTrust ? 0 : keyConfidence, tuningCents: profile.tuningCents,
             chroma: profile.chroma,

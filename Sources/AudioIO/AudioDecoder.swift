@@ -42,11 +42,15 @@ public struct AudioDecoder: Sendable {
     ///
     /// - Parameters:
     ///   - onStart: called once, before the first block, with the stream's format.
+    ///   - onSourceFrames: when given, receives every decoded block as the file has it, before
+    ///     downmix and resampling: interleaved frames of ``StreamFormat/sourceChannels`` channels
+    ///     at ``StreamFormat/sourceSampleRate`` (what a multichannel loudness meter needs).
     /// - Returns: the stream's format.
     /// - Throws: as ``decode(path:sampleRate:)``.
     /// - Complexity: O(samples); memory O(one block).
     @discardableResult
     public func stream(path: String, sampleRate: Double? = nil, onStart: (StreamFormat) -> Void = { _ in },
+                       onSourceFrames: ((UnsafeBufferPointer<Float>) -> Void)? = nil,
                        _ body: (UnsafeBufferPointer<Float>) -> Void) throws(AudioIOError) -> StreamFormat {
         var info = SF_INFO()
         let descriptor = try RegularFile.open(path)
@@ -82,6 +86,12 @@ public struct AudioDecoder: Sendable {
             let read = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_float(file, $0.baseAddress, sf_count_t(blockFrames)) })
             if read <= 0 { break }
             decodedFrames += read
+            if let onSourceFrames {
+                interleaved.withUnsafeMutableBufferPointer { buffer in
+                    for index in 0..<(read * channels) where !buffer[index].isFinite { buffer[index] = 0 }
+                    onSourceFrames(UnsafeBufferPointer(rebasing: buffer[0..<(read * channels)]))
+                }
+            }
             interleaved.withUnsafeBufferPointer { source in
                 mono.withUnsafeMutableBufferPointer { target in
                     if channels == 1 {

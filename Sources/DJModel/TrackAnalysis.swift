@@ -18,7 +18,10 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 8: bars, phrases, sections and mix points (``structure``).
     /// - 9: a loudness overview of the whole track for the page's waveform
     ///   (``TrackStructure/overview``).
-    public static let currentVersion = 9
+    /// - 10: loudness measured on the file's own channels and rate, as BS.1770 says (it was a
+    ///   mono downmix, which reads low on wide stereo); the beat grid's phase from where the
+    ///   onsets are on recorded music.
+    public static let currentVersion = 10
 
     /// Duration in seconds.
     public var duration: Double

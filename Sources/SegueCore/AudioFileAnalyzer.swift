@@ -26,8 +26,15 @@ public struct AudioFileAnalyzer: Sendable {
         var started: Swift.Result<TrackAnalysisSession, AnalysisError>?
         let analyzer = self.analyzer
         let decoded = Swift.Result<StreamFormat, AudioIOError> { () throws(AudioIOError) -> StreamFormat in
-            try decoder.stream(path: path, sampleRate: TrackAnalyzer.analysisSampleRate, onStart: { format in
+            var source: StreamFormat?
+            return try decoder.stream(path: path, sampleRate: TrackAnalyzer.analysisSampleRate, onStart: { format in
+                source = format
                 started = Swift.Result { () throws(AnalysisError) -> TrackAnalysisSession in try analyzer.session(sampleRate: format.sampleRate, sourceChannels: format.sourceChannels) }
+            }, onSourceFrames: { frames in
+                // Loudness on the file's own channels and rate (BS.1770), not on the mono downmix.
+                if case .success(let session) = started, let source {
+                    session.addSourceFrames(frames, channels: source.sourceChannels, sampleRate: source.sourceSampleRate)
+                }
             }) { block in
                 if case .success(let session) = started { session.add(block) }
             }

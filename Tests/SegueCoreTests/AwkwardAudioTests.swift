@@ -81,4 +81,24 @@ import Testing
         #expect(analysis.key == MusicalKey(tonic: 9, mode: .minor), "\(analysis.key.name)")
         #expect(analysis.loudness > -8, "\(analysis.loudness) LUFS")
     }
+
+    /// BS.1770 sums the channels' power: a 997 Hz sine at half scale in the left channel only
+    /// reads −3.01 − 6.02 = −9.03 LKFS (a full-scale sine in one channel is −3.01 by the
+    /// standard's own calibration). A mono downmix would read it 3 dB low (−12.04), and two
+    /// uncorrelated channels equally loud would read 3 dB low too; both are measured as the
+    /// file has them.
+    @Test func stereoLoudnessIsMeasuredOnBothChannelsAsBS1770Says() throws {
+        let rate = 48000, count = 48000 * 12
+        let sine = (0..<count).map { Float(0.5 * sin(2 * Double.pi * 997 * Double($0) / Double(rate))) }
+        let oneSided = try AudioFileAnalyzer().analyze(path: write([sine, [Float](repeating: 0, count: count)], rate: rate, name: "left.wav",
+                                                                    bitDepth: .twentyFour)).analysis
+        #expect(abs(oneSided.loudness - -9.03) < 0.1, "\(oneSided.loudness) LUFS")
+        var random = SeededGenerator(seed: 9)
+        let left = (0..<count).map { _ in 0.2 * random.noise() }, right = (0..<count).map { _ in 0.2 * random.noise() }
+        let wide = try AudioFileAnalyzer().analyze(path: write([left, right], rate: rate, name: "wide.wav", bitDepth: .twentyFour)).analysis
+        let leftOnly = try AudioFileAnalyzer().analyze(path: write([left, [Float](repeating: 0, count: count)], rate: rate, name: "l.wav",
+                                                                   bitDepth: .twentyFour)).analysis
+        // Two uncorrelated channels of equal power: twice the power of one, +3.01 dB.
+        #expect(abs(wide.loudness - leftOnly.loudness - 3.01) < 0.15, "\(wide.loudness) vs \(leftOnly.loudness) LUFS")
+    }
 }
