@@ -14,6 +14,7 @@ enum LibraryMigrations {
         migrator.registerMigration("v7-analysis-structure", migrate: addAnalysisStructure)
         migrator.registerMigration("v8-saved-set-names", migrate: addSavedSetNames)
         migrator.registerMigration("v9-service-features", migrate: createServiceFeatures)
+        migrator.registerMigration("v10-track-overrides", migrate: createTrackOverrides)
         return migrator
     }
 
@@ -164,6 +165,24 @@ enum LibraryMigrations {
         for event in ["INSERT", "UPDATE"] {
             try db.execute(sql: "CREATE TRIGGER weights_\(event.lowercased())_revision AFTER \(event) ON setting "
                            + "WHEN NEW.name = 'transition-weights' BEGIN \(bump); END")
+        }
+    }
+
+    /// Migration v10: what a DJ corrected by hand (tempo, grid, bar 1, key), one row per track,
+    /// apart from the analysis so that no rescan overwrites it, with the content hash of the
+    /// audio it was made on. A change is a change to what the planner reads.
+    static func createTrackOverrides(_ db: Database) throws {
+        try db.create(table: "trackOverride") { t in
+            t.primaryKey("trackId", .integer).references("track", onDelete: .cascade)
+            t.column("bpm", .double)
+            t.column("firstBeat", .double)
+            t.column("downbeat", .double)
+            t.column("key", .text)
+            t.column("contentHash", .text).notNull()
+        }
+        let bump = "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE name = 'planning-revision'"
+        for event in ["INSERT", "UPDATE", "DELETE"] {
+            try db.execute(sql: "CREATE TRIGGER trackOverride_\(event.lowercased())_revision AFTER \(event) ON trackOverride BEGIN \(bump); END")
         }
     }
 }

@@ -57,4 +57,9 @@ extension TrackLibrary {
             return edges
         }
     }
+
+    /// Whether a track graph is stored.
+    public func hasGraph() throws(LibraryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM graphAdjacency)") ?? false }
+    }
 }

@@ -216,7 +216,7 @@ public final class TrackLibrary: Sendable {
         }
         let filter = " WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track t LEFT JOIN analysis a ON a.trackId = t.id" + filter,
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track t LEFT JOIN analysis a ON a.trackId = t.id LEFT JOIN trackOverride o ON o.trackId = t.id" + filter,
                                          arguments: StatementArguments(arguments)) ?? 0
             let page = try Row.fetchAll(db, sql: TrackRow.select + filter + " ORDER BY t.artist, t.title, t.id LIMIT ? OFFSET ?",
                                         arguments: StatementArguments(arguments + [limit, offset])).map(TrackRow.track(from:))

@@ -23,9 +23,22 @@ public struct TrackDetail: Sendable, Codable, Hashable {
     /// What streaming services say about the track (Spotify's tempo, key and energy from an
     /// imported playlist export), beside Segue's own analysis; empty when nothing was imported.
     public var services: [ServiceFeatures]
+    /// What the DJ corrected by hand (``TrackOverrides``); the values above include them unless
+    /// ``TrackOverrides/needsReview`` (the file changed since). Absent when nothing is overridden.
+    public var overrides: TrackOverrides?
+    /// The values the analysis measured, when overrides replace some of them.
+    public var measured: MeasuredGrid?
+
+    /// The tempo, grid and key the analysis measured, shown beside the DJ's overrides.
+    public struct MeasuredGrid: Sendable, Codable, Hashable {
+        /// Tempo, BPM; the first beat and first downbeat, seconds.
+        public var bpm: Double, firstBeat: Double, downbeat: Double?
+        /// Key name and Camelot code.
+        public var key: String, camelot: String
+    }
 
     /// The detail of an analysed track, or `nil` when it has no analysis.
-    init?(_ track: Track, inTracklists: Bool, services: [ServiceFeatures] = []) {
+    init?(_ track: Track, inTracklists: Bool, services: [ServiceFeatures] = [], measured: TrackAnalysis? = nil) {
         guard let entry = track.setEntry, let analysis = track.analysis else { return nil }
         self.track = entry
         (album, genre, comment) = (track.metadata.album, track.metadata.genre, track.metadata.comment)
@@ -36,6 +49,10 @@ public struct TrackDetail: Sendable, Codable, Hashable {
         (loudness, loudnessRange, energy) = (analysis.loudness, analysis.loudnessRange, analysis.energy)
         self.inTracklists = inTracklists
         self.services = services
+        overrides = track.overrides
+        self.measured = track.overrides == nil ? nil : measured.map {
+            MeasuredGrid(bpm: $0.tempo.bpm, firstBeat: $0.tempo.firstBeat, downbeat: $0.structure?.downbeat, key: $0.key.name, camelot: $0.key.camelot)
+        }
         structure = analysis.structure
         previewStart = analysis.structure?.previewStart(duration: analysis.duration) ?? (analysis.duration / 4).rounded()
     }
@@ -48,7 +65,8 @@ extension Segue {
         guard let track = try libraryCall({ try library.track(id: TrackID(id)) }) else { throw SegueError(.notFound, "no track with id \(id)") }
         let inTracklists = try libraryCall { try library.isInTracklists(TrackID(id)) }
         let services = try libraryCall { try library.serviceFeatures(of: TrackID(id)) }
-        guard let detail = TrackDetail(track, inTracklists: inTracklists, services: services) else { throw SegueError(.notFound, "track \(id) is not analysed") }
+        let measured = track.overrides == nil ? nil : try libraryCall { try library.measuredAnalysis(of: TrackID(id)) }
+        guard let detail = TrackDetail(track, inTracklists: inTracklists, services: services, measured: measured) else { throw SegueError(.notFound, "track \(id) is not analysed") }
         return detail
     }
 }

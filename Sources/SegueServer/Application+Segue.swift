@@ -37,7 +37,7 @@ public func buildApplication(core: Segue, configuration: ServerConfiguration,
         boundTo: configuration.host, extra: configuration.allowedHosts)))
     let limit = configuration.maxBodyBytes
     router.addRoutes(ServiceRoutes(core: core).routes)
-    router.addRoutes(TrackRoutes(core: core).routes)
+    router.addRoutes(TrackRoutes(core: core, maxBodyBytes: limit).routes)
     let renders = RenderJobs()
     router.addRoutes(SetRoutes(core: core, maxBodyBytes: limit, renders: renders).routes)
     router.addRoutes(BridgeRoutes(core: core, maxBodyBytes: limit).routes)

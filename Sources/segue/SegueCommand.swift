@@ -9,7 +9,7 @@ struct SegueCommand: AsyncParsableCommand {
         abstract: "Segue builds DJ sets that flow: it analyses your music, learns from DJ tracklists and plans sets and bridges.",
         subcommands: [DemoCommand.self, ScanCommand.self, AnalyzeCommand.self, ImportTracklistsCommand.self, TrainCommand.self,
                       GraphCommand.self, ALSCommand.self, SetCommand.self, BridgeCommand.self, ExportCommand.self,
-                      SearchCommand.self, SimilarCommand.self, ServeCommand.self, SynthCommand.self, SynthCatalogueCommand.self, EvaluateSetCommand.self, BenchQualityCommand.self,
+                      SearchCommand.self, SimilarCommand.self, TrackCommand.self, ServeCommand.self, SynthCommand.self, SynthCatalogueCommand.self, EvaluateSetCommand.self, BenchQualityCommand.self,
                       BenchPlanCommand.self, BenchGraphCommand.self, RenderCommand.self, SetsCommand.self])
 }
 

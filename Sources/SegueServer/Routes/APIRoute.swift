@@ -9,7 +9,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case openAPI = "/openapi.json"
     /// `GET`: library tracks by words and filters, paged.
     case tracks = "/tracks"
-    /// `GET`: one track with its analysis.
+    /// `GET`: one track with its analysis; `PATCH`: the DJ's corrections of its tempo, grid, bar 1 and key.
     case track = "/tracks/{id}"
     /// `GET`: a library track's audio file (Range requests answered).
     case trackAudio = "/tracks/{id}/audio"

@@ -15,15 +15,18 @@ struct SimilarResponse: Codable, Sendable {
     var similar: [SimilarTrack]
 }
 
-/// `GET /tracks` (search with filters, paged), `GET /tracks/{id}`, its audio file and `GET
-/// /tracks/{id}/similar`.
+/// `GET /tracks` (search with filters, paged), `GET /tracks/{id}`, `PATCH /tracks/{id}` (the
+/// DJ's corrections: tempo, grid, bar 1, key), its audio file and `GET /tracks/{id}/similar`.
 struct TrackRoutes {
     /// The use cases (answering remote clients).
     let core: Segue
+    /// Largest request body accepted, bytes.
+    let maxBodyBytes: Int
 
-    /// The four routes.
+    /// The five routes.
     var routes: RouteCollection<BasicRequestContext> {
         let collection = RouteCollection(context: BasicRequestContext.self)
+        let limit = maxBodyBytes
         collection.get(RouterPath(APIRoute.tracks.routerPath)) { [core] request, _ -> Response in
             let parameters = request.uri.queryParameters
             let query = parameters.get("query") ?? ""
@@ -39,6 +42,13 @@ struct TrackRoutes {
                 throw ServerError(status: 400, message: "the track id must be an integer")
             }
             return try JSONResponses.encode(try await BlockingWork.run { try core.trackDetail(id: id) })
+        }
+        collection.patch(RouterPath(APIRoute.track.routerPath)) { [core] request, context -> Response in
+            guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+                throw ServerError(status: 400, message: "the track id must be an integer")
+            }
+            let patch = try await JSONResponses.decode(TrackOverridePatch.self, from: request, limit: limit)
+            return try JSONResponses.encode(try await BlockingWork.run { try core.updateOverrides(id: id, with: patch) })
         }
         collection.get(RouterPath(APIRoute.trackAudio.routerPath)) { [core] request, context -> Response in
             guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
