@@ -12,6 +12,15 @@ public struct BeatGridEstimator: Sendable {
     /// `t` happened at `t + centerOffsetFrames` (2 for a 2048-sample window at hop 512).
     public let centerOffsetFrames: Double
 
+    /// A beat band whose off-beats carry this share of its beats' onset or more
+    /// (``offBeatRatio(onset:frameRate:bpm:firstBeat:)``) leaves beat or off-beat open…
+    public static let openOffBeatRatio = 0.85
+    /// …and a kick band whose off-beats carry this many times its beats' onset then puts the
+    /// grid half a beat later, on the kicks. On the real recordings of the tuning half, the
+    /// beat band was that open on 4 of 26 and the kick decisive (15×) on the one of them whose
+    /// beat madmom put on the kicks; the others read 0.5–1.2.
+    public static let decisiveKickRatio = 1.5
+
     /// Creates an estimator.
     public init(centerOffsetFrames: Double = 2) { self.centerOffsetFrames = centerOffsetFrames }
 

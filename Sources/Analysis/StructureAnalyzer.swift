@@ -19,15 +19,11 @@ public struct StructureAnalyzer: Sendable {
     /// Creates an analyzer.
     public init() {}
 
-    /// Off-beat onsets under this share of the on-beat ones (``BeatGridEstimator/offBeatRatio``)
-    /// settle the grid's phase: the bar step then chooses among the four beats only and never
-    /// moves the grid half a beat (on recorded music it did, onto the off-beat, where harmony
-    /// changes early or the kick is syncopated).
-    public static let settledOffBeatRatio = 0.85
-
     /// The structure of a track `duration` seconds long on the grid of `bpm` from `firstBeat`;
-    /// `nil` when fewer than four bars fit. `gridIsOnTheBeat` false lets the bar step move the
-    /// grid half a beat (the onsets left its phase open).
+    /// `nil` when fewer than four bars fit. `gridIsOnTheBeat` keeps the bar step to the grid's
+    /// own beats; false lets it move the grid half a beat too. Track analysis passes true: on
+    /// recorded music the bar step's harmony put grids on the off-beat (chords change early, on
+    /// anticipations), and the onsets decide beat or off-beat better (``BeatGridEstimator``).
     public func analyze(spectral: FrameSeries, pitch: FrameSeries, bpm: Double, firstBeat: Double, duration: Double,
                         gridIsOnTheBeat: Bool = false) -> TrackStructure? {
         guard bpm > 0, duration > 0 else { return nil }

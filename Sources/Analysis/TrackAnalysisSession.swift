@@ -80,22 +80,33 @@ public final class TrackAnalysisSession {
         let beatOnset = OnsetEnvelope.compute(flux: summary.beatFlux, frameRate: summary.frameRate)
         let grid = BeatGridEstimator()
         let roughFirstBeat = grid.firstBeat(onset: beatOnset, frameRate: summary.frameRate, bpm: estimatedBPM)
-        let (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: estimatedBPM, firstBeat: roughFirstBeat)
-        // The bar step may put the grid half a beat later only when the onsets do not say where the beat is.
-        let offBeat = grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat)
-        let gridIsOnTheBeat = offBeat < StructureAnalyzer.settledOffBeatRatio
+        var (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: estimatedBPM, firstBeat: roughFirstBeat)
+        // The rough tempo smears the first comb; with the refined tempo the whole beat is combed
+        // again, and a phase an eighth of a beat or more away is refined in its turn.
+        let recombed = grid.firstBeat(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm)
+        let period = 60 / bpm
+        let apart = abs(recombed - firstBeat).truncatingRemainder(dividingBy: period)
+        if min(apart, period - apart) > period / 8 {
+            (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: recombed)
+        }
+        // Beat or off-beat: where the beat band's off-beats carry nearly as much onset as its
+        // beats, a decisive kick settles it; the bar step after never moves the grid half a beat.
+        if grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.openOffBeatRatio,
+           grid.offBeatRatio(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.decisiveKickRatio {
+            (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm,
+                                                        firstBeat: (firstBeat + period / 2).truncatingRemainder(dividingBy: period))
+        }
         let drift = TempoDriftEstimator().measure(onset: onset, frameRate: summary.frameRate, bpm: bpm).drift
         let (key, keyConfidence) = analyzer.keyEstimator.estimate(profile)
         let energy = EnergyEstimator().estimate(loudness: level.integrated, onsetRate: onsetRate, highShare: summary.highShare, bpm: bpm)
         let features = TimbreExtractor().extract(summary.timbre, onsetRate: onsetRate)
         let silent = level.integrated <= -69.9 || peak < 1e-4
         let structure = silent ? nil : StructureAnalyzer().analyze(spectral: summary.structureFrames, pitch: pitch.pitchFrames, bpm: bpm,
-                                                                  firstBeat: firstBeat, duration: duration, gridIsOnTheBeat: gridIsOnTheBeat)
+                                                                  firstBeat: firstBeat, duration: duration, gridIsOnTheBeat: true)
         // Under four seconds there are too few beats and chords to trust (documented on TrackAnalyzer).
         let tooShortToTrust = duration < 4
         return TrackAnalysis(
             duration: duration,
-            // The bar phase may have put the grid half a beat later, where the onsets left it open.
             tempo: Tempo(bpm: bpm, firstBeat: structure.map { $0.downbeat.truncatingRemainder(dividingBy: 60 / bpm) } ?? firstBeat, confidence: silent ? 0 : tempoConfidence, drift: drift),
             key: key, keyConfidence: silent || tooShortToTrust ? 0 : keyConfidence, tuningCents: profile.tuningCents,
             chroma: profile.chroma,
