@@ -89,8 +89,10 @@ public final class TrackAnalysisSession {
         if min(apart, period - apart) > period / 8 {
             (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: recombed)
         }
-        // Beat or off-beat: where the beat band's off-beats carry nearly as much onset as its
-        // beats, a decisive kick settles it; the bar step after never moves the grid half a beat.
+        // Beat or off-beat: where the beat band leaves it open (an off-beat bassline nearly as
+        // strong as the beats, as in house) and the kicks land on the grid's off-beats, the grid
+        // goes half a beat later, onto the kicks; otherwise the beat band stands (syncopated
+        // kicks in breakbeats and drum & bass must not move it). The bar step never moves it.
         if grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.openOffBeatRatio,
            grid.offBeatRatio(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.decisiveKickRatio {
             (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm,

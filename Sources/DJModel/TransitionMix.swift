@@ -20,9 +20,12 @@ public struct TransitionMix: Hashable, Sendable, Codable {
     /// Whether both tracks had a confident beat grid and structure; otherwise the mix is a short
     /// one on the beat grid only.
     public var confident: Bool
+    /// What the self-check measured from the audio before the overlap was committed to, and what
+    /// was done (`nil` when it was not measured: no beat-matched overlap, or no audio at hand).
+    public var alignment: BeatAlignment?
 
     private enum CodingKeys: String, CodingKey {
-        case outCue, inCue, beats, technique, bassSwapBeat, tempoFrom, tempoTo, confident
+        case outCue, inCue, beats, technique, bassSwapBeat, tempoFrom, tempoTo, confident, alignment
     }
 
     /// Reads a mix, refusing numbers that are not finite or outside their range.
@@ -39,11 +42,13 @@ public struct TransitionMix: Hashable, Sendable, Codable {
         tempoFrom = try container.decodeNumber(.tempoFrom, in: DocumentLimits.bpm)
         tempoTo = try container.decodeNumber(.tempoTo, in: DocumentLimits.bpm)
         confident = try container.decode(Bool.self, forKey: .confident)
+        alignment = try container.decodeIfPresent(BeatAlignment.self, forKey: .alignment)
     }
 
     /// Creates a mix.
     public init(outCue: Double, inCue: Double, beats: Int, technique: MixTechnique, bassSwapBeat: Int? = nil,
-                tempoFrom: Double, tempoTo: Double, confident: Bool) {
+                tempoFrom: Double, tempoTo: Double, confident: Bool, alignment: BeatAlignment? = nil) {
+        self.alignment = alignment
         self.outCue = outCue
         self.inCue = inCue
         self.beats = beats

@@ -56,6 +56,8 @@ public struct MixPlan: Sendable {
         public var bassSwapBeat: Double
         /// Silence inserted before the incoming deck (a track that could not be played), seconds.
         public var gap: Double
+        /// What the self-check measured before the overlap, and what was done (``TransitionMix/alignment``).
+        public var alignment: BeatAlignment?
     }
 
     /// The decks, in play order.
@@ -122,7 +124,7 @@ public struct MixPlan: Sendable {
                                         ramp: ramp.isConstant ? nil : ramp))
                 let swap = technique == .bassSwap ? Double(mix.bassSwapBeat ?? Int(saturating: beats / 2)) : beats / 2
                 overlaps.append(Overlap(outgoing: index, technique: technique, start: overlapStart, end: overlapStart + ramp.duration,
-                                        ramp: ramp, bassSwapBeat: min(max(swap, 1), beats - 1), gap: 0))
+                                        ramp: ramp, bassSwapBeat: min(max(swap, 1), beats - 1), gap: 0, alignment: mix.alignment))
                 decks.append(Deck(track: track, passages: passages, mixEnd: overlapStart + ramp.duration, solo: soloStart...overlapStart))
                 incoming = (ramp, beats)
             case .echoOut:
@@ -132,7 +134,7 @@ public struct MixPlan: Sendable {
                 let feed = min(track.beatPeriod, track.duration - outCue)
                 passages.append(Passage(mixStart: mixTime, mixEnd: mixTime + feed, sourceStart: outCue, ramp: nil))
                 overlaps.append(Overlap(outgoing: index, technique: .echoOut, start: overlapStart, end: overlapStart + ramp.duration,
-                                        ramp: ramp, bassSwapBeat: 0, gap: gap))
+                                        ramp: ramp, bassSwapBeat: 0, gap: gap, alignment: mix.alignment))
                 decks.append(Deck(track: track, passages: passages, mixEnd: overlapStart + ramp.duration, solo: soloStart...overlapStart))
                 incoming = nil
             case .cut:

@@ -173,7 +173,7 @@ public struct MixRenderer: Sendable {
             guard let start = Self.outputTime(of: overlap.start + overlap.gap, ranges: ranges, rate: rate),
                   let end = Self.outputTime(of: overlap.end + overlap.gap, ranges: ranges, rate: rate) else { return nil }
             return RenderReport.TransitionSpan(number: number + 1, technique: overlap.technique.rawValue, overlapStart: start, overlapEnd: end,
-                                               tempoFrom: overlap.ramp.from, tempoTo: overlap.ramp.to)
+                                               tempoFrom: overlap.ramp.from, tempoTo: overlap.ramp.to, alignment: overlap.alignment)
         }
         return RenderReport(path: path, duration: Double(outputFrames) / rate, tracks: levels, transitions: transitions,
                             truePeak: peakMeter.truePeakDB, elapsed: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)

@@ -1,3 +1,5 @@
+import DJModel
+
 /// What a render produced and measured.
 public struct RenderReport: Hashable, Sendable, Codable {
     /// One track's levels.
@@ -26,6 +28,9 @@ public struct RenderReport: Hashable, Sendable, Codable {
         public var tempoFrom: Double
         /// Tempo at its end, BPM.
         public var tempoTo: Double
+        /// What the self-check measured from the audio before the overlap and what was done
+        /// (`nil` when it did not run: not a beat-matched overlap, or audio that could not be read).
+        public var alignment: BeatAlignment?
     }
 
     /// The output file.

@@ -164,10 +164,13 @@ extension Segue {
         }
         let mixPlanner = TransitionMixPlanner()
         let analyses = path.nodes.map { tracks[graph.nodes[$0].id]?.analysis }
-        let mixes = zip(analyses, analyses.dropFirst()).map { pair -> (mix: TransitionMix, explanation: String)? in
+        let planned = zip(analyses, analyses.dropFirst()).map { pair -> (mix: TransitionMix, explanation: String)? in
             guard let from = pair.0, let to = pair.1 else { return nil }
             return mixPlanner.plan(from: from, to: to)
         }
+        // The self-check, wherever both files are at hand: do the decks' beats meet?
+        let decks = try path.nodes.map { node throws(SegueError) in try tracks[graph.nodes[node].id].flatMap(mixTrack(for:)) }
+        let mixes = planned.enumerated().map { index, item in BeatAlignmentCheck.checked(item, from: decks[index], to: decks[index + 1]) }
         var entries: [DJSet.Entry] = []
         var start = 0.0
         for (position, index) in path.nodes.enumerated() {

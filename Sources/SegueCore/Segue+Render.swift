@@ -15,7 +15,8 @@ extension Segue {
     /// Seconds of silence where a track whose file is missing would have played.
     static let missingTrackGap = 2.0
 
-    /// Lays out a set document for rendering: each transition mixed as its `mix` says (a set
+    /// Lays out a set document for rendering: each transition mixed as its `mix` says, after the
+    /// self-check of its beats from the audio (``BeatAlignmentCheck``) (a set
     /// document written before mixes existed gets a 16-beat blend on the beat grid 32 beats
     /// before each track's end), each track from its mix-in cue. A track whose file is missing
     /// is skipped: the track before it is cut at its out cue into the one after it, after two
@@ -61,6 +62,14 @@ extension Segue {
                                            tempoFrom: set.tracks[from].bpm, tempoTo: set.tracks[to].bpm, confident: false))
                 gaps.append(missingTrackGap)
             }
+        }
+        // The self-check before every beat-matched overlap; a correction the planner made and
+        // this check confirms keeps the planner's record of it.
+        mixes = zip(mixes, BeatAlignmentCheck.checked(mixes, tracks: tracks)).map { planned, checked in
+            guard checked.alignment?.action == .aligned, planned.alignment?.action == .corrected else { return checked }
+            var kept = checked
+            kept.alignment = planned.alignment
+            return kept
         }
         let first = set.tracks[playable[0]]
         let firstIn = first.cues?.first { $0.kind == .mixIn }?.time ?? max(0, first.firstBeat ?? 0)

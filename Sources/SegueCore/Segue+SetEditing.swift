@@ -54,18 +54,23 @@ extension Segue {
         }
         ranked.sort { ($0.score, graph.nodes[$1.node].id.rawValue) > ($1.score, graph.nodes[$0.node].id.rawValue) }
         // Each transition explained and mix-planned as the set's own (``transition(from:to:edge:planned:)``).
-        var analyses: [Int: TrackAnalysis] = [:]
+        var analyses: [Int: TrackAnalysis] = [:], decks: [Int: MixTrack] = [:]
         for node in [previous, next].compactMap({ $0 }) {
-            analyses[node] = try libraryCall { try library.track(id: graph.nodes[node].id) }?.analysis
+            let track = try libraryCall { try library.track(id: graph.nodes[node].id) }
+            analyses[node] = track?.analysis
+            decks[node] = try track.flatMap(mixTrack(for:))
         }
         let mixPlanner = TransitionMixPlanner()
         var result: [PositionAlternative] = []
         for item in ranked.prefix(limit) {
             guard let track = try libraryCall({ try library.track(id: graph.nodes[item.node].id) }), let entry = track.setEntry else { continue }
             analyses[item.node] = track.analysis
+            decks[item.node] = try mixTrack(for: track)
             func transition(_ edge: TrackGraph.Edge?, from: Int?, to: Int?) -> Transition? {
                 guard let edge, let from, let to else { return nil }
-                let planned = analyses[from].flatMap { a in analyses[to].map { b in mixPlanner.plan(from: a, to: b) } }
+                // Checked from the audio as the set's own transitions are (``document(for:in:kind:seed:constraints:)``).
+                let planned = BeatAlignmentCheck.checked(analyses[from].flatMap { a in analyses[to].map { b in mixPlanner.plan(from: a, to: b) } },
+                                                         from: decks[from], to: decks[to])
                 return Self.transition(from: graph.nodes[from], to: graph.nodes[to], edge: edge, planned: planned)
             }
             result.append(PositionAlternative(track: entry, score: item.score, incoming: transition(item.incoming, from: previous, to: item.node),

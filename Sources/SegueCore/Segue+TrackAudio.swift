@@ -69,7 +69,7 @@ extension Segue {
 
     /// What the last scan recorded about track `id`'s file, when that file is `path` (nil for a
     /// track without a scanned file, or whose library path is another).
-    private func scannedFile(of id: TrackID, at path: String) throws(SegueError) -> ScannedFile? {
+    func scannedFile(of id: TrackID, at path: String) throws(SegueError) -> ScannedFile? {
         guard let stored = try libraryCall({ try library.scannedFile(of: id) }), stored.path == path, stored.size >= 0 else { return nil }
         return ScannedFile(size: stored.size, modifiedAt: stored.modifiedAt, contentHash: stored.contentHash)
     }
@@ -84,5 +84,12 @@ extension Segue {
     /// ``renderTransitionPreview(of:number:to:scanned:)`` for a stored set of this library.
     public func renderTransitionPreview(ofStored set: DJSet, number: Int, to path: String) throws(SegueError) -> RenderReport {
         try Self.renderTransitionPreview(of: set, number: number, to: path, scanned: try scannedFiles(of: set))
+    }
+
+    /// `track` as a deck plays it (its scanned file, its grid), or `nil` without a file or analysis.
+    func mixTrack(for track: Track) throws(SegueError) -> MixTrack? {
+        guard let path = track.path, let analysis = track.analysis, analysis.tempo.bpm > 0 else { return nil }
+        return MixTrack(path: path, name: "\(track.metadata.artist) – \(track.metadata.title)", bpm: analysis.tempo.bpm,
+                        firstBeat: analysis.tempo.firstBeat, duration: analysis.duration, scanned: try scannedFile(of: track.id, at: path))
     }
 }

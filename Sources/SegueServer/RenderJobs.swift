@@ -25,6 +25,9 @@ final class RenderJob: Sendable {
         var error: String?
         /// Where to `GET` the mix (when finished).
         var audio: String?
+        /// The transitions in the mix's time, each with what the self-check of its beats
+        /// measured and what was done (when finished).
+        var transitions: [RenderReport.TransitionSpan]?
     }
 
     let id: String
@@ -81,7 +84,8 @@ final class RenderJob: Sendable {
             let lastStep = job.events.last { $0.type == .step }
             return Status(id: id, set: setId, state: job.state, events: job.events.count, done: lastStep?.done, total: lastStep?.total,
                           duration: job.report?.duration, missing: job.missing.isEmpty ? nil : job.missing, error: job.error,
-                          audio: job.state == .finished ? APIRoute.renderAudio.rawValue.replacingOccurrences(of: "{id}", with: id) : nil)
+                          audio: job.state == .finished ? APIRoute.renderAudio.rawValue.replacingOccurrences(of: "{id}", with: id) : nil,
+                          transitions: job.report?.transitions)
         }
     }
 }

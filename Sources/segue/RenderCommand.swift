@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import DJModel
 import Mixing
 import PlaylistFormats
 import SegueCore
@@ -68,6 +69,21 @@ struct RenderCommand: ParsableCommand {
             let mixed = track.mixLoudness.map { String(format: "%.1f LUFS in the mix", $0) } ?? "too short to measure in the mix"
             Console.say("  \(track.name): \(source) LUFS, \(String(format: "%+.1f", track.gainDB)) dB, \(mixed)")
         }
+        for transition in report.transitions {
+            Console.say(String(format: "  transition %d at %d:%02d: %@", transition.number, Int(saturating: transition.overlapStart) / 60,
+                               Int(saturating: transition.overlapStart) % 60, transition.technique) + " — " + Self.describe(transition.alignment))
+        }
         if let stems { Console.say("Stems in \(stems)") }
+    }
+
+    /// What the self-check measured before a transition and what was done, in a few words.
+    static func describe(_ alignment: BeatAlignment?) -> String {
+        guard let alignment else { return "beats not checked (no beat-matched overlap)" }
+        let measured = String(format: "beats %+.0f ms apart (correlation %.2f)", alignment.lagMilliseconds, alignment.strength)
+        switch alignment.action {
+        case .aligned: return measured + ": aligned"
+        case .corrected: return measured + ": incoming deck moved onto the beat"
+        case .unverified: return measured + ": could not be verified, played as \(alignment.fallback?.rawValue ?? "echo-out") instead"
+        }
     }
 }

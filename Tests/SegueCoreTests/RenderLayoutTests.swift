@@ -33,4 +33,30 @@ import Testing
             return error.kind == .notFound && error.message.contains("/elsewhere/0.flac") && error.message.contains("--path-prefix")
         }
     }
+
+    /// Every beat-matched overlap is checked from the audio before it is committed to; a deck cued
+    /// 90 ms late is put back on the beat (or, if the audio cannot tell, the overlap becomes an
+    /// echo-out), never mixed a flam apart.
+    @Test func everyBeatMatchedOverlapIsCheckedFromTheAudio() throws {
+        var set = try SmallDemo.report.get().set
+        let layout = try Segue.renderLayout(for: set)
+        let matched = layout.plan.overlaps.indices.filter { [.blend, .bassSwap].contains(layout.plan.overlaps[$0].technique) }
+        try #require(!matched.isEmpty)
+        for index in matched {
+            let alignment = try #require(layout.plan.overlaps[index].alignment, "overlap \(index + 1) was not checked")
+            #expect(abs(alignment.lagMilliseconds) <= BeatAlignment.tolerance || alignment.action == .corrected, "\(alignment)")
+        }
+        let index = matched[0]
+        var mix = try #require(set.transitions[index].mix)
+        mix.inCue += 0.09
+        mix.alignment = nil
+        set.transitions[index].mix = mix
+        let moved = try Segue.renderLayout(for: set).plan.overlaps[index]
+        let alignment = try #require(moved.alignment)
+        switch alignment.action {
+        case .corrected: #expect(abs(alignment.lagMilliseconds + 90) < 15, "\(alignment)")
+        case .unverified: #expect(moved.technique == .echoOut && alignment.fallback == .echoOut)
+        case .aligned: Issue.record("a deck 90 ms off was called aligned: \(alignment)")
+        }
+    }
 }

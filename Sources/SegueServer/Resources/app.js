@@ -190,7 +190,8 @@ function trackRow(track) {
   actions.append(button("▶", () => playTrack(track), "secondary icon play-track", "Play " + name(track)),
                  button("Seed", () => choose("seed", track), "use-seed"),
                  button("Bridge end", () => choose("end", track), "secondary use-end"),
-                 button("Similar", () => openSimilar(track), "secondary similar"));
+                 button("Similar", () => openSimilar(track), "secondary similar"),
+                 button("Grid", () => openGrid(track), "secondary grid", "Beat grid and key of " + name(track)));
   if (state.set) actions.append(addToSetButton(track.id));
   row.append(actions);
   return row;
@@ -288,6 +289,139 @@ function playTransition(number) {
   player.oncanplay = () => { label.textContent = "Transition " + number + " (about 40 s)"; };
   player.onerror = () => { label.textContent = "Transition " + number + " could not be rendered (are the files on this machine?)"; label.className = "error"; };
   player.play().catch(() => {});
+}
+
+// What the self-check of a transition's beats measured from the audio, and what was done.
+function alignmentText(alignment) {
+  const lag = (alignment.lagMilliseconds >= 0 ? "+" : "") + Math.round(alignment.lagMilliseconds) + " ms";
+  if (alignment.action === "aligned") return "Beats checked from the audio: together (" + lag + ")";
+  if (alignment.action === "corrected") return "Beats checked from the audio: " + lag + " apart, incoming deck moved onto the beat";
+  return "Beats could not be verified from the audio: " + (alignment.fallback || "echo-out") + " instead of a blend";
+}
+
+// ---- Beat grid: the DJ's corrections (PATCH /tracks/{id}), a metronome, tap tempo ----
+
+const grid = { track: null, info: null, taps: [], audio: null, timer: null, nextBeat: null };
+
+async function openGrid(track) {
+  grid.track = track;
+  grid.taps = [];
+  $("grid-editor").hidden = false;
+  $("grid-title").textContent = "Beat grid and key: " + name(track);
+  say("grid-status", "");
+  state.details.delete(track.id);
+  grid.info = await detail(track.id);
+  showGrid();
+  $("grid-editor").scrollIntoView({ block: "nearest" });
+}
+
+function showGrid() {
+  const info = grid.info;
+  if (!info) { say("grid-status", "This track has no analysis.", "error"); return; }
+  const bar = info.structure ? info.structure.downbeat : info.firstBeat;
+  let line = bpm(info.bpm) + " BPM · first beat " + info.firstBeat.toFixed(3) + " s · bar 1 at " + bar.toFixed(3) + " s · " + info.camelot + " " + info.key;
+  if (info.overrides) {
+    line += info.overrides.needsReview ? " · your corrections are NOT applied: the file changed since (set them again)" : " · corrected by you";
+    if (info.measured) line += " (analysis: " + bpm(info.measured.bpm) + " BPM, " + info.measured.camelot + ")";
+  }
+  $("grid-values").textContent = line;
+  $("grid-bpm").value = info.bpm.toFixed(2);
+  $("grid-key").value = info.camelot;
+}
+
+async function patchGrid(body, done) {
+  if (!grid.track) return;
+  try {
+    grid.info = await post(route(ROUTE.track, { id: grid.track.id }), body, "PATCH");
+    state.details.set(grid.track.id, Promise.resolve(grid.info));
+    showGrid();
+    say("grid-status", done + " Sets planned from now on, renders and exports use it.", "ok");
+  } catch (error) {
+    say("grid-status", error.message, "error");
+  }
+}
+
+function wrap(time, period) { return ((time % period) + period) % period; }
+
+function shiftGrid(seconds) {
+  const info = grid.info;
+  if (!info) return;
+  const beat = 60 / info.bpm, bar = info.structure ? info.structure.downbeat : info.firstBeat;
+  patchGrid({ firstBeat: wrap(info.firstBeat + seconds, beat), downbeat: wrap(bar + seconds, 4 * beat) },
+            "Grid moved " + (seconds >= 0 ? "later" : "earlier") + " by " + Math.abs(Math.round(seconds * 1000)) + " ms.");
+}
+
+function tap() {
+  const now = performance.now() / 1000;
+  if (grid.taps.length && now - grid.taps[grid.taps.length - 1] > 2) grid.taps = [];
+  grid.taps.push(now);
+  grid.taps = grid.taps.slice(-9);
+  if (grid.taps.length < 3) { say("grid-status", "Keep tapping…"); return; }
+  const span = grid.taps[grid.taps.length - 1] - grid.taps[0];
+  const tapped = 60 * (grid.taps.length - 1) / span;
+  $("grid-bpm").value = tapped.toFixed(2);
+  say("grid-status", "Tapped " + tapped.toFixed(1) + " BPM over " + grid.taps.length + " taps; press Set to keep it.");
+}
+
+// A click on every beat of the grid while the track player plays (the bar's first beat higher),
+// scheduled ahead on the Web Audio clock from the player's position.
+function metronome(on) {
+  if (grid.timer) { clearInterval(grid.timer); grid.timer = null; }
+  if (!on) return;
+  const player = $("track-player");
+  grid.audio = grid.audio || new AudioContext();
+  grid.timer = setInterval(() => {
+    const info = grid.info;
+    if (!info || player.paused || player.hidden || !grid.track || !player.src.includes("/tracks/" + grid.track.id + "/")) return;
+    const beat = 60 / info.bpm, bar = info.structure ? info.structure.downbeat : info.firstBeat;
+    const now = player.currentTime, ahead = 0.12;
+    const first = Math.ceil((now - info.firstBeat) / beat - 1e-6);
+    for (let n = first; info.firstBeat + n * beat < now + ahead; n++) {
+      const time = info.firstBeat + n * beat;
+      if (grid.nextBeat !== null && time <= grid.nextBeat + 1e-6) continue;
+      grid.nextBeat = time;
+      const when = grid.audio.currentTime + (time - now) / player.playbackRate;
+      const accent = Math.abs(wrap(time - bar + beat / 2, 4 * beat) - beat / 2) < 0.01;
+      const oscillator = grid.audio.createOscillator(), gain = grid.audio.createGain();
+      oscillator.frequency.value = accent ? 1760 : 1320;
+      gain.gain.setValueAtTime(0.3, when);
+      gain.gain.exponentialRampToValueAtTime(0.001, when + 0.04);
+      oscillator.connect(gain).connect(grid.audio.destination);
+      oscillator.start(when);
+      oscillator.stop(when + 0.05);
+    }
+  }, 40);
+}
+
+function wireGrid() {
+  for (const element of $("grid-editor").querySelectorAll("[data-times]")) {
+    element.addEventListener("click", () => {
+      if (!grid.info) return;
+      const times = Number(element.dataset.times);
+      patchGrid({ bpm: Math.round(grid.info.bpm * times * 100) / 100 }, "Tempo " + element.textContent + ".");
+    });
+  }
+  for (const element of $("grid-editor").querySelectorAll("[data-shift-ms]")) {
+    element.addEventListener("click", () => shiftGrid(Number(element.dataset.shiftMs) / 1000));
+  }
+  for (const element of $("grid-editor").querySelectorAll("[data-shift-beats]")) {
+    element.addEventListener("click", () => { if (grid.info) shiftGrid(Number(element.dataset.shiftBeats) * 60 / grid.info.bpm); });
+  }
+  $("grid-bpm-set").addEventListener("click", () => patchGrid({ bpm: Number($("grid-bpm").value) }, "Tempo set."));
+  $("grid-tap").addEventListener("click", tap);
+  $("grid-key-set").addEventListener("click", () => patchGrid({ key: $("grid-key").value.trim() }, "Key set."));
+  $("grid-downbeat").addEventListener("click", () => {
+    const player = $("track-player");
+    if (!grid.track || player.hidden || !player.src.includes("/tracks/" + grid.track.id + "/")) {
+      say("grid-status", "Play the track with ▶ first, then press this on the first beat of a bar.", "error");
+      return;
+    }
+    patchGrid({ downbeat: player.currentTime }, "Bar 1 is at " + player.currentTime.toFixed(3) + " s.");
+  });
+  $("grid-reset").addEventListener("click", () => patchGrid({ bpm: null, firstBeat: null, downbeat: null, key: null }, "Back to the analysis."));
+  $("grid-metronome").addEventListener("change", (event) => metronome(event.target.checked));
+  $("track-player").addEventListener("seeked", () => { grid.nextBeat = null; });
+  $("grid-close").addEventListener("click", () => { $("grid-editor").hidden = true; $("grid-metronome").checked = false; metronome(false); });
 }
 
 // ---- Plan ----
@@ -422,6 +556,8 @@ function setRow(set, track, index) {
   if (transition) {
     explanation.classList.add(fitClass(transition.score, transition.explanation));
     explanation.prepend(button("▶", () => playTransition(index), "secondary play-transition", "Play transition " + index + " (about 40 seconds)"));
+    const alignment = transition.mix && transition.mix.alignment;
+    if (alignment) explanation.append(text("div", alignmentText(alignment), "explanation alignment alignment-" + alignment.action));
   }
   row.append(explanation);
   const actions = cell(null, "actions");
@@ -432,7 +568,8 @@ function setRow(set, track, index) {
   const up = button("▲", () => move(index, index - 1), "secondary icon move-up", "Move up " + label);
   const down = button("▼", () => move(index, index + 1), "secondary icon move-down", "Move down " + label);
   up.disabled = index === 0; down.disabled = index === set.tracks.length - 1;
-  actions.append(button("▶", () => playTrack(track), "secondary icon play-track", "Play " + label), up, down, pin,
+  actions.append(button("▶", () => playTrack(track), "secondary icon play-track", "Play " + label),
+                 button("Grid", () => openGrid(track), "secondary grid", "Beat grid and key of " + label), up, down, pin,
                  button("Swap", () => alternatives(index), "secondary swap"),
                  button("✕", () => edit([{ op: "delete", position: index }]), "secondary icon delete", "Delete " + label));
   row.append(actions);
@@ -828,6 +965,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("similar-form").addEventListener("submit", (event) => { event.preventDefault(); findSimilar(); });
   $("similar-preset").addEventListener("click", similarPreset);
   $("similar-close").addEventListener("click", () => { $("similar").hidden = true; });
+  wireGrid();
   $("plan-form").addEventListener("submit", (event) => { event.preventDefault(); plan("set"); });
   $("plan-bridge").addEventListener("click", () => plan("bridge"));
   $("save-form").addEventListener("submit", save);
