@@ -38,9 +38,22 @@ public struct BeatAlignmentMeter: Sendable {
         /// Whether the onsets correlate at all at the lag (``minimumStrength``): enough to
         /// confirm where the grids already say the beats meet.
         public var hasCorrelation: Bool
-        /// Whether the lag also stands out above the off-beat (``minimumMargin``): enough to move
-        /// a deck by it.
+        /// Whether the lag also stands out above the off-beat (``minimumMargin``).
         public var isTrusted: Bool
+        /// How each deck's own onsets sit on its own grid over the overlap.
+        public var outgoingFit: GridFit
+        /// See ``outgoingFit``.
+        public var incomingFit: GridFit
+    }
+
+    /// How one deck's onsets sit on its grid over an excerpt: its beat-axis envelope folded onto
+    /// one beat. A grid that holds folds into a clear peak on its beats or off-beats; one that
+    /// has slipped peaks elsewhere, and one without a steady beat hardly peaks.
+    public struct GridFit: Sendable, Hashable {
+        /// Where the fold peaks, in beats (−½…½).
+        public var phase: Double
+        /// The fold's peak, in standard deviations of the envelope.
+        public var contrast: Double
     }
 
     /// Measures how `incoming` (mono samples at `sampleRate`, starting on its grid's beat, one
@@ -49,8 +62,10 @@ public struct BeatAlignmentMeter: Sendable {
     public func measure(outgoing: [Float], outgoingPeriod: Double, incoming: [Float], incomingPeriod: Double, beats: Int,
                         sampleRate: Double) -> Measurement? {
         guard beats >= 4, outgoingPeriod > 0, incomingPeriod > 0,
-              let out = Self.beatAxisEnvelope(outgoing, period: outgoingPeriod, beats: beats, sampleRate: sampleRate),
-              let into = Self.beatAxisEnvelope(incoming, period: incomingPeriod, beats: beats, sampleRate: sampleRate) else { return nil }
+              let outOnsets = Self.onsetEnvelope(outgoing, sampleRate: sampleRate),
+              let intoOnsets = Self.onsetEnvelope(incoming, sampleRate: sampleRate),
+              let out = Self.beatAxis(outOnsets, period: outgoingPeriod, beats: beats),
+              let into = Self.beatAxis(intoOnsets, period: incomingPeriod, beats: beats) else { return nil }
         let steps = Self.stepsPerBeat, half = steps / 2
         func correlation(_ lag: Int) -> Double {
             var sum = 0.0, count = 0
@@ -75,12 +90,40 @@ public struct BeatAlignmentMeter: Sendable {
         let offBeat = correlation(opposite)
         let strength = values[best]
         return Measurement(lagBeats: lag / Double(steps), strength: strength, offBeatStrength: offBeat, hasCorrelation: strength >= minimumStrength,
-                           isTrusted: strength >= minimumStrength && strength - offBeat >= minimumMargin)
+                           isTrusted: strength >= minimumStrength && strength - offBeat >= minimumMargin,
+                           outgoingFit: Self.gridFit(outOnsets, period: outgoingPeriod, beats: beats),
+                           incomingFit: Self.gridFit(intoOnsets, period: incomingPeriod, beats: beats))
     }
 
-    /// The onset envelope of `samples` read at ``stepsPerBeat`` points per beat of `period`
-    /// seconds over `beats` beats, standardised (mean 0, spread 1); `nil` when too short or flat.
-    static func beatAxisEnvelope(_ samples: [Float], period: Double, beats: Int, sampleRate: Double) -> [Double]? {
+    /// A deck's fit to its grid of `period` seconds over `beats` beats (``GridFit``).
+    static func gridFit(_ onsets: Onsets, period: Double, beats: Int) -> GridFit {
+        let (phase, contrast) = beatAxis(onsets, period: period, beats: beats).map(fold) ?? (0, 0)
+        return GridFit(phase: phase, contrast: contrast)
+    }
+
+    /// A beat-axis envelope folded onto one beat: the phase of its peak (beats, −½…½) and the
+    /// peak's height.
+    static func fold(_ envelope: [Double]) -> (phase: Double, contrast: Double) {
+        let steps = stepsPerBeat
+        var fold = [Double](repeating: 0, count: steps)
+        var counts = [Int](repeating: 0, count: steps)
+        for (index, value) in envelope.enumerated() { fold[index % steps] += value; counts[index % steps] += 1 }
+        for index in fold.indices where counts[index] > 0 { fold[index] /= Double(counts[index]) }
+        guard let peak = fold.indices.max(by: { fold[$0] < fold[$1] }) else { return (0, 0) }
+        let phase = Double(peak) / Double(steps)
+        return (phase >= 0.5 ? phase - 1 : phase, fold[peak])
+    }
+
+    /// An excerpt's fine onset envelope (log-mel flux, hop 128) and where its frames fall.
+    struct Onsets {
+        var envelope: [Float]
+        var frameRate: Double
+        /// Seconds from a frame's start to its centre, where an onset shows.
+        var centre: Double
+    }
+
+    /// The onset envelope of `samples`; `nil` when too short.
+    static func onsetEnvelope(_ samples: [Float], sampleRate: Double) -> Onsets? {
         let hop = 128, frameSize = 1024
         guard samples.count > frameSize * 2,
               let accumulator = try? SpectralFeatureAccumulator(sampleRate: sampleRate, frameSize: frameSize, hopSize: hop) else { return nil }
@@ -88,10 +131,21 @@ public struct BeatAlignmentMeter: Sendable {
         let summary = accumulator.finish()
         let envelope = OnsetEnvelope.compute(flux: summary.onsetFlux, frameRate: summary.frameRate)
         guard envelope.count > 4 else { return nil }
+        // Frame t spans samples t·hop ..< t·hop + frameSize: an onset shows when it reaches the
+        // frame's centre, half a frame after the frame starts.
+        return Onsets(envelope: envelope, frameRate: summary.frameRate, centre: Double(frameSize / 2) / sampleRate)
+    }
+
+    /// `onsets` read at ``stepsPerBeat`` points per beat of `period` seconds over `beats` beats,
+    /// standardised (mean 0, spread 1); `nil` when flat.
+    static func beatAxis(_ onsets: Onsets, period: Double, beats: Int) -> [Double]? {
+        let envelope = onsets.envelope
         let count = beats * stepsPerBeat
+        guard count > 0 else { return nil }
         var values = [Double](repeating: 0, count: count)
         for step in 0..<count {
-            let position = Double(step) / Double(stepsPerBeat) * period * summary.frameRate
+            let position = (Double(step) / Double(stepsPerBeat) * period - onsets.centre) * onsets.frameRate
+            guard position >= 0 else { continue }
             let index = Int(saturating: position)
             guard index + 1 < envelope.count else { break }
             let fraction = Float(position - Double(index))

@@ -5,15 +5,13 @@ public struct BeatAlignment: Hashable, Sendable, Codable {
     public enum Action: String, Hashable, Sendable, Codable {
         /// The beats coincide within ``BeatAlignment/tolerance``: mixed as planned.
         case aligned
-        /// The incoming deck was moved by the measured lag so that they coincide.
-        case corrected
         /// The measurement could not tell where the beats fall: the overlap became a technique
         /// that needs no aligned beats (``BeatAlignment/fallback``).
         case unverified
     }
 
-    /// How far the incoming deck's beats fell after the outgoing deck's, as measured before any
-    /// correction, milliseconds at the incoming track's tempo (negative: before).
+    /// How far the incoming deck's onsets fell after the outgoing deck's where they correlate
+    /// best, milliseconds at the incoming track's tempo (negative: before).
     public var lagMilliseconds: Double
     /// How clearly the onsets of the two decks line up at that lag, 0…1 (a correlation).
     public var strength: Double

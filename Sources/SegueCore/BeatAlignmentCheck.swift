@@ -5,16 +5,14 @@ import Mixing
 
 /// The self-check before every beat-matched overlap: reads what each deck plays over it, measures
 /// whether their beats coincide (``BeatAlignmentMeter``) and settles the mix — as planned when
-/// they do, the incoming deck moved by the lag when it is clear, or an echo-out (which needs no
-/// aligned beats) when the audio cannot tell. The planner runs it on the set it answers (so the
+/// they do, an echo-out (which needs no aligned beats) when the audio cannot confirm it. The planner runs it on the set it answers (so the
 /// set document says what was measured) and the renderer on what it is about to play.
 enum BeatAlignmentCheck {
     /// Rate the excerpts are read at, Hz.
     static let sampleRate = 22050.0
 
     /// `mixes[i]` (from `tracks[i]` to `tracks[i + 1]`) checked: each blend and bass swap carries
-    /// its ``TransitionMix/alignment`` and, when the lag was clear, a corrected in cue; one the
-    /// audio could not verify becomes an echo-out. Other techniques, and overlaps whose audio
+    /// its ``TransitionMix/alignment``; one the audio could not verify becomes an echo-out. Other techniques, and overlaps whose audio
     /// cannot be read, are left as they are (without an alignment).
     static func checked(_ mixes: [TransitionMix], tracks: [MixTrack], meter: BeatAlignmentMeter = BeatAlignmentMeter()) -> [TransitionMix] {
         mixes.enumerated().map { index, mix in
@@ -30,7 +28,7 @@ enum BeatAlignmentCheck {
               let into = excerpt(incoming, from: mix.inCue, beats: mix.beats),
               let measured = meter.measure(outgoing: out, outgoingPeriod: outgoing.beatPeriod, incoming: into,
                                            incomingPeriod: incoming.beatPeriod, beats: mix.beats, sampleRate: sampleRate) else { return mix }
-        return settled(mix, by: measured, incomingPeriod: incoming.beatPeriod)
+        return settled(mix, by: measured, incomingPeriod: incoming.beatPeriod, outgoingPeriod: outgoing.beatPeriod)
     }
 
     /// A planned mix and its explanation checked from the decks' audio when both are at hand
@@ -48,32 +46,44 @@ enum BeatAlignmentCheck {
         guard let alignment else { return "" }
         switch alignment.action {
         case .aligned: return ""
-        case .corrected:
-            return String(format: ". Checked from the audio: the incoming beats fell %.0f ms %@, so it starts that much %@", abs(alignment.lagMilliseconds),
-                          alignment.lagMilliseconds > 0 ? "late" : "early", alignment.lagMilliseconds > 0 ? "further in" : "earlier")
         case .unverified:
             return ". The audio could not confirm that the two decks' beats meet, so it echoes out instead of blending"
         }
     }
 
-    /// `mix` settled by what was measured: aligned, corrected or fallen back to an echo-out.
-    static func settled(_ mix: TransitionMix, by measured: BeatAlignmentMeter.Measurement, incomingPeriod: Double) -> TransitionMix {
+    /// How far a deck's beat-folded onsets must stand out (standard deviations) for its grid to
+    /// be taken as holding over the overlap.
+    static let minimumGridContrast = 1.0
+    /// Smallest correlation of the two decks' onsets, at the lag where the grids put the beats.
+    static let minimumStrength = 0.3
+
+    /// `mix` settled by what was measured: aligned, or fallen back to an echo-out.
+    ///
+    /// The beats meet when the two decks' onsets correlate where the grids put the beats (within
+    /// ``BeatAlignment/tolerance``) and each deck's own onsets peak on its own grid (its beats or
+    /// off-beats) over the overlap. Anything else becomes an echo-out, which needs no aligned beats. The check never
+    /// moves a deck by the cross-correlation's lag: on a real-music set, the two corrections it
+    /// made (131 and 182 ms) were where two different rhythms matched best, not where the beats
+    /// were — an independent beat tracker found those overlaps that far apart after moving.
+    static func settled(_ mix: TransitionMix, by measured: BeatAlignmentMeter.Measurement, incomingPeriod: Double,
+                        outgoingPeriod: Double) -> TransitionMix {
         var result = mix
         let lagSeconds = measured.lagBeats * incomingPeriod
         let lag = (lagSeconds * 1000 * 10).rounded() / 10, strength = (measured.strength * 1000).rounded() / 1000
-        // The grids say the beats meet: a correlation that peaks there agrees, even where the
-        // off-beat correlates nearly as well (off-beat hats over kicks). Moving a deck needs more:
-        // a peak that stands clearly above the off-beat.
-        if measured.hasCorrelation, abs(lagSeconds * 1000) <= BeatAlignment.tolerance {
+        // A deck's onsets may peak on its off-beats (hats): the fold cannot tell beat from
+        // off-beat (the whole track's analysis did), but it shows a grid that has slipped or runs
+        // at the wrong tempo.
+        let onGrid = { (fit: BeatAlignmentMeter.GridFit, period: Double) in
+            let offGrid = min(abs(fit.phase), abs(abs(fit.phase) - 0.5)) * period * 1000
+            return fit.contrast >= minimumGridContrast && offGrid <= BeatAlignment.tolerance
+        }
+        if measured.strength >= minimumStrength, abs(lagSeconds * 1000) <= BeatAlignment.tolerance,
+           onGrid(measured.outgoingFit, outgoingPeriod), onGrid(measured.incomingFit, incomingPeriod) {
             result.alignment = BeatAlignment(lagMilliseconds: lag, strength: strength, action: .aligned)
-        } else if !measured.isTrusted {
+        } else {
             result.technique = .echoOut
             result.bassSwapBeat = nil
             result.alignment = BeatAlignment(lagMilliseconds: lag, strength: strength, action: .unverified, fallback: .echoOut)
-        } else {
-            // Its beats come `lag` late: start it that much further in, and they meet.
-            result.inCue = max(0, mix.inCue + lagSeconds)
-            result.alignment = BeatAlignment(lagMilliseconds: lag, strength: strength, action: .corrected)
         }
         return result
     }

@@ -63,14 +63,8 @@ extension Segue {
                 gaps.append(missingTrackGap)
             }
         }
-        // The self-check before every beat-matched overlap; a correction the planner made and
-        // this check confirms keeps the planner's record of it.
-        mixes = zip(mixes, BeatAlignmentCheck.checked(mixes, tracks: tracks)).map { planned, checked in
-            guard checked.alignment?.action == .aligned, planned.alignment?.action == .corrected else { return checked }
-            var kept = checked
-            kept.alignment = planned.alignment
-            return kept
-        }
+        // The self-check before every beat-matched overlap.
+        mixes = BeatAlignmentCheck.checked(mixes, tracks: tracks)
         let first = set.tracks[playable[0]]
         let firstIn = first.cues?.first { $0.kind == .mixIn }?.time ?? max(0, first.firstBeat ?? 0)
         do {

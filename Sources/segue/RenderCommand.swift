@@ -82,7 +82,6 @@ struct RenderCommand: ParsableCommand {
         let measured = String(format: "beats %+.0f ms apart (correlation %.2f)", alignment.lagMilliseconds, alignment.strength)
         switch alignment.action {
         case .aligned: return measured + ": aligned"
-        case .corrected: return measured + ": incoming deck moved onto the beat"
         case .unverified: return measured + ": could not be verified, played as \(alignment.fallback?.rawValue ?? "echo-out") instead"
         }
     }

@@ -295,7 +295,6 @@ function playTransition(number) {
 function alignmentText(alignment) {
   const lag = (alignment.lagMilliseconds >= 0 ? "+" : "") + Math.round(alignment.lagMilliseconds) + " ms";
   if (alignment.action === "aligned") return "Beats checked from the audio: together (" + lag + ")";
-  if (alignment.action === "corrected") return "Beats checked from the audio: " + lag + " apart, incoming deck moved onto the beat";
   return "Beats could not be verified from the audio: " + (alignment.fallback || "echo-out") + " instead of a blend";
 }
 
