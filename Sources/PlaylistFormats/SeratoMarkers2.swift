@@ -74,7 +74,7 @@ public struct SeratoMarkers2: Hashable, Sendable {
             throw .malformedBinary(source: source, offset: 0, reason: "a Serato Markers2 object starts with 01 01")
         }
         let text = bytes[2...].prefix { $0 != 0 }.filter { $0 != 0x0A && $0 != 0x0D }
-        guard let payload = Self.base64Decode(text) else {
+        guard let payload = SeratoVorbisEnvelope.base64Decode(text) else {
             throw .malformedBinary(source: source, offset: 2, reason: "the Serato Markers2 payload is not base64")
         }
         entries = try Self.parseEntries(payload, source: source)
@@ -83,14 +83,8 @@ public struct SeratoMarkers2: Hashable, Sendable {
     /// Decodes FLAC's `SERATO_MARKERS_V2` value: base64 of `application/octet-stream`, `00 00`,
     /// `Serato Markers2`, `00`, then the object.
     public init(vorbisCommentValue value: String, source: String) throws(PlaylistFormatError) {
-        guard let envelope = Self.base64Decode(Array(value.utf8).filter { $0 != 0x0A && $0 != 0x0D }) else {
-            throw .malformedBinary(source: source, offset: 0, reason: "the SERATO_MARKERS_V2 value is not base64")
-        }
-        let header = Self.vorbisEnvelopeHeader
-        guard envelope.starts(with: header) else {
-            throw .malformedBinary(source: source, offset: 0, reason: "the SERATO_MARKERS_V2 value does not hold a Serato Markers2 object")
-        }
-        try self.init(object: Data(envelope[header.count...]), source: source)
+        try self.init(object: try SeratoVorbisEnvelope.object(in: value, described: Self.frameDescription, field: Self.vorbisCommentField,
+                                                              source: source), source: source)
     }
 
     /// The GEOB frame's object.
@@ -114,13 +108,11 @@ public struct SeratoMarkers2: Hashable, Sendable {
     }
 
     /// FLAC's `SERATO_MARKERS_V2` value for this object.
-    public func vorbisCommentValue() -> String {
-        let encoded = (Data(Self.vorbisEnvelopeHeader) + object()).base64EncodedString()
-        return stride(from: 0, to: encoded.count, by: 72).map { start in
-            let from = encoded.index(encoded.startIndex, offsetBy: start)
-            return String(encoded[from..<(encoded.index(from, offsetBy: 72, limitedBy: encoded.endIndex) ?? encoded.endIndex)])
-        }.joined(separator: "\n")
-    }
+    public func vorbisCommentValue() -> String { SeratoVorbisEnvelope.value(of: object(), described: Self.frameDescription) }
+
+    /// Whether the DJ locked the track's beat grid in Serato (the `BPMLOCK` entry): Segue then
+    /// leaves the file's `Serato BeatGrid` alone.
+    public var isBeatGridLocked: Bool { entries.first { $0.name == "BPMLOCK" }?.data.first == 1 }
 
     /// The hot cues, in entry order (entries too short to be cues are skipped).
     public var hotCues: [HotCue] {
@@ -158,7 +150,6 @@ public struct SeratoMarkers2: Hashable, Sendable {
         }
     }
 
-    static let vorbisEnvelopeHeader: [UInt8] = Array("application/octet-stream".utf8) + [0, 0] + Array(frameDescription.utf8) + [0]
 
     static func cueData(_ cue: HotCue) -> [UInt8] {
         [0, UInt8(cue.slot)] + bigEndian(cue.milliseconds) + [0, UInt8((cue.color >> 16) & 0xFF), UInt8((cue.color >> 8) & 0xFF),
@@ -178,13 +169,6 @@ public struct SeratoMarkers2: Hashable, Sendable {
     }
 
     /// Base64 without padding or with Serato's odd extra character (a length of 4k+1).
-    static func base64Decode<Bytes: Collection>(_ text: Bytes) -> [UInt8]? where Bytes.Element == UInt8 {
-        var characters = Array(text).filter { $0 != UInt8(ascii: "=") }
-        if characters.count % 4 == 1 { characters.removeLast() }
-        characters += [UInt8](repeating: UInt8(ascii: "="), count: (4 - characters.count % 4) % 4)
-        return Data(base64Encoded: Data(characters)).map { [UInt8]($0) }
-    }
-
     static func parseEntries(_ payload: [UInt8], source: String) throws(PlaylistFormatError) -> [Entry] {
         guard payload.count >= 2, payload[0] == 1, payload[1] == 1 else {
             throw .malformedBinary(source: source, offset: 0, reason: "the Serato Markers2 payload starts with 01 01")

@@ -24,7 +24,9 @@ public struct SeratoCueOutcome: Hashable, Sendable {
 
 extension Segue {
     /// Writes each track's cues (`cues` in the set document: load, mix in, mix out, drop) into
-    /// its audio file as Serato hot cues, so that Serato DJ shows them on the deck: the
+    /// its audio file as Serato hot cues, and its beat grid (the set's tempo, one marker on its
+    /// bar 1, so Serato's bar lines fall on Segue's bars) unless the DJ locked the grid in Serato,
+    /// so that Serato DJ shows them on the deck: the
     /// `Serato Markers2` object of MP3, AIFF and WAV (an ID3v2 GEOB frame) and FLAC (the
     /// `SERATO_MARKERS_V2` Vorbis comment). This changes the DJ's files, so the command line does
     /// it only when asked (`--write-tags`).
@@ -39,12 +41,13 @@ extension Segue {
         var seen: Set<String> = []
         var outcomes: [SeratoCueOutcome] = []
         for track in set.tracks where !track.path.isEmpty && seen.insert(track.path).inserted {
-            outcomes.append(writeSeratoCues(track.cues ?? [], to: track.path, store: store))
+            let grid = (track.bpm > 0 && track.bpm.isFinite) ? SeratoBeatGrid(downbeat: max(0, track.downbeat ?? track.firstBeat ?? 0), bpm: track.bpm) : nil
+            outcomes.append(writeSeratoCues(track.cues ?? [], grid: grid, to: track.path, store: store))
         }
         return outcomes
     }
 
-    static func writeSeratoCues(_ cues: [TrackCue], to path: String, store: TagObjectStore) -> SeratoCueOutcome {
+    static func writeSeratoCues(_ cues: [TrackCue], grid: SeratoBeatGrid?, to path: String, store: TagObjectStore) -> SeratoCueOutcome {
         func skipped(_ reason: String) -> SeratoCueOutcome { SeratoCueOutcome(path: path, status: .skipped, detail: reason) }
         guard !cues.isEmpty else { return skipped("the set has no cues for it") }
         guard case .regular = FileKind.of(path) else { return skipped("not found") }
@@ -67,12 +70,24 @@ extension Segue {
             case .id3: try store.writeObject(markers.object(), described: SeratoMarkers2.frameDescription, in: path)
             case .vorbisComment: try store.writeCommentField(SeratoMarkers2.vorbisCommentField, value: markers.vorbisCommentValue(), in: path)
             }
+            // The beat grid, on Segue's bar 1, unless the DJ locked the grid in Serato.
+            var gridNote = ""
+            if let grid, !markers.isBeatGridLocked {
+                switch container {
+                case .id3: try store.writeObject(grid.object(), described: SeratoBeatGrid.frameDescription, in: path)
+                case .vorbisComment: try store.writeCommentField(SeratoBeatGrid.vorbisCommentField, value: grid.vorbisCommentValue(), in: path)
+                }
+                gridNote = String(format: "; beat grid %.2f BPM, bar 1 at %.3f s", grid.bpm, grid.markers[0].position)
+            } else if grid != nil {
+                gridNote = "; beat grid left as it is (locked in Serato)"
+            }
             let slots = "ABCDEFGH"
             let written = markers.hotCues.filter { $0.name.hasPrefix(SeratoMarkers2.segueNamePrefix) }.map { cue in
                 "\(slots[slots.index(slots.startIndex, offsetBy: cue.slot)]) \(cue.name.dropFirst(SeratoMarkers2.segueNamePrefix.count))"
             }
             var detail = written.joined(separator: ", ")
             if !leftOut.isEmpty { detail += "; left out (all eight hot cues taken): " + leftOut.map(\.name).joined(separator: ", ") }
+            detail += gridNote
             return SeratoCueOutcome(path: path, status: .written, detail: detail)
         } catch let error as AudioIOError {
             return skipped(error.description)

@@ -23,10 +23,16 @@ struct SeratoCueTests {
         var color: String
     }
 
+    struct ReadGrid: Decodable, Equatable {
+        var positions: [Double]
+        var bpm: Double
+    }
+
     struct ReadFile: Decodable {
         var path: String
         var entries: [String]
         var cues: [ReadCue]
+        var grid: ReadGrid?
     }
 
     struct ReaderOutput: Decodable {
@@ -53,6 +59,9 @@ struct SeratoCueTests {
         return data
     }
 
+    /// Bar 1 of the `number`th file: a beat of its grid (first beat 0.05 s, 124 BPM).
+    static func downbeat(_ number: Int) -> Double { 0.05 + Double(number) * 60 / 124 }
+
     static func library() throws -> (folder: URL, set: DJSet) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segue-serato-cues-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -68,7 +77,8 @@ struct SeratoCueTests {
                         TrackCue(name: "Mix in", kind: .mixIn, time: 0.5 + Double(number)),
                         TrackCue(name: "Mix out (bass-swap)", kind: .mixOut, time: 1.5)]
             tracks.append(DJSet.Entry(id: TrackID(Int64(number + 1)), path: path, artist: "Artist \(number)", title: name, duration: 2, bpm: 124,
-                                      key: nil, energy: 5, start: Double(number) * 2, cues: cues))
+                                      key: nil, energy: 5, start: Double(number) * 2, firstBeat: 0.05, cues: cues,
+                                      downbeat: Self.downbeat(number)))
         }
         return (folder, DJSet(kind: .set, seed: "one", duration: 10, tracks: tracks, transitions: []))
     }
@@ -80,7 +90,7 @@ struct SeratoCueTests {
         #expect(outcomes.map(\.status) == [.written, .written, .written, .skipped, .skipped])
         #expect(outcomes[3].detail.contains(".ogg"))
         #expect(outcomes[4].detail == "not found")
-        #expect(outcomes[0].detail == "F Load, G Mix in, H Mix out (bass-swap)")
+        #expect(outcomes[0].detail == "F Load, G Mix in, H Mix out (bass-swap); beat grid 124.00 BPM, bar 1 at 0.050 s", "\(outcomes[0].detail)")
         for track in set.tracks.prefix(3) {
             #expect(TagReader().read(path: track.path).metadata.artist == track.artist)
             #expect(try AudioDecoder().decode(path: track.path).samples.count == 44100)
@@ -101,6 +111,10 @@ struct SeratoCueTests {
                                   ReadCue(name: "Segue Mix in", seconds: 0.5 + Double(number), hotCue: 6, color: "0000cc"),
                                   ReadCue(name: "Segue Mix out (bass-swap)", seconds: 1.5, hotCue: 7, color: "cc0000")],
                     "\(file.path)")
+            // Serato's bar lines from Segue's bar 1: one marker there, at the set's tempo.
+            let grid = try #require(file.grid, "\(file.path) has no beat grid")
+            #expect(grid.positions.count == 1 && abs(grid.positions[0] - Self.downbeat(number)) < 1e-5 && abs(grid.bpm - 124) < 1e-4,
+                    "\(file.path): \(grid)")
         }
     }
 
@@ -117,10 +131,28 @@ struct SeratoCueTests {
         var second = first
         second.tracks[0].cues = [TrackCue(name: "Mix in", kind: .mixIn, time: 1.0)]
         let outcome = Segue.writeSeratoCues(second)[0]
-        #expect(outcome.status == .written && outcome.detail == "H Mix in")
+        #expect(outcome.status == .written && outcome.detail == "H Mix in; beat grid 124.00 BPM, bar 1 at 0.050 s", "\(outcome.detail)")
         guard Self.readerRequired else { return }
         let output = try JSONDecoder().decode(ReaderOutput.self, from: Self.run([Self.python, Self.script, mp3]))
         #expect(output.files[0].cues == [ReadCue(name: "Vocal", seconds: 0.5, hotCue: 0, color: "cc8800"),
                                          ReadCue(name: "Segue Mix in", seconds: 1.0, hotCue: 7, color: "0000cc")])
+    }
+
+    @Test("a beat grid the DJ locked in Serato is left as it is; the cues are still written")
+    func lockedGridIsKept() throws {
+        let (_, set) = try Self.library()
+        let mp3 = set.tracks[0].path
+        let store = TagObjectStore()
+        var markers = SeratoMarkers2()
+        markers.entries = markers.entries.map { $0.name == "BPMLOCK" ? .init(name: "BPMLOCK", data: [1]) : $0 }
+        try store.writeObject(markers.object(), described: SeratoMarkers2.frameDescription, in: mp3)
+        let theirs = SeratoBeatGrid(downbeat: 0.25, bpm: 123.5)  // exact in 32-bit floats
+        try store.writeObject(theirs.object(), described: SeratoBeatGrid.frameDescription, in: mp3)
+        let outcome = Segue.writeSeratoCues(set)[0]
+        #expect(outcome.status == .written && outcome.detail.hasSuffix("; beat grid left as it is (locked in Serato)"), "\(outcome.detail)")
+        let kept = try SeratoBeatGrid(object: try #require(try store.readObject(described: SeratoBeatGrid.frameDescription, in: mp3)), source: mp3)
+        #expect(kept == theirs)
+        let roundTrip = try SeratoBeatGrid(vorbisCommentValue: theirs.vorbisCommentValue(), source: "test")
+        #expect(roundTrip == theirs)
     }
 }
