@@ -5,7 +5,10 @@ import Foundation
 /// and at full level are `main` (the drop); the parts before the first main are the intro, with a
 /// short last one (8 bars or fewer) that leads into it a `build`; the parts between mains are
 /// breakdowns, with the same short build before the next main; the parts after the last main are
-/// the outro.
+/// the outro — once the music thins out: parts after the last main that keep the kick and stay
+/// within ``outroLevelSpread`` dB of the loudest are still the main part, so a track that never
+/// thins out has no outro (its mix-out then falls on its last phrase boundary, near its end, not
+/// halfway through where a chorus was a little quieter).
 ///
 /// "Full level" is the level of the 150 Hz–2 kHz band, where chords, leads and hooks sit, within
 /// ``mainLevelSpread`` dB of the loudest part with the kick: a drums-and-bass intro, build or
@@ -17,11 +20,15 @@ public struct SectionLabeler: Sendable {
     public var mainLevelSpread: Double
     /// Longest build, in bars.
     public var longestBuildBars: Int
+    /// How far under the loudest kick part a part after the last main may be and still not have
+    /// thinned out into an outro, dB of the 150 Hz–2 kHz band.
+    public var outroLevelSpread: Double
 
     /// Creates a labeler.
-    public init(mainLevelSpread: Double = 1.5, longestBuildBars: Int = 8) {
+    public init(mainLevelSpread: Double = 1.5, longestBuildBars: Int = 8, outroLevelSpread: Double = 2.5) {
         self.mainLevelSpread = mainLevelSpread
         self.longestBuildBars = longestBuildBars
+        self.outroLevelSpread = outroLevelSpread
     }
 
     /// One part's measurements: its length in bars and the mean over its bars of the kick and of
@@ -50,8 +57,13 @@ public struct SectionLabeler: Sendable {
         let loudest = kickParts.map { parts[$0].midLevel }.max() ?? 0
         var isMain = [Bool](repeating: false, count: parts.count)
         for part in kickParts { isMain[part] = parts[part].midLevel >= loudest - mainLevelSpread }
-        guard let firstMain = isMain.firstIndex(of: true), let lastMain = isMain.lastIndex(of: true) else {
+        guard let firstMain = isMain.firstIndex(of: true), var lastMain = isMain.lastIndex(of: true) else {
             return parts.indices.map { $0 < (parts.count + 1) / 2 ? .intro : .outro }
+        }
+        // The main part goes on until the music thins out (the kick goes, or the level drops).
+        while lastMain + 1 < parts.count, kicks[lastMain + 1] >= 0.5, parts[lastMain + 1].midLevel >= loudest - outroLevelSpread {
+            lastMain += 1
+            isMain[lastMain] = true
         }
         var labels = [SectionLabel](repeating: .main, count: parts.count)
         for index in parts.indices where !isMain[index] {

@@ -100,10 +100,25 @@ public struct StructureAnalyzer: Sendable {
         }
         let phrases = lines.map(barStart)
         let mixIn = sections.first { $0.label != .intro }?.start ?? (phrases.count > 1 ? phrases[1] : sections.last?.end ?? duration)
-        let mixOut = sections.first { $0.label == .outro }?.start ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)
+        let mixOut = sections.first { $0.label == .outro }?.start
+            ?? Self.lateMixOut(musicStart: phrases.first ?? beats[phase], end: sections.last?.end ?? duration, bar: 4 * period)
+            ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)
         return TrackStructure(downbeat: beats[phase], barConfidence: confidence, phrases: phrases, sections: sections,
                               mixIn: mixIn, mixOut: mixOut, overview: Self.overview(spectral, duration: duration))
     }
+
+    /// Where a track that never thins out (no outro) is mixed out: the last 8-bar phrase line
+    /// from the start of its music that leaves ``lateMixOutBars`` bars to blend over before its
+    /// end — late, on the phrase grid, not at a phrase boundary halfway through. `nil` when the
+    /// track is too short for one.
+    static func lateMixOut(musicStart: Double, end: Double, bar: Double) -> Double? {
+        let room = end - Double(lateMixOutBars) * bar - musicStart
+        guard bar > 0, room >= 8 * bar else { return nil }
+        return musicStart + (room / (8 * bar)).rounded(.down) * 8 * bar
+    }
+
+    /// Bars a late mix-out leaves before the end of a track without an outro.
+    static let lateMixOutBars = 16
 
     /// One bar's features for the novelty: log power per band, log onset flux, the coarse log-mel
     /// spectrum, the kick, and bass and harmony strength, then its pitch classes (normalised, so

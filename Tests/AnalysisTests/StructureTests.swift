@@ -72,6 +72,10 @@ import TrackSynth
         let outro = Part(bars: 16, kick: 1, midLevel: 32)
         let labels = SectionLabeler().labels([intro, build, main, breakdown, rise, main, outro])
         #expect(labels == [.intro, .build, .main, .breakdown, .build, .main, .outro])
+        // A track that never thins out: its last parts keep the kick and stay within 2.5 dB of the
+        // loudest, so they are main, not an outro from halfway through.
+        let verse = Part(bars: 16, kick: 1, midLevel: 33.2), chorus = Part(bars: 16, kick: 1, midLevel: 34)
+        #expect(SectionLabeler().labels([intro, main, chorus, verse, verse]) == [.intro, .main, .main, .main, .main])
     }
 
     @Test func synthesisedTrackHasASelfConsistentStructure() throws {
