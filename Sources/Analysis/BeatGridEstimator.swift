@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// The phase of a constant-tempo beat grid: the offset that puts grid lines on the strongest
@@ -46,7 +47,7 @@ public struct BeatGridEstimator: Sendable {
         }
         let seconds = (bestPhase + centerOffsetFrames) / frameRate
         let beat = 60 / bpm
-        return (seconds.truncatingRemainder(dividingBy: beat) + beat).truncatingRemainder(dividingBy: beat)
+        return seconds.wrapped(into: beat)
     }
 
     /// How strong the onsets half a beat after the grid are beside those on it (the comb's sum

@@ -1,3 +1,4 @@
+import DJModel
 import Foundation
 
 /// Makes a constant beat grid exact: the tempo from the autocorrelation is good to about 0.1 BPM,
@@ -43,9 +44,9 @@ public struct BeatGridRefiner: Sendable {
         let roundedPeriod = 60 / refined
         let matches = self.matches(onset: onset, frameRate: frameRate, offset: offset, period: period, share: searchShare / 2)
         let weight = matches.reduce(0) { $0 + $1.weight }
-        guard weight > 0 else { return (refined, Self.wrapped(offset, roundedPeriod)) }
+        guard weight > 0 else { return (refined, offset.wrapped(into: roundedPeriod)) }
         let anchored = matches.reduce(0) { $0 + $1.weight * ($1.time - Double($1.beat) * roundedPeriod) } / weight
-        return (refined, Self.wrapped(anchored, roundedPeriod))
+        return (refined, anchored.wrapped(into: roundedPeriod))
     }
 
     /// For each beat of the grid, the strongest onset within `share` of a period of it: its beat
@@ -122,9 +123,5 @@ public struct BeatGridRefiner: Sendable {
         guard sxx > 0 else { return nil }
         let period = sxy / sxx
         return (meanY - period * meanX, period)
-    }
-
-    static func wrapped(_ time: Double, _ period: Double) -> Double {
-        (time.truncatingRemainder(dividingBy: period) + period).truncatingRemainder(dividingBy: period)
     }
 }

@@ -54,14 +54,14 @@ public struct TrackOverrides: Hashable, Sendable, Codable {
         let bpm = self.bpm ?? analysis.tempo.bpm
         let beat = 60 / bpm, bar = 4 * beat
         let oldDownbeat = analysis.structure?.downbeat ?? analysis.tempo.firstBeat
-        let firstBeat = Self.wrapped(self.firstBeat ?? downbeat ?? analysis.tempo.firstBeat, beat)
+        let firstBeat = (self.firstBeat ?? downbeat ?? analysis.tempo.firstBeat).wrapped(into: beat)
         let downbeat: Double
         if let chosen = self.downbeat {
-            downbeat = Self.wrapped(chosen, bar)
+            downbeat = chosen.wrapped(into: bar)
         } else {
             // The beat of the new grid nearest the bar line the analysis found.
             let beats = ((oldDownbeat - firstBeat) / beat).rounded()
-            downbeat = Self.wrapped(firstBeat + beats * beat, bar)
+            downbeat = (firstBeat + beats * beat).wrapped(into: bar)
         }
         result.tempo = Tempo(bpm: bpm, firstBeat: firstBeat, confidence: 1, drift: analysis.tempo.drift)
         if var structure = analysis.structure {
@@ -79,9 +79,5 @@ public struct TrackOverrides: Hashable, Sendable, Codable {
             result.structure = structure
         }
         return result
-    }
-
-    static func wrapped(_ time: Double, _ period: Double) -> Double {
-        (time.truncatingRemainder(dividingBy: period) + period).truncatingRemainder(dividingBy: period)
     }
 }

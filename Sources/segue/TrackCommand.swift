@@ -61,15 +61,15 @@ struct TrackCommand: ParsableCommand {
         guard shift.isFinite else { throw ValidationError("the shift must be a finite number") }
         if shift != 0 {
             // Moves the grid and the bar with it.
-            patch.firstBeat = .set(Self.wrapped(analysis.tempo.firstBeat + shift, beat))
-            if let bar = analysis.structure?.downbeat { patch.downbeat = .set(Self.wrapped(bar + shift, 4 * beat)) }
+            patch.firstBeat = .set((analysis.tempo.firstBeat + shift).wrapped(into: beat))
+            if let bar = analysis.structure?.downbeat { patch.downbeat = .set((bar + shift).wrapped(into: 4 * beat)) }
         }
         if let downbeat {
             guard downbeat.isFinite, downbeat >= 0, downbeat < analysis.duration else {
                 throw ValidationError(String(format: "--downbeat must be within the track (0…%.2f s)", analysis.duration))
             }
             patch.downbeat = .set(downbeat)
-            if shift == 0 { patch.firstBeat = .set(Self.wrapped(downbeat, beat)) }
+            if shift == 0 { patch.firstBeat = .set(downbeat.wrapped(into: beat)) }
         }
         if let key {
             guard let parsed = MusicalKey(parsing: key) else { throw ValidationError("unknown key '\(key)'; use e.g. 8A, 1m, A minor or F#m") }
@@ -86,10 +86,6 @@ struct TrackCommand: ParsableCommand {
             }
         }
         return patch
-    }
-
-    static func wrapped(_ time: Double, _ period: Double) -> Double {
-        (time.truncatingRemainder(dividingBy: period) + period).truncatingRemainder(dividingBy: period)
     }
 
     /// The track's grid and key in a few lines, the DJ's corrections marked.
