@@ -9,9 +9,9 @@ import Foundation
 /// ``stepsPerBeat`` points a beat — so the two decks, stretched to one tempo, share that axis.
 /// The cross-correlation of the two standardised envelopes over lags of up to half a beat peaks
 /// where the incoming deck's onsets best meet the outgoing deck's: that lag is how far its beats
-/// fall after the outgoing deck's. A peak where the grids put the beats confirms them when it is
-/// a correlation at all; a peak elsewhere is acted on only when it also stands above the
-/// correlation half a beat away (the off-beat); otherwise the check says it cannot tell.
+/// fall after the outgoing deck's, and how clearly it stands (``Measurement/hasCorrelation``,
+/// above the off-beat: ``Measurement/isTrusted``) says how far to believe it. Each deck's onsets
+/// folded onto its own grid (``GridFit``) say whether that grid holds over the overlap.
 public struct BeatAlignmentMeter: Sendable {
     /// Points per beat on the shared axis (5.2 ms at 120 BPM).
     public static let stepsPerBeat = 96

@@ -5,16 +5,18 @@ import Mixing
 
 /// The self-check before every beat-matched overlap: reads what each deck plays over it, measures
 /// whether their beats coincide (``BeatAlignmentMeter``) and settles the mix — as planned when
-/// they do, an echo-out (which needs no aligned beats) when the audio cannot confirm it. The planner runs it on the set it answers (so the
-/// set document says what was measured) and the renderer on what it is about to play.
+/// they do, an echo-out (which needs no aligned beats) when the audio cannot confirm it. The
+/// planner runs it on the set it answers (so the set document says what was measured) and the
+/// renderer on what it is about to play.
 enum BeatAlignmentCheck {
     /// Rate the excerpts are read at, Hz.
     static let sampleRate = 22050.0
 
     /// `mixes[i]` (from `tracks[i]` to `tracks[i + 1]`) checked: each blend and bass swap carries
-    /// its ``TransitionMix/alignment``; one the audio could not verify becomes an echo-out. Other techniques, and overlaps whose audio
-    /// cannot be read, are left as they are (without an alignment).
-    static func checked(_ mixes: [TransitionMix], tracks: [MixTrack], meter: BeatAlignmentMeter = BeatAlignmentMeter()) -> [TransitionMix] {
+    /// its ``TransitionMix/alignment``; one the audio could not verify becomes an echo-out. Other
+    /// techniques, and overlaps whose audio cannot be read, are left as they are (without an
+    /// alignment).
+    static func checked(_ mixes: [TransitionMix], tracks: [MixTrack], meter: BeatAlignmentMeter = BeatAlignmentCheck.meter) -> [TransitionMix] {
         mixes.enumerated().map { index, mix in
             index + 1 < tracks.count ? checked(mix, from: tracks[index], to: tracks[index + 1], meter: meter) : mix
         }
@@ -22,7 +24,7 @@ enum BeatAlignmentCheck {
 
     /// `mix` from `outgoing` to `incoming` checked (see ``checked(_:tracks:meter:)``).
     static func checked(_ mix: TransitionMix, from outgoing: MixTrack, to incoming: MixTrack,
-                        meter: BeatAlignmentMeter = BeatAlignmentMeter()) -> TransitionMix {
+                        meter: BeatAlignmentMeter = BeatAlignmentCheck.meter) -> TransitionMix {
         guard mix.technique == .blend || mix.technique == .bassSwap, mix.beats >= 8,
               let out = excerpt(outgoing, from: mix.outCue, beats: mix.beats),
               let into = excerpt(incoming, from: mix.inCue, beats: mix.beats),
@@ -54,15 +56,16 @@ enum BeatAlignmentCheck {
     /// How far a deck's beat-folded onsets must stand out (standard deviations) for its grid to
     /// be taken as holding over the overlap.
     static let minimumGridContrast = 1.0
-    /// Smallest correlation of the two decks' onsets, at the lag where the grids put the beats.
-    static let minimumStrength = 0.3
+    /// The measurement, trusting a correlation of the two decks' onsets of 0.3 or more
+    /// (``BeatAlignmentMeter/Measurement/hasCorrelation``) where the grids put the beats.
+    static let meter = BeatAlignmentMeter(minimumStrength: 0.3)
 
     /// `mix` settled by what was measured: aligned, or fallen back to an echo-out.
     ///
     /// The beats meet when the two decks' onsets correlate where the grids put the beats (within
     /// ``BeatAlignment/tolerance``) and each deck's own onsets peak on its own grid (its beats or
-    /// off-beats) over the overlap. Anything else becomes an echo-out, which needs no aligned beats. The check never
-    /// moves a deck by the cross-correlation's lag: on a real-music set, the two corrections it
+    /// off-beats) over the overlap. Anything else becomes an echo-out, which needs no aligned
+    /// beats. The check never moves a deck by the cross-correlation's lag: on a real-music set, the two corrections it
     /// made (131 and 182 ms) were where two different rhythms matched best, not where the beats
     /// were — an independent beat tracker found those overlaps that far apart after moving.
     static func settled(_ mix: TransitionMix, by measured: BeatAlignmentMeter.Measurement, incomingPeriod: Double,
@@ -77,7 +80,7 @@ enum BeatAlignmentCheck {
             let offGrid = min(abs(fit.phase), abs(abs(fit.phase) - 0.5)) * period * 1000
             return fit.contrast >= minimumGridContrast && offGrid <= BeatAlignment.tolerance
         }
-        if measured.strength >= minimumStrength, abs(lagSeconds * 1000) <= BeatAlignment.tolerance,
+        if measured.hasCorrelation, abs(lagSeconds * 1000) <= BeatAlignment.tolerance,
            onGrid(measured.outgoingFit, outgoingPeriod), onGrid(measured.incomingFit, incomingPeriod) {
             result.alignment = BeatAlignment(lagMilliseconds: lag, strength: strength, action: .aligned)
         } else {
