@@ -314,10 +314,19 @@ async function openGrid(track) {
   $("grid-editor").scrollIntoView({ block: "nearest" });
 }
 
+// Bar 1 of a track's detail: its first downbeat, or its first beat when the bars are unknown.
+function barOne(info) { return info.structure ? info.structure.downbeat : info.firstBeat; }
+
+// Whether the track player is playing the track open in the grid editor.
+function playingGridTrack() {
+  const player = $("track-player");
+  return grid.track && !player.hidden && player.src.includes("/tracks/" + grid.track.id + "/");
+}
+
 function showGrid() {
   const info = grid.info;
   if (!info) { say("grid-status", "This track has no analysis.", "error"); return; }
-  const bar = info.structure ? info.structure.downbeat : info.firstBeat;
+  const bar = barOne(info);
   let line = bpm(info.bpm) + " BPM · first beat " + info.firstBeat.toFixed(3) + " s · bar 1 at " + bar.toFixed(3) + " s · " + info.camelot + " " + info.key;
   if (info.overrides) {
     line += info.overrides.needsReview ? " · your corrections are NOT applied: the file changed since (set them again)" : " · corrected by you";
@@ -345,7 +354,7 @@ function wrap(time, period) { return ((time % period) + period) % period; }
 function shiftGrid(seconds) {
   const info = grid.info;
   if (!info) return;
-  const beat = 60 / info.bpm, bar = info.structure ? info.structure.downbeat : info.firstBeat;
+  const beat = 60 / info.bpm, bar = barOne(info);
   patchGrid({ firstBeat: wrap(info.firstBeat + seconds, beat), downbeat: wrap(bar + seconds, 4 * beat) },
             "Grid moved " + (seconds >= 0 ? "later" : "earlier") + " by " + Math.abs(Math.round(seconds * 1000)) + " ms.");
 }
@@ -371,8 +380,8 @@ function metronome(on) {
   grid.audio = grid.audio || new AudioContext();
   grid.timer = setInterval(() => {
     const info = grid.info;
-    if (!info || player.paused || player.hidden || !grid.track || !player.src.includes("/tracks/" + grid.track.id + "/")) return;
-    const beat = 60 / info.bpm, bar = info.structure ? info.structure.downbeat : info.firstBeat;
+    if (!info || player.paused || !playingGridTrack()) return;
+    const beat = 60 / info.bpm, bar = barOne(info);
     const now = player.currentTime, ahead = 0.12;
     const first = Math.ceil((now - info.firstBeat) / beat - 1e-6);
     for (let n = first; info.firstBeat + n * beat < now + ahead; n++) {
@@ -411,7 +420,7 @@ function wireGrid() {
   $("grid-key-set").addEventListener("click", () => patchGrid({ key: $("grid-key").value.trim() }, "Key set."));
   $("grid-downbeat").addEventListener("click", () => {
     const player = $("track-player");
-    if (!grid.track || player.hidden || !player.src.includes("/tracks/" + grid.track.id + "/")) {
+    if (!playingGridTrack()) {
       say("grid-status", "Play the track with ▶ first, then press this on the first beat of a bar.", "error");
       return;
     }
