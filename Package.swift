@@ -40,7 +40,7 @@ let package = Package(
         // TagLib's C++ classes behind a small C interface: binary objects (GEOB frames, Vorbis comment
         // fields) that its C API cannot reach.
         .target(name: "CTagObjects", linkerSettings: [.linkedLibrary("tag")]),
-        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CTagObjects", "CSampleRate", "DJModel"]),
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CTagLib", "CTagObjects", "CSampleRate", "DJModel", "SegueMath"]),
 
         // Layer 2: estimators, learning, storage, planning, formats, synthesis.
         .target(name: "Analysis", dependencies: ["DSP", "DJModel", "CEBUR128"]),

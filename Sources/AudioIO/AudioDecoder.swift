@@ -66,7 +66,7 @@ public struct AudioDecoder: Sendable {
         let sourceRate = Double(info.samplerate)
         guard channels > 0, sourceRate > 0 else { throw .unreadable(path: path, reason: "no channels or no sample rate") }
         let targetRate = sampleRate ?? sourceRate
-        let resampler = targetRate == sourceRate ? nil : try StreamingResampler(inputRate: sourceRate, outputRate: targetRate)
+        var resampler = targetRate == sourceRate ? nil : try MonoResampler(inputRate: sourceRate, outputRate: targetRate)
         let announced = info.frames > 0 && info.frames < Int64.max / 2
             ? Int(saturating: Double(info.frames) * targetRate / sourceRate) + blockFrames : nil
         let format = StreamFormat(sampleRate: targetRate, sourceChannels: channels, sourceSampleRate: sourceRate,
@@ -105,15 +105,17 @@ public struct AudioDecoder: Sendable {
                     }
                 }
             }
-            if let resampler {
-                var converted = try resampler.process(Array(mono[0..<read]), endOfInput: false)
+            if resampler != nil {
+                var converted = try mono.withUnsafeBufferPointer { buffer throws(AudioIOError) in
+                    try resampler!.process(UnsafeBufferPointer(rebasing: buffer[0..<read]))
+                }
                 deliver(&converted, count: converted.count)
             } else {
                 deliver(&mono, count: read)
             }
         }
-        if let resampler {
-            var tail = try resampler.process([], endOfInput: true)
+        if resampler != nil {
+            var tail = try resampler!.finish()
             deliver(&tail, count: tail.count)
         }
         guard decodedFrames > 0 else {
@@ -135,4 +137,46 @@ public struct StreamFormat: Sendable, Hashable {
     public var sourceSampleRate: Double
     /// Output samples the header announces (approximate for MP3), if it announces a length.
     public var expectedFrames: Int?
+}
+
+/// The decoder's converter to the asked rate: a table-driven polyphase filter where the two
+/// rates are in a small ratio (every common rate), libsamplerate's sinc converter otherwise.
+enum MonoResampler {
+    case polyphase(PolyphaseResampler)
+    case sinc(StreamingResampler)
+
+    init(inputRate: Double, outputRate: Double) throws(AudioIOError) {
+        if let table = PolyphaseResampler(inputRate: inputRate, outputRate: outputRate) {
+            self = .polyphase(table)
+        } else {
+            self = .sinc(try StreamingResampler(inputRate: inputRate, outputRate: outputRate))
+        }
+    }
+
+    /// Converts the next block.
+    mutating func process(_ input: UnsafeBufferPointer<Float>) throws(AudioIOError) -> [Float] {
+        switch self {
+        case .polyphase(var table):
+            var output: [Float] = []
+            output.reserveCapacity(Int(Double(input.count) * table.ratio) + 2)
+            table.process(input, into: &output)
+            self = .polyphase(table)
+            return output
+        case .sinc(let converter):
+            return try converter.process(Array(input), endOfInput: false)
+        }
+    }
+
+    /// Flushes the converter at the end of the stream.
+    mutating func finish() throws(AudioIOError) -> [Float] {
+        switch self {
+        case .polyphase(var table):
+            var output: [Float] = []
+            table.finish(into: &output)
+            self = .polyphase(table)
+            return output
+        case .sinc(let converter):
+            return try converter.process([], endOfInput: true)
+        }
+    }
 }
