@@ -318,9 +318,9 @@ def main():
         for row in rows:
             row["path"] = os.path.join(args.gm_corpus, row["id"] + ".flac")
             row["seconds"] = audio_seconds(row["path"])
-        for split in ("tuning", "held-out"):
+        for split in ("tuning", "held-out", "fresh"):
             if f"gm-{split}" in wanted:
-                sets[f"GM {split} half"] = [row for row in rows if row["split"] == split]
+                sets[f"GM {split} half" if split != "fresh" else "GM fresh draw (looked at once)"] = [row for row in rows if row["split"] == split]
     cache = Cache(os.path.join(args.gm_corpus if os.path.isdir(args.gm_corpus) else args.corpus, "peer-cache.json"), args.fresh)
     skip = set(args.skip.split(","))
     print("Analysis benchmark: one thread per analyser; x realtime is audio seconds per CPU second, decoding included.")

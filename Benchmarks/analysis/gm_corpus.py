@@ -346,16 +346,27 @@ def main():
                         help="a second batch of mixed clips per style (ids STYLE-uNN, seeds 120000+), tuning set only")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--classical-seconds", type=float, default=60)
+    parser.add_argument("--fresh-draw", type=int, default=0,
+                        help="instead of the corpus: this many dance clips per style from --fresh-seed on, half of them "
+                             "with their own mix of the parts (ids STYLE-fNN, split 'fresh'), for a judge nobody has looked at")
+    parser.add_argument("--fresh-seed", type=int, default=400000)
     args = parser.parse_args()
     os.makedirs(os.path.join(args.out, "midi"), exist_ok=True)
-    plan = dance_plan(args.dance_per_style) + classical_plan(args.classical, os.path.join(args.out, "score-keys.json"))
-    assign_split(plan)
-    extra = dance_plan(args.extra_tuning, prefix="t", seed_base=60000) if args.extra_tuning else []
-    extra += dance_plan(args.mixed_tuning, prefix="m", seed_base=90000, mixed=True) if args.mixed_tuning else []
-    extra += dance_plan(args.mixed_tuning_2, prefix="u", seed_base=120000, mixed=True) if args.mixed_tuning_2 else []
-    for item in extra:
-        item["split"] = "tuning"
-    plan += extra
+    if args.fresh_draw:
+        half = args.fresh_draw // 2
+        plan = dance_plan(half, prefix="f", seed_base=args.fresh_seed)
+        plan += dance_plan(args.fresh_draw - half, prefix="g", seed_base=args.fresh_seed + 50000, mixed=True)
+        for item in plan:
+            item["split"] = "fresh"
+    else:
+        plan = dance_plan(args.dance_per_style) + classical_plan(args.classical, os.path.join(args.out, "score-keys.json"))
+        assign_split(plan)
+        extra = dance_plan(args.extra_tuning, prefix="t", seed_base=60000) if args.extra_tuning else []
+        extra += dance_plan(args.mixed_tuning, prefix="m", seed_base=90000, mixed=True) if args.mixed_tuning else []
+        extra += dance_plan(args.mixed_tuning_2, prefix="u", seed_base=120000, mixed=True) if args.mixed_tuning_2 else []
+        for item in extra:
+            item["split"] = "tuning"
+        plan += extra
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         plan = list(pool.map(lambda item: render(item, args.out, args.seconds if item["kind"] == "dance" else args.classical_seconds), plan))
     with open(os.path.join(args.out, "truth.csv"), "w", newline="") as handle:

@@ -20,7 +20,7 @@ public struct KeyConfiguration: Sendable, Hashable {
     public let harmonicSlope: Double
 
     /// Checks and stores the parameters.
-    public init(profile: KeyProfile = .krumhansl, bassWeight: Double = 0, peakRange: ClosedRange<Double> = 60...2000,
+    public init(profile: KeyProfile = .learned, bassWeight: Double = 0, peakRange: ClosedRange<Double> = 60...2000,
                 bassRampHz: Double = 200, harmonicCount: Int = 6, harmonicSlope: Double = 0.8) throws(AnalysisError) {
         guard (0...2).contains(bassWeight) else { throw .invalidParameter(InvalidParameter("bass weight", "must be in 0…2, got \(bassWeight)")) }
         guard peakRange.lowerBound >= 20, peakRange.upperBound <= 10000, peakRange.upperBound >= 2 * peakRange.lowerBound else {
@@ -42,7 +42,17 @@ public struct KeyConfiguration: Sendable, Hashable {
     public static let standard = try! KeyConfiguration()
 }
 
-/// Key in two stages.
+/// Key from the pitch-class profile, by correlation with the 24 rotated key templates.
+///
+/// The default templates are learned from audio (``KeyProfile/learned``): the correlation with
+/// them picks tonic and mode at once, and their overtones, the thirds and the sixths are those a
+/// spectrum of real instruments shows, which no listener's profile knows. They replaced the rule
+/// below (still there as `--key-profile krumhansl`) when, chosen on tuning clips of three
+/// generators by cross-validation (MIREX dance 91.7 → 92.6 %, classical 91.8 → 94.5 %), they
+/// read a fresh draw of 240 dance clips nobody had looked at at 91.5 % MIREX against 88.5 % for
+/// that rule and 88.5 % for essentia's best profile (README).
+///
+/// With a listener's profile (Krumhansl's, Temperley's), the key comes in two stages:
 ///
 /// 1. The tonic: Krumhansl–Schmuckler correlation of the square-root-compressed pitch-class
 ///    profile with the 24 rotated key profiles as a spectrum shows them, each note with its
@@ -103,7 +113,7 @@ public struct KeyEstimator: Sendable {
         let tonic = best.tonic
         func weight(_ interval: Int) -> Double { combined[(tonic + interval) % 12] }
         let minorEvidence = weight(3) - weight(4) + weight(8) - weight(9)
-        let key = MusicalKey(tonic: tonic, mode: minorEvidence > 0 ? .minor : .major)
+        let key = expected.isSpectral ? best : MusicalKey(tonic: tonic, mode: minorEvidence > 0 ? .minor : .major)
         let confidence = max(0, min(1, bestScore)) * min(1, (bestScore - otherTonic) * 10)
             * (0.5 + 0.5 * min(1, abs(minorEvidence) / 0.3)) * min(1, profile.tonalness / 0.5)
         return (key, max(0, confidence))

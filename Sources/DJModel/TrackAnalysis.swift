@@ -21,7 +21,9 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     /// - 10: loudness measured on the file's own channels and rate, as BS.1770 says (it was a
     ///   mono downmix, which reads low on wide stereo); the beat grid's phase from where the
     ///   onsets are on recorded music.
-    public static let currentVersion = 10
+    /// - 11: the key from templates learned from audio (`KeyProfile.learned` in Analysis), tonic and mode
+    ///   together.
+    public static let currentVersion = 11
 
     /// Duration in seconds.
     public var duration: Double

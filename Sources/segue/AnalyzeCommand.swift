@@ -18,7 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
     var format: OutputFormat = .csv
 
     @Option(help: "Key profile: \(KeyProfile.named.keys.sorted().joined(separator: ", ")).")
-    var keyProfile: String = "krumhansl"
+    var keyProfile: String = "learned"
 
     @Option(help: "Lowest frequency of the key's spectral peaks, Hz.")
     var keyLowHz: Double = KeyConfiguration.standard.peakRange.lowerBound

@@ -47,7 +47,7 @@ import TrackSynth
         // profile (the default since analysis version 4) the G# minor and F minor clips read as
         // their relative majors: TrackSynth's minor pads are loud on the ♭III chord, whose
         // harmonics the expected profile now counts (the README reports the TrackSynth figures).
-        let analyzer = TrackAnalyzer(key: try KeyConfiguration(harmonicCount: 1))
+        let analyzer = TrackAnalyzer(key: try KeyConfiguration(profile: .krumhansl, harmonicCount: 1))
         for item in cases {
             let spec = try SynthesisSpec(style: .techno, bpm: item.bpm, key: item.key, duration: 30, seed: item.seed, sampleRate: 22050)
             let analysis = try analyzer.analyze(samples: TrackSynthesizer().render(spec), sampleRate: 22050, sourceChannels: 1)
