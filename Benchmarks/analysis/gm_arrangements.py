@@ -35,6 +35,7 @@ import gm_corpus as gc
 import gm_styles as gs
 
 SEED_BASE = 200000
+VARIED_SEED_BASE = 310000
 SNARE_ROLL_BARS = 2
 
 
@@ -57,18 +58,50 @@ def section_plan(rng):
     return plan
 
 
-def plan_items(per_style):
+def varied_section_plan(rng):
+    """Arrangements made otherwise than `section_plan`'s one template: an intro of 8 to 32 bars
+    (drums, or hats then drums, or kick and hats), a build of 8 or 16 bars where the bass enters
+    (with or without a roll), no breakdown in some (the lead drops out for a phrase instead), and
+    an ending of drums only, of drums with the bass then drums, or none: the music at full energy
+    to the end."""
+    plan = []
+    intro = rng.choice((8, 16, 24, 32))
+    intro_kind = rng.choice(("drums", "hats-then-drums", "kick-and-hats"))
+    if intro_kind == "hats-then-drums" and intro >= 16:
+        plan += [("intro", 8, {"hats"}), ("intro", intro - 8, {"drums"})]
+    elif intro_kind == "kick-and-hats":
+        plan.append(("intro", intro, {"hats", "kick"}))
+    else:
+        plan.append(("intro", intro, {"drums"}))
+    build = rng.choice((8, 16))
+    plan.append(("build", build, {"drums", "bass", "roll"} if rng.random() < 0.5 else {"drums", "bass"}))
+    plan.append(("main", rng.choice((16, 32)), {"drums", "bass", "chords", "lead"}))
+    if rng.random() < 0.5:
+        plan += [("breakdown", rng.choice((8, 16)), {"chords", "lead"}), ("build", 8, {"chords", "hats", "roll"})]
+    else:
+        plan.append(("main", 8, {"drums", "bass", "chords"}))  # no breakdown: the lead rests a phrase
+    plan.append(("main", rng.choice((16, 32)), {"drums", "bass", "chords", "lead"}))
+    ending = rng.choice(("drums", "drums-and-bass", "none"))
+    outro = rng.choice((16, 32))
+    if ending == "drums":
+        plan.append(("outro", outro, {"drums"}))
+    elif ending == "drums-and-bass":
+        plan += [("outro", outro // 2, {"drums", "bass"}), ("outro", outro - outro // 2, {"drums"})]
+    return plan
+
+
+def plan_items(per_style, varied=False):
     items = []
     for style_index, (style, ((low, high), patterns)) in enumerate(gs.STYLES.items()):
         for i in range(per_style):
-            seed = SEED_BASE + style_index * 1000 + i
+            seed = (VARIED_SEED_BASE if varied else SEED_BASE) + style_index * 1000 + i
             rng = random.Random(seed)
             key_index = (i * 5 + style_index * 7) % 24
-            items.append(dict(id=f"{style}-a{i:02d}", style=style, bpm=round(rng.uniform(low, high), 1),
+            items.append(dict(id=f"{style}-{'v' if varied else 'a'}{i:02d}", style=style, varied=int(varied), bpm=round(rng.uniform(low, high), 1),
                               key=f"{gc.PITCHES[key_index % 12]} {'major' if key_index < 12 else 'minor'}",
                               soundfont=list(gc.SOUNDFONTS)[i % 3], pattern=rng.randrange(len(patterns)),
                               kit=rng.choice(list(gs.DRUM_KITS)), seed=seed))
-    gc.assign_split(items, salt="arrangement:")
+    gc.assign_split(items, salt="varied:" if varied else "arrangement:")
     return items
 
 
@@ -88,7 +121,7 @@ def arrangement(item):
     silence = rng.uniform(0, 0.8)
     pickup = rng.randrange(4)
     lead = silence * bpm / 60 + pickup  # beats before the first downbeat
-    sections = section_plan(rng)
+    sections = varied_section_plan(rng) if int(item.get("varied", 0)) else section_plan(rng)
     for beat in range(pickup):  # the pickup: hats on the beats before the first downbeat
         track.note(silence * bpm / 60 + beat, 0.2, 9, gs.HAT, 80)
 
@@ -118,6 +151,11 @@ def arrangement(item):
                         if mark != ".":
                             velocity = {"X": 120, "x": 95, "g": 45}[mark] + rng.randint(-8, 8)
                             track.note(at + step / 4, 0.2, 9, drum, velocity)
+                if "kick" in parts and "drums" not in parts and gs.KICK in pattern:
+                    steps = pattern[gs.KICK].split("|")[bar % len(pattern[gs.KICK].split("|"))]
+                    for step, mark in enumerate(steps):
+                        if mark != ".":
+                            track.note(at + step / 4, 0.2, 9, gs.KICK, {"X": 120, "x": 95, "g": 45}[mark])
                 if "drums" not in parts and not any(d in pattern for d in (gs.HAT, gs.OPEN, gs.RIDE, gs.SHAKER)):
                     for step in range(0, 16, 2):
                         track.note(at + step / 4, 0.2, 9, gs.HAT, 80)
@@ -145,7 +183,15 @@ def arrangement(item):
                  sections=[dict(label=label, start=round(first + start * bar_seconds, 4), end=round(first + end * bar_seconds, 4))
                            for label, start, end in truth_sections])
     truth["introEnd"] = truth["sections"][1]["start"]
-    truth["outroStart"] = truth["sections"][-1]["start"]
+    if truth["sections"][-1]["label"] == "outro":
+        truth["outroStart"] = truth["sections"][-1]["start"]
+    else:
+        # No outro: the mix-out belongs late, on a phrase line (8 bars from the first downbeat)
+        # that leaves 8 to 32 bars of music.
+        end_bar = bar
+        truth["outroStart"] = None
+        truth["mixOutLines"] = [round(first + line * bar_seconds, 4) for line in range(0, end_bar, 8)
+                                if 8 <= end_bar - line <= 32]
     return track, truth, first + bar * bar_seconds + 2
 
 
@@ -164,10 +210,13 @@ def main():
     parser.add_argument("--out", default="/tmp/segue-gm-corpus")
     parser.add_argument("--per-style", type=int, default=12)
     parser.add_argument("--split", choices=["tuning", "held-out"], help="render only this half (the split is unchanged)")
+    parser.add_argument("--varied", action="store_true",
+                        help="arrangements made otherwise (varied_section_plan; ids STYLE-vNN, their own seeds and split), "
+                             "in DIR/arrangements-varied")
     args = parser.parse_args()
-    folder = os.path.join(args.out, "arrangements")
+    folder = os.path.join(args.out, "arrangements-varied" if args.varied else "arrangements")
     os.makedirs(os.path.join(folder, "midi"), exist_ok=True)
-    items = [item for item in plan_items(args.per_style) if args.split is None or item["split"] == args.split]
+    items = [item for item in plan_items(args.per_style, args.varied) if args.split is None or item["split"] == args.split]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         rows = list(pool.map(lambda item: render(item, folder), items))
     with open(os.path.join(folder, "truth.csv"), "w", newline="") as handle:

@@ -8,7 +8,9 @@ Measures, per analyser:
   boundary within 60/BPM seconds (recall), and the share of estimated boundaries with a true one
   within a beat (precision: a boundary on every bar would otherwise score 100 %);
 - mix points: the share of clips whose mix-in cue (end of the mixable intro) and mix-out cue (start
-  of the outro) are each within one beat of the true boundary.
+  of the outro) are each within one beat of the true boundary; for an arrangement with no outro
+  (`--varied` arrangements), the mix-out counts when it is within a beat of a phrase line that
+  leaves 8 to 32 bars of music.
 
 Segue's fields come from `segue analyze --format jsonl`: `downbeat` (seconds of the first downbeat;
 with `bpm`, the bar grid), `phrases` (seconds), `sections` ([{label, start, end}]), `mix_in`,
@@ -117,7 +119,10 @@ def main():
             if cues[0] is not None:
                 mix_in.append(abs(cues[0] - truth["introEnd"]) <= beat)
             if cues[1] is not None:
-                mix_out.append(abs(cues[1] - truth["outroStart"]) <= beat)
+                if truth.get("outroStart") is not None:
+                    mix_out.append(abs(cues[1] - truth["outroStart"]) <= beat)
+                else:  # no outro: any phrase line that leaves 8 to 32 bars
+                    mix_out.append(any(abs(cues[1] - line) <= beat for line in truth["mixOutLines"]))
 
         def mean(values, scale=1.0, digits=3):
             return f"{scale * sum(values) / len(values):.{digits}f}" if values else "–"

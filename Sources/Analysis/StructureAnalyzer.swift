@@ -84,7 +84,8 @@ public struct StructureAnalyzer: Sendable {
             let range = edges[index]..<edges[index + 1]
             let mean = { (value: (Int) -> Double) in range.map(value).reduce(0, +) / Double(range.count) }
             return SectionLabeler.Part(bars: range.count, kick: mean { barKick[$0] },
-                                       midLevel: mean { Self.decibels(barSpectral[$0][StructureColumns.mid]) })
+                                       midLevel: mean { Self.decibels(barSpectral[$0][StructureColumns.mid]) },
+                                       harmony: mean { Double(barPitch[$0][PitchColumns.harmony]) })
         }
         let labels = labeler.labels(parts)
         // Consecutive parts with one label are one section (an intro in two halves, a long main
@@ -100,7 +101,14 @@ public struct StructureAnalyzer: Sendable {
         }
         let phrases = lines.map(barStart)
         let mixIn = sections.first { $0.label != .intro }?.start ?? (phrases.count > 1 ? phrases[1] : sections.last?.end ?? duration)
-        let mixOut = sections.first { $0.label == .outro }?.start
+        let musicEnd = sections.last?.end ?? duration, musicStart = phrases.first ?? beats[phase]
+        // An outro is where a track ends: one that would leave more than the last third of the
+        // music and more than ``longestOutroBars`` to blend over (a long piece whose only drop
+        // comes early) is not where a DJ leaves it, and the late mix-out is.
+        let outro = sections.first { $0.label == .outro }.map(\.start).flatMap { start in
+            musicEnd - start <= max(Double(Self.longestOutroBars) * 4 * period, (musicEnd - musicStart) / 3) ? start : nil
+        }
+        let mixOut = outro
             ?? Self.lateMixOut(musicStart: phrases.first ?? beats[phase], end: sections.last?.end ?? duration, bar: 4 * period)
             ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)
         return TrackStructure(downbeat: beats[phase], barConfidence: confidence, phrases: phrases, sections: sections,
@@ -119,6 +127,9 @@ public struct StructureAnalyzer: Sendable {
 
     /// Bars a late mix-out leaves before the end of a track without an outro.
     static let lateMixOutBars = 16
+    /// The longest outro taken as the mix-out wherever it starts (longer ones must lie in the
+    /// last third of the music).
+    static let longestOutroBars = 32
 
     /// One bar's features for the novelty: log power per band, log onset flux, the coarse log-mel
     /// spectrum, the kick, and bass and harmony strength, then its pitch classes (normalised, so

@@ -78,6 +78,20 @@ import TrackSynth
         #expect(SectionLabeler().labels([intro, main, chorus, verse, verse]) == [.intro, .main, .main, .main, .main])
     }
 
+    @Test func buildsOfAnyLengthAndOutrosThatKeepTheBassAreFoundInTracksThatNeverDropTheKick() {
+        typealias Part = SectionLabeler.Part
+        // The kick never stops, and the parts differ by what plays over it: drums alone, the bass
+        // coming in for 16 bars, the full drop, drums and bass again, drums alone.
+        let drums = Part(bars: 16, kick: 1.0, midLevel: 27, harmony: 0.3)
+        let drumsAndBass = Part(bars: 16, kick: 0.97, midLevel: 34.5, harmony: 0.45)
+        let drop = Part(bars: 32, kick: 0.96, midLevel: 36, harmony: 0.6)
+        let labels = SectionLabeler().labels([drums, drumsAndBass, drop, drop, drumsAndBass, drums])
+        #expect(labels == [.intro, .build, .main, .main, .outro, .outro])
+        // Without the harmony, the drums-and-bass parts (1.5 dB under the drop) pass for main.
+        let unknown = [drums, drumsAndBass, drop, drumsAndBass, drums].map { Part(bars: $0.bars, kick: $0.kick, midLevel: $0.midLevel) }
+        #expect(SectionLabeler().labels(unknown) == [.intro, .main, .main, .main, .outro])
+    }
+
     @Test func synthesisedTrackHasASelfConsistentStructure() throws {
         let spec = try SynthesisSpec(style: .house, bpm: 124, key: MusicalKey(tonic: 9, mode: .minor), duration: 150, seed: 11,
                                      sampleRate: 22050, djIntroOutro: true)
