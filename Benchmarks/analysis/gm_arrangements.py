@@ -90,11 +90,11 @@ def varied_section_plan(rng):
     return plan
 
 
-def plan_items(per_style, varied=False):
+def plan_items(per_style, varied=False, varied_seed=None):
     items = []
     for style_index, (style, ((low, high), patterns)) in enumerate(gs.STYLES.items()):
         for i in range(per_style):
-            seed = (VARIED_SEED_BASE if varied else SEED_BASE) + style_index * 1000 + i
+            seed = ((varied_seed or VARIED_SEED_BASE) if varied else SEED_BASE) + style_index * 1000 + i
             rng = random.Random(seed)
             key_index = (i * 5 + style_index * 7) % 24
             items.append(dict(id=f"{style}-{'v' if varied else 'a'}{i:02d}", style=style, varied=int(varied), bpm=round(rng.uniform(low, high), 1),
@@ -213,10 +213,13 @@ def main():
     parser.add_argument("--varied", action="store_true",
                         help="arrangements made otherwise (varied_section_plan; ids STYLE-vNN, their own seeds and split), "
                              "in DIR/arrangements-varied")
+    parser.add_argument("--varied-seed", type=int, default=VARIED_SEED_BASE,
+                        help="seed base of the varied arrangements (another value: a fresh draw, in DIR/arrangements-varied-SEED)")
     args = parser.parse_args()
-    folder = os.path.join(args.out, "arrangements-varied" if args.varied else "arrangements")
+    folder = os.path.join(args.out, "arrangements" if not args.varied else "arrangements-varied" if args.varied_seed == VARIED_SEED_BASE
+                          else f"arrangements-varied-{args.varied_seed}")
     os.makedirs(os.path.join(folder, "midi"), exist_ok=True)
-    items = [item for item in plan_items(args.per_style, args.varied) if args.split is None or item["split"] == args.split]
+    items = [item for item in plan_items(args.per_style, args.varied, args.varied_seed) if args.split is None or item["split"] == args.split]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         rows = list(pool.map(lambda item: render(item, folder), items))
     with open(os.path.join(folder, "truth.csv"), "w", newline="") as handle:

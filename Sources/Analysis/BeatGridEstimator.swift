@@ -23,6 +23,22 @@ public struct BeatGridEstimator: Sendable {
     /// (syncopated kicks in breakbeat and drum & bass, 0.68–0.74 and 1.8–2.0; ten recordings
     /// with the kick at 1.0–2.6 and the beat band 0.25–0.92).
     public static let decisiveKickRatio = 3.0
+    /// A kick band whose off-beats carry this many times the onset of its beats — a kick on
+    /// every off-beat of the grid and hardly one on its beats — moves the grid half a beat even
+    /// where the beat band leans to the grid's side down to ``leaningOffBeatRatio``: off-beat
+    /// open hats and an off-beat bass in techno and house can outweigh the beats in the beat band.
+    /// On the tuning half of the General MIDI arrangements three grids sat half a beat off that
+    /// way (beat band 0.59–0.78, kick 5.9–1 770); the recordings that had to stay had the kick at
+    /// 2.6 or less, syncopated breakbeat and drum & bass kicks at 2.0 or less.
+    public static let overwhelmingKickRatio = 5.0
+    /// See ``overwhelmingKickRatio``.
+    public static let leaningOffBeatRatio = 0.5
+
+    /// Whether the kick moves the grid half a beat later, given the beat band's and the kick
+    /// band's ``offBeatRatio(onset:frameRate:bpm:firstBeat:)`` on the grid.
+    public static func kickMovesTheGrid(beatBand: Double, kick: Double) -> Bool {
+        (beatBand >= openOffBeatRatio && kick >= decisiveKickRatio) || (beatBand >= leaningOffBeatRatio && kick >= overwhelmingKickRatio)
+    }
 
     /// Creates an estimator.
     public init(centerOffsetFrames: Double = 2) { self.centerOffsetFrames = centerOffsetFrames }

@@ -93,8 +93,9 @@ public final class TrackAnalysisSession {
         // strong as the beats, as in house) and the kicks land on the grid's off-beats, the grid
         // goes half a beat later, onto the kicks; otherwise the beat band stands (syncopated
         // kicks in breakbeats and drum & bass must not move it). The bar step never moves it.
-        if grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.openOffBeatRatio,
-           grid.offBeatRatio(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat) >= BeatGridEstimator.decisiveKickRatio {
+        if BeatGridEstimator.kickMovesTheGrid(
+            beatBand: grid.offBeatRatio(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat),
+            kick: grid.offBeatRatio(onset: kickOnset, frameRate: summary.frameRate, bpm: bpm, firstBeat: firstBeat)) {
             (bpm, firstBeat) = BeatGridRefiner().refine(onset: beatOnset, frameRate: summary.frameRate, bpm: bpm,
                                                         firstBeat: (firstBeat + period / 2).truncatingRemainder(dividingBy: period))
         }

@@ -23,7 +23,10 @@ public struct TrackAnalysis: Hashable, Sendable, Codable {
     ///   onsets are on recorded music.
     /// - 11: the key from templates learned from audio (`KeyProfile.learned` in Analysis), tonic and mode
     ///   together.
-    public static let currentVersion = 11
+    /// - 12: sections that are not one template (builds of any length, main only with the
+    ///   harmony on top, no early mix-out on a long outro); a kick on every off-beat of the grid
+    ///   moves it half a beat even where the beat band leans the other way.
+    public static let currentVersion = 12
 
     /// Duration in seconds.
     public var duration: Double

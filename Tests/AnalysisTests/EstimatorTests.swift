@@ -59,6 +59,19 @@ import Testing
         #expect(offset < 0.03, "first beat \(analysis.tempo.firstBeat) s")
     }
 
+    @Test func onlyADecisiveKickMovesTheGridToTheOffBeat() {
+        // Off-beat bass in house: the beat band open, the kicks on the grid's off-beats.
+        #expect(BeatGridEstimator.kickMovesTheGrid(beatBand: 0.84, kick: 4.1))
+        // Off-beat open hats in techno outweigh the beats in the beat band, but a kick on every
+        // off-beat of the grid and none on its beats is beyond doubt.
+        #expect(BeatGridEstimator.kickMovesTheGrid(beatBand: 0.59, kick: 5.9))
+        // Syncopated breakbeat and drum & bass kicks, and recordings with a loose kick, stay.
+        #expect(!BeatGridEstimator.kickMovesTheGrid(beatBand: 0.74, kick: 2.0))
+        #expect(!BeatGridEstimator.kickMovesTheGrid(beatBand: 0.92, kick: 2.6))
+        // A beat band clearly on the grid's side holds, however the kick reads.
+        #expect(!BeatGridEstimator.kickMovesTheGrid(beatBand: 0.3, kick: 50))
+    }
+
     @Test func energySpreadsFromDowntempoToDrumAndBass() throws {
         func energy(_ style: DJStyle, _ bpm: Double) throws -> Int {
             let spec = try SynthesisSpec(style: style, bpm: bpm, key: MusicalKey(tonic: 5, mode: .minor), duration: 30, seed: 3, sampleRate: 22050)
