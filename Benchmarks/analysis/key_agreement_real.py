@@ -11,7 +11,7 @@ import argparse, json, subprocess, sys
 import essentia
 import essentia.standard as es
 
-FLATS = {"Db": "C#", "Eb": "D#", "Gb": "F#", "Ab": "G#", "Bb": "A#"}
+from bench_analysis import FLATS  # essentia names some tonics by their flats
 
 
 def segue_keys(binary, files, profile):

@@ -109,7 +109,7 @@ public struct StructureAnalyzer: Sendable {
             musicEnd - start <= max(Double(Self.longestOutroBars) * 4 * period, (musicEnd - musicStart) / 3) ? start : nil
         }
         let mixOut = outro
-            ?? Self.lateMixOut(musicStart: phrases.first ?? beats[phase], end: sections.last?.end ?? duration, bar: 4 * period)
+            ?? Self.lateMixOut(musicStart: musicStart, end: musicEnd, bar: 4 * period)
             ?? (phrases.count > 1 ? phrases[phrases.count - 1] : sections.first?.start ?? 0)
         return TrackStructure(downbeat: beats[phase], barConfidence: confidence, phrases: phrases, sections: sections,
                               mixIn: mixIn, mixOut: mixOut, overview: Self.overview(spectral, duration: duration))

@@ -81,7 +81,7 @@ public struct PolyphaseResampler: Sendable {
     /// whose time lies within the input has been produced (`⌈input × ratio⌉` in all).
     public mutating func finish(into output: inout [Float]) {
         let total = Int((Double(received) * ratio).rounded(.up))
-        pending.append(contentsOf: repeatElement(0, count: taps + downFactor / max(upFactor, 1) + 1))
+        pending.append(contentsOf: repeatElement(0, count: taps + downFactor / upFactor + 1))
         emit(into: &output, limit: total)
     }
 
@@ -120,7 +120,6 @@ public struct PolyphaseResampler: Sendable {
     /// tapsBefore + p / phases`, where the windowed sinc is centred.
     private static func makeTable(phases: Int, taps: Int, tapsBefore: Int, halfLength: Int, cutoff: Double) -> [Float] {
         let beta = 0.1102 * (80 - 8.7)
-        let normaliser = besselI0(beta)
         var table = [Float](repeating: 0, count: phases * taps)
         for phase in 0..<phases {
             let fraction = Double(phase) / Double(phases)
@@ -131,9 +130,10 @@ public struct PolyphaseResampler: Sendable {
                 guard abs(position) < 1 else { continue }
                 let argument = 2 * cutoff * distance
                 let sinc = argument == 0 ? 1 : sin(Double.pi * argument) / (Double.pi * argument)
-                row[tap] = 2 * cutoff * sinc * besselI0(beta * (1 - position * position).squareRoot()) / normaliser
+                row[tap] = sinc * besselI0(beta * (1 - position * position).squareRoot())
             }
-            // Each phase sums to one, so a constant passes at the same level whatever the phase.
+            // Each phase is scaled to sum to one, so a constant passes at the same level whatever
+            // the phase (the scaling stands for the ideal low-pass's gain and the window's I0(β)).
             let total = row.reduce(0, +)
             for tap in 0..<taps { table[phase * taps + tap] = Float(row[tap] / total) }
         }
